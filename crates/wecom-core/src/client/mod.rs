@@ -1,0 +1,241 @@
+//! The client logic, free of I/O: validate → token → build request → send through a
+//! [`Transport`] → classify the answer. Tokens are cached per client (one client = one
+//! corpId/secret pair) and refreshed single-flight; a token WeCom rejects (40014, 42001,
+//! 41001) is dropped and the call retried exactly once.
+
+pub mod token;
+pub mod transport;
+mod url;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::endpoints::{self, Endpoint, Ep, Method};
+use crate::errcode::{self, ErrorClass};
+use crate::error::{redact, Error};
+use crate::json::Json;
+use crate::schema::Secret;
+use crate::validate::validate_text;
+use token::{Next, TokenRecord, TokenSlot};
+pub use transport::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
+
+/// The official API host.
+pub const DEFAULT_BASE_URL: &str = "https://qyapi.weixin.qq.com";
+
+/// Who the client is and where it talks to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    corp_id: String,
+    corp_secret: Secret,
+    base_url: String,
+}
+
+impl ClientConfig {
+    /// A configuration for `corp_id` and the app secret, talking to the official host.
+    pub fn new(corp_id: impl Into<String>, corp_secret: Secret) -> Result<ClientConfig, Error> {
+        let corp_id = corp_id.into();
+        if corp_id.trim().is_empty() {
+            return Err(Error::Config("corpId is required".into()));
+        }
+        if corp_secret.expose().trim().is_empty() {
+            return Err(Error::Config("corpSecret is required".into()));
+        }
+        Ok(ClientConfig { corp_id, corp_secret, base_url: DEFAULT_BASE_URL.into() })
+    }
+
+    /// Talks to another host (a proxy, or the local look-alike in tests).
+    pub fn with_base_url(mut self, base_url: &str) -> Result<ClientConfig, Error> {
+        let trimmed = base_url.trim().trim_end_matches('/');
+        let ok_scheme = trimmed.starts_with("https://") || trimmed.starts_with("http://");
+        if !ok_scheme || trimmed.len() <= "https://".len() || trimmed.contains(['?', '#', ' ']) {
+            return Err(Error::Config(format!("baseUrl must be an http(s) URL without query, got {trimmed:?}")));
+        }
+        self.base_url = trimmed.to_owned();
+        Ok(self)
+    }
+
+    /// The corp id.
+    pub fn corp_id(&self) -> &str {
+        &self.corp_id
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// A WeCom client over any transport.
+#[derive(Debug)]
+pub struct Client<T> {
+    config: ClientConfig,
+    transport: T,
+    tokens: TokenSlot,
+}
+
+impl<T: Transport> Client<T> {
+    /// A client with an empty token cache.
+    pub fn new(config: ClientConfig, transport: T) -> Client<T> {
+        Client { config, transport, tokens: TokenSlot::default() }
+    }
+
+    /// The transport.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// Calls the endpoint at `path` with a JSON payload; the answer's JSON body on errcode 0.
+    pub async fn request(&self, path: &str, payload_json: &str) -> Result<T::Body, Error> {
+        let endpoint = endpoints::find(path).ok_or_else(|| Error::UnknownEndpoint(path.to_owned()))?;
+        self.call(endpoint, payload_json).await
+    }
+
+    /// Calls `endpoint`: validates the payload (an invalid one never reaches the network),
+    /// adds the token, sends, and checks errcode.
+    pub async fn call(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<T::Body, Error> {
+        if endpoint.js_name.is_none() {
+            return Err(Error::Usage(format!(
+                "{} is called by the client itself; use getAccessToken() to read the token",
+                endpoint.path
+            )));
+        }
+        let report = validate_text(endpoint.request, payload_json);
+        if !report.is_valid() {
+            return Err(Error::Validation { endpoint: endpoint.path, report });
+        }
+        let (query, body) = match endpoint.method {
+            Method::Get => (url::query_from_object(payload_json), None),
+            Method::Post => (String::new(), Some(payload_json.to_owned())),
+        };
+        let mut rejected: Option<String> = None;
+        loop {
+            let token = self.token(rejected.as_deref()).await?;
+            let request = HttpRequest {
+                method: endpoint.method,
+                url: format!("{}/cgi-bin/{}?access_token={}{}", self.config.base_url, endpoint.path, url::encode(&token), query),
+                body: body.clone(),
+            };
+            let answer = self.send(endpoint.path, &request, &token).await?;
+            let errcode = answer.int_field("errcode").unwrap_or(0);
+            if errcode == 0 {
+                return Ok(answer);
+            }
+            if rejected.is_none() && errcode::class_of(errcode) == ErrorClass::Refresh {
+                rejected = Some(token);
+                continue;
+            }
+            let errmsg = answer.str_field("errmsg").unwrap_or_default();
+            return Err(Error::Api { endpoint: endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, &token) });
+        }
+    }
+
+    /// Typed call for transports that produce `serde_json::Value`.
+    pub async fn send_typed<Req: Serialize, Resp: DeserializeOwned>(&self, ep: Ep<Req, Resp>, request: &Req) -> Result<Resp, Error>
+    where
+        T: Transport<Body = serde_json::Value>,
+    {
+        let payload = serde_json::to_string(request).map_err(|e| Error::Usage(format!("cannot serialize request: {e}")))?;
+        let body = self.call(ep.info, &payload).await?;
+        serde_json::from_value(body).map_err(|e| Error::BadResponse {
+            endpoint: ep.info.path.into(),
+            status: 200,
+            snippet: format!("answer does not match {}: {e}", ep.info.response.name),
+        })
+    }
+
+    /// A valid access_token, from the cache or fetched. `force_refresh` drops the cached one first.
+    pub async fn access_token(&self, force_refresh: bool) -> Result<String, Error> {
+        let current = if force_refresh { self.tokens.peek().map(|r| r.access_token) } else { None };
+        self.token(current.as_deref()).await
+    }
+
+    /// Forgets the cached token; the next call fetches a new one.
+    pub fn invalidate_token(&self) {
+        self.tokens.invalidate();
+    }
+
+    async fn token(&self, reject: Option<&str>) -> Result<String, Error> {
+        let mut waited = None;
+        loop {
+            match self.tokens.next(self.transport.now_ms(), reject, waited) {
+                Next::Use(token) => return Ok(token),
+                Next::Failed(e) => return Err(e),
+                Next::Wait(gen) => {
+                    self.tokens.changed(gen).await;
+                    waited = Some(gen);
+                }
+                Next::Fetch(guard) => {
+                    let outcome = self.fetch_token().await;
+                    let result = outcome.as_ref().map(|r| r.access_token.clone()).map_err(Clone::clone);
+                    self.tokens.finish(guard, outcome);
+                    return result;
+                }
+            }
+        }
+    }
+
+    async fn fetch_token(&self) -> Result<TokenRecord, Error> {
+        let request = HttpRequest {
+            method: Method::Get,
+            url: format!(
+                "{}/cgi-bin/gettoken?corpid={}&corpsecret={}",
+                self.config.base_url,
+                url::encode(&self.config.corp_id),
+                url::encode(self.config.corp_secret.expose())
+            ),
+            body: None,
+        };
+        let answer = self.send("gettoken", &request, "").await?;
+        let errcode = answer.int_field("errcode").unwrap_or(0);
+        if errcode != 0 {
+            let errmsg = answer.str_field("errmsg").unwrap_or_default();
+            return Err(Error::Api { endpoint: "gettoken".into(), errcode, errmsg: self.redact(&errmsg, "") });
+        }
+        match answer.str_field("access_token") {
+            Some(token) if !token.is_empty() => {
+                let expires_in = answer.int_field("expires_in").unwrap_or(7200);
+                Ok(TokenRecord::new(token, expires_in, self.transport.now_ms()))
+            }
+            _ => Err(Error::BadResponse {
+                endpoint: "gettoken".into(),
+                status: 200,
+                snippet: "errcode 0 but no access_token".into(),
+            }),
+        }
+    }
+
+    async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<T::Body, Error> {
+        let reply = self.transport.send(request).await.map_err(|e| Error::Network {
+            endpoint: endpoint.into(),
+            message: self.redact(&e.message, token),
+        })?;
+        match reply {
+            HttpReply::Json { status, body } if (200..300).contains(&status) => Ok(body),
+            HttpReply::Json { status, body } => Err(Error::Http {
+                endpoint: endpoint.into(),
+                status,
+                snippet: self.redact(&body.str_field("errmsg").unwrap_or_default(), token),
+            }),
+            HttpReply::NotJson { status, snippet } if (200..300).contains(&status) => {
+                Err(Error::BadResponse { endpoint: endpoint.into(), status, snippet: self.redact(&snippet, token) })
+            }
+            HttpReply::NotJson { status, snippet } => {
+                Err(Error::Http { endpoint: endpoint.into(), status, snippet: self.redact(&snippet, token) })
+            }
+        }
+    }
+
+    fn redact(&self, text: &str, token: &str) -> String {
+        redact(text, &[self.config.corp_secret.expose(), token])
+    }
+}
+
+/// `true` when `text` is a JSON object (cheap pre-check for GET payloads).
+pub fn is_object(text: &str) -> bool {
+    matches!(Json::parse(text), Ok(Json::Object(_)))
+}

@@ -1,0 +1,138 @@
+//! THE endpoint table: one line per endpoint. Everything else (validation entry points, the JS
+//! methods, the TypeScript `EndpointMap`, the endpoint docs) is derived from it.
+//!
+//! To add an endpoint: declare its request/response models in `models/`, then add one line here.
+
+use std::marker::PhantomData;
+
+use crate::models::*;
+use crate::schema::Model;
+
+/// HTTP method of an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Parameters go in the query string.
+    Get,
+    /// Parameters go in a JSON body.
+    Post,
+}
+
+impl Method {
+    /// `"GET"` / `"POST"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// Everything known about one endpoint.
+#[derive(Debug)]
+pub struct Endpoint {
+    /// Path after `/cgi-bin/`, exactly as in the official docs.
+    pub path: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Official doc page id: `https://developer.work.weixin.qq.com/document/path/<id>`.
+    pub doc_page: u32,
+    /// camelCase method name on the JS client (`None` for gettoken, which the client calls itself).
+    pub js_name: Option<&'static str>,
+    /// Chinese title (the doc page's).
+    pub summary_zh: &'static str,
+    /// English title.
+    pub summary_en: &'static str,
+    /// Request model.
+    pub request: &'static Model,
+    /// Response model.
+    pub response: &'static Model,
+}
+
+impl Endpoint {
+    /// The official doc URL.
+    pub fn doc_url(&self) -> String {
+        format!("https://developer.work.weixin.qq.com/document/path/{}", self.doc_page)
+    }
+}
+
+/// A typed handle on an endpoint, for Rust callers: ties the request and response types.
+#[derive(Debug)]
+pub struct Ep<Req, Resp> {
+    /// The endpoint's description.
+    pub info: &'static Endpoint,
+    _types: PhantomData<fn(Req) -> Resp>,
+}
+
+impl<Req, Resp> Clone for Ep<Req, Resp> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<Req, Resp> Copy for Ep<Req, Resp> {}
+
+macro_rules! endpoints {
+    ($( $konst:ident = $method:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal; )*) => {
+        $(
+            #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
+            pub const $konst: Ep<$req, $resp> = Ep {
+                info: &Endpoint {
+                    path: $path,
+                    method: Method::$method,
+                    doc_page: $doc,
+                    js_name: endpoints!(@js $js),
+                    summary_zh: $zh,
+                    summary_en: $en,
+                    request: &$req::MODEL,
+                    response: &$resp::MODEL,
+                },
+                _types: PhantomData,
+            };
+        )*
+        /// Every endpoint, in table order.
+        pub const ALL: &[&Endpoint] = &[ $( $konst.info ),* ];
+    };
+    (@js -) => { None };
+    (@js $js:ident) => { Some(stringify!($js)) };
+}
+
+endpoints! {
+    GETTOKEN = Get "gettoken" (91039) - : GetTokenRequest => GetTokenResponse, "获取 access_token", "Get an access_token";
+    GET_FOLLOW_USER_LIST = Get "externalcontact/get_follow_user_list" (92571) getFollowUserList : GetFollowUserListRequest => GetFollowUserListResponse, "获取配置了客户联系功能的成员列表", "List members with customer contact enabled";
+    ADD_CONTACT_WAY = Post "externalcontact/add_contact_way" (92228) addContactWay : AddContactWayRequest => AddContactWayResponse, "配置客户联系「联系我」方式", "Create a contact way";
+    GET_CONTACT_WAY = Post "externalcontact/get_contact_way" (92228) getContactWay : GetContactWayRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
+    LIST_CONTACT_WAY = Post "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways";
+    UPDATE_CONTACT_WAY = Post "externalcontact/update_contact_way" (92228) updateContactWay : UpdateContactWayRequest => ErrcodeResponse, "更新企业已配置的「联系我」方式", "Update a contact way";
+    DEL_CONTACT_WAY = Post "externalcontact/del_contact_way" (92228) delContactWay : DelContactWayRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
+    CLOSE_TEMP_CHAT = Post "externalcontact/close_temp_chat" (92228) closeTempChat : CloseTempChatRequest => ErrcodeResponse, "结束临时会话", "Close a temporary chat";
+    CORPGROUP_EXTERNAL_USERID_TO_PENDING_ID = Post "corpgroup/batch/external_userid_to_pending_id" (97357) corpGroupExternalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "上下游 external_userid 查询 pending_id", "Upstream/downstream: external_userid to pending_id";
+    IDCONVERT_EXTERNAL_USERID_TO_PENDING_ID = Post "idconvert/batch/external_userid_to_pending_id" (95900) externalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "external_userid 查询 pending_id", "external_userid to pending_id";
+}
+
+/// Finds an endpoint by its official path (`externalcontact/add_contact_way`); a leading `/`
+/// or `/cgi-bin/` is accepted too.
+pub fn find(path: &str) -> Option<&'static Endpoint> {
+    let p = path.trim_start_matches('/');
+    let p = p.strip_prefix("cgi-bin/").unwrap_or(p);
+    ALL.iter().copied().find(|e| e.path == p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_js_names_are_unique() {
+        for (i, a) in ALL.iter().enumerate() {
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.path, b.path);
+                assert!(a.js_name.is_none() || a.js_name != b.js_name, "{}", a.path);
+            }
+        }
+    }
+
+    #[test]
+    fn find_accepts_prefixes() {
+        assert_eq!(find("/cgi-bin/externalcontact/add_contact_way").map(|e| e.path), Some("externalcontact/add_contact_way"));
+        assert!(find("externalcontact/nope").is_none());
+    }
+}

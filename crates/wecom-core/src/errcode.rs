@@ -1,0 +1,149 @@
+//! WeCom's global error codes (<https://developer.work.weixin.qq.com/document/path/90313>) with
+//! the SDK's handling class for each. Declared once here; the client's retry and refresh
+//! decisions and the JS error's `kind`/`hint` are read from this table.
+
+/// How the SDK handles an errcode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// Transient server trouble: retry with backoff.
+    Retry,
+    /// The access_token is invalid or expired: drop it, fetch a new one, retry once.
+    Refresh,
+    /// A frequency or concurrency limit: back off for the limit window.
+    Rate,
+    /// Configuration or permission: permanent until someone changes the setup.
+    Config,
+    /// The request itself is invalid (client validation should have caught it).
+    Param,
+    /// Business state: retrying the same request will not help.
+    State,
+    /// A quota is used up.
+    Quota,
+}
+
+impl ErrorClass {
+    /// Lower-case name used in JS (`error.kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorClass::Retry => "retry",
+            ErrorClass::Refresh => "refresh",
+            ErrorClass::Rate => "rate",
+            ErrorClass::Config => "config",
+            ErrorClass::Param => "param",
+            ErrorClass::State => "state",
+            ErrorClass::Quota => "quota",
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrcodeInfo {
+    /// The errcode.
+    pub code: i64,
+    /// Handling class.
+    pub class: ErrorClass,
+    /// Official title (Chinese).
+    pub title: &'static str,
+    /// What to do about it.
+    pub hint: &'static str,
+}
+
+use ErrorClass::*;
+
+macro_rules! errcodes {
+    ($( $code:literal $class:ident $title:literal $hint:literal; )*) => {
+        /// Every known errcode, sorted by code.
+        pub const TABLE: &[ErrcodeInfo] = &[ $( ErrcodeInfo { code: $code, class: $class, title: $title, hint: $hint }, )* ];
+    };
+}
+
+errcodes! {
+    -1 Retry "系统繁忙" "WeCom is busy; retry with backoff (at most 3 times)";
+    6000 Retry "数据版本冲突" "Concurrent modification; retry later";
+    40001 Config "不合法的secret参数" "Check corpSecret: wrong, reset, of another app, or the app is disabled";
+    40003 Param "无效的UserID" "userid must exist (1-64 letters, digits, - _ .); third-party apps use ciphertext userids";
+    40013 Config "不合法的CorpID" "Check corpId";
+    40014 Refresh "不合法的access_token" "The token is invalid; the client fetches a new one and retries once";
+    40031 Param "不合法的UserID列表" "Check the userid list";
+    40032 Param "不合法的UserID列表长度" "Too many or too few userids";
+    40033 Param "不合法的请求字符" "Remove \\uXXXX-style characters";
+    40035 Param "不合法的参数" "Check the request parameters";
+    40056 Config "不合法的agentid" "Check agentid";
+    40058 Param "不合法的参数" "Bad JSON, over-long value or array, or missing required value";
+    40063 Param "参数为空" "A required parameter is empty (or wrong HTTP method)";
+    40068 Param "不合法的标签ID" "Check the tag or tag group id";
+    40091 Config "secret不合法" "The secret belongs to another corp";
+    40096 Param "不合法的外部联系人userid" "Use corp-subject ids from self-built apps and provider-subject ids from third-party apps";
+    40098 State "成员尚未实名认证" "The member must complete real-name verification";
+    40099 Quota "外部联系人的数量已达上限" "The member's customer count is at its limit";
+    40206 Param "请求body字节数超过限制" "Send a smaller body";
+    41001 Refresh "缺少access_token参数" "The token must be in the URL query";
+    41002 Config "缺少corpid参数" "Set corpId";
+    41004 Config "缺少secret参数" "Set corpSecret";
+    41035 Param "缺少外部联系人userid参数" "external_userid is required";
+    41037 Param "缺少「联系我」type参数" "type is required (1 or 2)";
+    41038 Param "缺少「联系我」scene参数" "scene is required (1 or 2)";
+    41039 Param "无效的「联系我」type参数" "type must be 1 or 2";
+    41040 Param "无效的「联系我」scene参数" "scene must be 1 or 2";
+    41041 Param "「联系我」使用人数超过限制" "At most 100 members, counting expanded departments";
+    41042 Param "无效的「联系我」style参数" "Check style";
+    41043 Param "缺少「联系我」config_id参数" "config_id is required";
+    41044 Param "无效的「联系我」config_id参数" "Unknown config_id (deleted, or created by another app)";
+    41045 Quota "API添加「联系我」达到数量上限" "500,000 API-created contact ways per corp (shared with group join ways)";
+    41054 State "该用户尚未激活" "The member must activate WeCom";
+    41057 Config "企业或服务商未绑定微信开发者账号" "Bind a WeChat developer account in 客户联系 to use unionid";
+    41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
+    41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
+    42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
+    42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";
+    45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";
+    45033 Rate "接口并发调用超过限制" "Lower the concurrency";
+    48001 Config "API功能未授权" "The app is not authorised for this API";
+    48002 Config "API接口无权限调用" "Use the 客户联系 secret, or add the app to 客户联系 → 可调用应用";
+    48004 Config "授权关系无效" "The authorisation was cancelled";
+    48006 Config "接口权限被收回" "The API permission was revoked";
+    50002 Config "成员不在权限范围" "The member is outside the app's visible range";
+    60011 Config "指定的成员/部门/标签参数无权限" "Add the member/department to the app's visible range";
+    60020 Config "不安全的访问IP" "Add the 'from ip' of the error to 企业可信IP (takes about a minute)";
+    60021 Config "userid不在应用可见范围内" "Add the member to the app's visible range";
+    60111 State "UserID不存在" "Unknown userid (upgraded third-party apps must send ciphertext userids)";
+    81013 Config "UserID、部门ID、标签ID全部非法或无权限" "Check the ids and the app's visible range";
+    81017 Param "请求个数超过限制" "Narrow the request (e.g. add owner_filter)";
+    81026 Retry "相关功能处于系统维护状态" "Maintenance; retry later";
+    84061 State "不存在外部联系人的关系" "The member and the customer are not related";
+    84074 Config "没有外部联系人权限" "Enable customer contact for the member";
+    90206 Config "小程序未关联到企业中" "Link the mini-program to the corp";
+    90207 Param "不合法的小程序appid" "Check the mini-program appid";
+    701008 Config "没有合法的有互通license的用户" "The follower needs an activated interop licence";
+}
+
+/// Looks an errcode up.
+pub fn lookup(code: i64) -> Option<&'static ErrcodeInfo> {
+    TABLE.binary_search_by_key(&code, |e| e.code).ok().and_then(|i| TABLE.get(i))
+}
+
+/// The handling class of an errcode (unknown non-zero codes are business state).
+pub fn class_of(code: i64) -> ErrorClass {
+    lookup(code).map_or(ErrorClass::State, |e| e.class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(TABLE.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn token_codes_refresh_but_bad_secret_does_not() {
+        assert_eq!(class_of(40014), ErrorClass::Refresh);
+        assert_eq!(class_of(42001), ErrorClass::Refresh);
+        assert_eq!(class_of(40001), ErrorClass::Config);
+        assert_eq!(class_of(48002), ErrorClass::Config);
+        assert_eq!(class_of(60020), ErrorClass::Config);
+        assert_eq!(class_of(123456789), ErrorClass::State);
+    }
+}

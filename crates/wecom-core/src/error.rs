@@ -1,0 +1,137 @@
+//! The SDK's error type. No variant ever carries the corpsecret or an access_token: texts that
+//! come from outside (network messages, response snippets) pass through [`redact`] first.
+
+use crate::errcode::{self, ErrorClass};
+use crate::validate::Report;
+
+/// Everything that can go wrong in a call.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The payload broke one or more rules; nothing was sent.
+    #[error("invalid {endpoint} request: {} problem(s), first at {first}", report.issues.len(), first = first_path(report))]
+    Validation {
+        /// Endpoint path.
+        endpoint: &'static str,
+        /// Every problem found.
+        report: Report,
+    },
+    /// WeCom answered with a non-zero errcode.
+    #[error("WeCom errcode {errcode} from {endpoint}: {errmsg}")]
+    Api {
+        /// Endpoint path.
+        endpoint: String,
+        /// The errcode.
+        errcode: i64,
+        /// The errmsg, as sent.
+        errmsg: String,
+    },
+    /// WeCom (or a proxy) answered with a non-2xx HTTP status.
+    #[error("HTTP {status} from {endpoint}")]
+    Http {
+        /// Endpoint path.
+        endpoint: String,
+        /// HTTP status.
+        status: u16,
+        /// The first bytes of the body, redacted.
+        snippet: String,
+    },
+    /// The answer was not JSON.
+    #[error("the answer from {endpoint} is not JSON (HTTP {status})")]
+    BadResponse {
+        /// Endpoint path.
+        endpoint: String,
+        /// HTTP status.
+        status: u16,
+        /// The first bytes of the body, redacted.
+        snippet: String,
+    },
+    /// The request never got an answer (connection refused, DNS, TLS, reset…).
+    #[error("network error calling {endpoint}: {message}")]
+    Network {
+        /// Endpoint path.
+        endpoint: String,
+        /// What the transport said, redacted.
+        message: String,
+    },
+    /// The endpoint path is not one this SDK knows.
+    #[error("unknown endpoint {0:?}: pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\"")]
+    UnknownEndpoint(String),
+    /// The endpoint cannot be called this way (e.g. gettoken through `request`).
+    #[error("{0}")]
+    Usage(String),
+    /// The client configuration is invalid.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+fn first_path(report: &Report) -> &str {
+    match report.issues.first() {
+        Some(i) if i.path.is_empty() => "the root",
+        Some(i) => &i.path,
+        None => "-",
+    }
+}
+
+impl Error {
+    /// Stable machine-readable code (`error.code` in JS).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "E_VALIDATION",
+            Error::Api { .. } => "E_API",
+            Error::Http { .. } => "E_HTTP",
+            Error::BadResponse { .. } => "E_BAD_RESPONSE",
+            Error::Network { .. } => "E_NETWORK",
+            Error::UnknownEndpoint(_) => "E_UNKNOWN_ENDPOINT",
+            Error::Usage(_) => "E_USAGE",
+            Error::Config(_) => "E_CONFIG",
+        }
+    }
+
+    /// The handling class of an API error.
+    pub fn class(&self) -> Option<ErrorClass> {
+        match self {
+            Error::Api { errcode, .. } => Some(errcode::class_of(*errcode)),
+            _ => None,
+        }
+    }
+}
+
+/// Replaces every occurrence of the given secrets, and the values of `access_token=` and
+/// `corpsecret=` query parameters, with `***`.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        if out.contains(*s) {
+            out = out.replace(*s, "***");
+        }
+    }
+    for key in ["access_token=", "corpsecret="] {
+        let mut from = 0;
+        while let Some(pos) = out.get(from..).and_then(|rest| rest.find(key)) {
+            let start = from + pos + key.len();
+            let end = out
+                .get(start..)
+                .and_then(|rest| rest.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == '"' || c == '\''))
+                .map_or(out.len(), |n| start + n);
+            out.replace_range(start..end, "***");
+            from = start + 3;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_secrets_and_query_values() {
+        let t = "GET /cgi-bin/gettoken?corpid=ww1&corpsecret=S3CRET-x&x=1 failed; token tok_123456 access_token=tok_123456";
+        let r = redact(t, &["S3CRET-x", "tok_123456"]);
+        assert!(!r.contains("S3CRET"));
+        assert!(!r.contains("tok_123456"));
+        assert!(r.contains("corpsecret=***&x=1"));
+        assert_eq!(redact("access_token=", &[]), "access_token=***");
+    }
+}

@@ -1,0 +1,35 @@
+//! # wecom-core
+//!
+//! Transport-agnostic core of the `wecom-external-contact` SDK for the WeCom (企业微信)
+//! external-contact (客户联系) server API: every request and response model, every validation
+//! rule, the errcode table and the client logic (tokens, retries), with no I/O.
+//!
+//! * [`endpoints`] — the one-line-per-endpoint table everything else derives from.
+//! * [`models`] — request/response structs declared with [`model!`].
+//! * [`validate`] — checks a JSON payload and reports *all* problems.
+//! * [`client`] — the call flow over a [`client::Transport`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod endpoints;
+pub mod errcode;
+pub mod error;
+pub mod json;
+pub mod messages;
+pub mod models;
+pub mod rules;
+pub mod schema;
+pub mod validate;
+
+pub use endpoints::{Endpoint, Method};
+pub use error::Error;
+pub use messages::Locale;
+pub use validate::{Issue, Report};
+
+/// Validates a JSON payload for the endpoint at `path` (the official path after `/cgi-bin/`).
+pub fn validate_json(path: &str, payload_json: &str) -> Result<Report, Error> {
+    let endpoint = endpoints::find(path).ok_or_else(|| Error::UnknownEndpoint(path.to_owned()))?;
+    Ok(validate::validate_text(endpoint.request, payload_json))
+}

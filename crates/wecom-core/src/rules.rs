@@ -1,0 +1,120 @@
+//! The rule catalogue: every validation rule the SDK enforces, with its stable id.
+//!
+//! Ids `R-…`/`T-…` are the ids of the project's rule reference (rules.md §1, §2); the lower-case
+//! ids are structural checks that apply to every request. A rule id never changes meaning once
+//! published: forms and tests key on it.
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id, e.g. `R-CW-04`.
+    pub id: &'static str,
+    /// What the rule says, in Chinese.
+    pub zh: &'static str,
+    /// What the rule says, in English.
+    pub en: &'static str,
+}
+
+macro_rules! catalogue {
+    ($( $konst:ident = $id:literal, $zh:literal, $en:literal; )*) => {
+        $(
+            #[doc = concat!("`", $id, "`: ", $en)]
+            pub const $konst: &str = $id;
+        )*
+        /// Every rule id with its description, in declaration order.
+        pub const CATALOGUE: &[RuleInfo] = &[ $( RuleInfo { id: $id, zh: $zh, en: $en }, )* ];
+    };
+}
+
+catalogue! {
+    JSON_TYPE = "json-type", "字段类型必须与接口定义一致", "A field must have the JSON type the endpoint defines";
+    UNKNOWN_FIELD = "unknown-field", "请求中不能包含接口未定义的字段", "A request must not contain fields the endpoint does not define";
+    REQUIRED = "required", "必填字段不能缺失或为空", "A required field must be present and non-empty";
+    INTEGER_RANGE = "integer-range", "整数必须在该字段允许的范围内", "An integer must lie in the range its field allows";
+    T_01 = "T-01", "gettoken 需要 corpid 与 corpsecret", "gettoken needs corpid and corpsecret";
+    R_CW_01 = "R-CW-01", "type 必填：1 单人，2 多人", "type is required: 1 single member, 2 multiple members";
+    R_CW_02 = "R-CW-02", "scene 必填：1 在小程序中联系，2 通过二维码联系", "scene is required: 1 mini-program button, 2 QR code";
+    R_CW_03 = "R-CW-03", "style 为控件样式编号（正整数），仅 scene=1 时生效", "style is a widget style number (positive integer), used for scene 1 only";
+    R_CW_04 = "R-CW-04", "remark 最多 30 个字符", "remark is at most 30 characters";
+    R_CW_05 = "R-CW-05", "skip_verify 可选，默认 true", "skip_verify is optional and defaults to true";
+    R_CW_06 = "R-CW-06", "state 最多 30 个字符", "state is at most 30 characters";
+    R_CW_07 = "R-CW-07", "type=1 时 user 必填且只能有一个成员", "For type 1, user is required and holds exactly one userid";
+    R_CW_08 = "R-CW-08", "party 仅在 type=2 时有效", "party is only allowed for type 2";
+    R_CW_09 = "R-CW-09", "每个联系方式最多 100 个成员", "At most 100 members per contact way";
+    R_CW_10 = "R-CW-10", "临时会话模式仅支持单人（type=1）", "Temporary mode (is_temp) supports type 1 only";
+    R_CW_11 = "R-CW-11", "expires_in 仅 is_temp 时有效，最长 14 天（1209600 秒）", "expires_in only with is_temp, at most 14 days (1209600 s)";
+    R_CW_12 = "R-CW-12", "chat_expires_in 仅 is_temp 时有效，最长 14 天（1209600 秒）", "chat_expires_in only with is_temp, at most 14 days (1209600 s)";
+    R_CW_13 = "R-CW-13", "unionid 仅 is_temp 时有效", "unionid is only allowed with is_temp";
+    R_CW_14 = "R-CW-14", "conclusions 仅 is_temp 时有效", "conclusions is only allowed with is_temp";
+    R_CW_15 = "R-CW-15", "is_exclusive 可选，默认 false", "is_exclusive is optional and defaults to false";
+    R_CW_16 = "R-CW-16", "API 创建的联系方式最多 50 万个（41045），临时会话每天最多 10 万个", "At most 500,000 API-created contact ways (41045); at most 100,000 temporary ones a day";
+    R_CW_17 = "R-CW-17", "临时会话二维码添加一次好友后失效，过期后不可编辑", "A temporary QR code dies after one add and cannot be edited once expired";
+    R_CW_18 = "R-CW-18", "config_id 必填（缺失 41043，无效 41044）", "config_id is required (missing 41043, invalid 41044)";
+    R_CW_19 = "R-CW-19", "更新时 user、party 覆盖原列表", "On update, user and party replace the stored lists";
+    R_CW_20 = "R-CW-20", "结束语：text.content ≤ 4000 字节，link.title ≤ 128 字节，link.desc ≤ 512 字节，miniprogram.title ≤ 64 字节；不能全部为空；image、link、miniprogram 互斥", "Conclusions: text.content ≤ 4000 bytes, link.title ≤ 128, link.desc ≤ 512, miniprogram.title ≤ 64 bytes; not all empty; image, link and miniprogram are mutually exclusive";
+    R_CW_21 = "R-CW-21", "list_contact_way：limit 最大 1000，start_time 不晚于 end_time", "list_contact_way: limit at most 1000, start_time not after end_time";
+    R_CW_22 = "R-CW-22", "close_temp_chat 需要 userid 与 external_userid", "close_temp_chat needs userid and external_userid";
+    R_ID_02 = "R-ID-02", "external_userid 列表必填，最多 100 个", "external_userid list is required, at most 100 ids";
+}
+
+/// Looks a rule up by id.
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    CATALOGUE.iter().find(|r| r.id == id)
+}
+
+/// What a field-level rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// String length in Unicode scalar values (the docs' 字符).
+    MaxChars(usize),
+    /// String length in UTF-8 bytes (the docs' 字节).
+    MaxBytes(usize),
+    /// Array length at least this.
+    MinItems(usize),
+    /// Array length at most this.
+    MaxItems(usize),
+    /// Integer within `[min, max]`.
+    Range(i64, i64),
+}
+
+/// A field-level rule: a check and the id reported when it fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// What is checked.
+    pub check: Check,
+    /// The stable rule id.
+    pub id: &'static str,
+}
+
+/// At most `n` characters (Unicode scalar values).
+pub const fn max_chars(n: usize, id: &'static str) -> Rule {
+    Rule { check: Check::MaxChars(n), id }
+}
+/// At most `n` UTF-8 bytes.
+pub const fn max_bytes(n: usize, id: &'static str) -> Rule {
+    Rule { check: Check::MaxBytes(n), id }
+}
+/// At least `n` array items.
+pub const fn min_items(n: usize, id: &'static str) -> Rule {
+    Rule { check: Check::MinItems(n), id }
+}
+/// At most `n` array items.
+pub const fn max_items(n: usize, id: &'static str) -> Rule {
+    Rule { check: Check::MaxItems(n), id }
+}
+/// Integer in `[min, max]`.
+pub const fn range(min: i64, max: i64, id: &'static str) -> Rule {
+    Rule { check: Check::Range(min, max), id }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        for (i, a) in CATALOGUE.iter().enumerate() {
+            assert!(CATALOGUE[i + 1..].iter().all(|b| b.id != a.id), "duplicate {}", a.id);
+        }
+    }
+}

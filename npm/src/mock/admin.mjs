@@ -1,0 +1,72 @@
+// The /__mock admin API, so tests in other processes (or browsers) can
+// control the mock server over HTTP. Answers are JSON `{ok: true, ...}` or
+// `{ok: false, error}` with HTTP 400/404/405.
+
+import { readBody, sendJson } from './http-io.mjs';
+
+/**
+ * Admin endpoints (all also answer CORS):
+ * - `POST /__mock/faults` body: a fault or an array of faults → `{ok, queued}`
+ * - `GET  /__mock/faults` → `{ok, faults}` (still waiting)
+ * - `POST /__mock/reset`, `POST /__mock/expire-tokens`, `POST /__mock/revoke-tokens`
+ * - `POST /__mock/advance-time` body `{seconds}` → moves the mock clock forward
+ * - `GET  /__mock/stats` → `{ok, gettoken, total, byPath}`
+ * - `GET  /__mock/contact-ways` → `{ok, contact_ways: [...]}`
+ * @type {ReadonlyMap<string, (api: import('./index.mjs').MockServer, body: any, env: import('./index.mjs').MockEnv) => object>}
+ *   keyed by `"METHOD /path"`.
+ */
+export const ADMIN_ROUTES = new Map([
+  ['POST /__mock/faults', (api, body, env) => ({ queued: env.faults.add(body) })],
+  ['GET /__mock/faults', (api, body, env) => ({ faults: env.faults.pending() })],
+  ['POST /__mock/reset', (api) => { api.reset(); return {}; }],
+  ['POST /__mock/expire-tokens', (api) => { api.expireTokens(); return {}; }],
+  ['POST /__mock/revoke-tokens', (api) => { api.revokeTokens(); return {}; }],
+  ['POST /__mock/advance-time', (api, body) => { api.advanceTime(body?.seconds); return {}; }],
+  ['GET /__mock/stats', (api) => api.stats()],
+  ['GET /__mock/contact-ways', (api) => ({ contact_ways: [...api.contactWays.values()] })],
+]);
+
+const ADMIN_PATHS = new Set([...ADMIN_ROUTES.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));
+
+/**
+ * Serves one `/__mock/...` request.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} pathname
+ * @param {import('./index.mjs').MockServer} api The public mock-server object.
+ * @param {import('./index.mjs').MockEnv} env Shared server state.
+ * @returns {Promise<void>}
+ */
+export async function handleAdminRequest(req, res, pathname, api, env) {
+  const body = await readBody(req);
+  if (body.aborted) return;
+  const close = body.closeAfter;
+  const run = ADMIN_ROUTES.get(`${req.method} ${pathname}`);
+  if (!run) {
+    const known = ADMIN_PATHS.has(pathname);
+    sendJson(res, known ? 405 : 404, {
+      ok: false,
+      error: known ? `${req.method} not allowed on ${pathname}` : `unknown admin endpoint ${pathname}`,
+    }, { close });
+    return;
+  }
+  if (body.tooLarge) {
+    sendJson(res, 400, { ok: false, error: 'body exceeds 1048576 bytes' }, { close });
+    return;
+  }
+  let parsed;
+  if (req.method === 'POST') {
+    const text = body.buffer.toString('utf8');
+    try {
+      parsed = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      sendJson(res, 400, { ok: false, error: 'body is not valid JSON' }, { close });
+      return;
+    }
+  }
+  try {
+    sendJson(res, 200, { ok: true, ...run(api, parsed, env) }, { close });
+  } catch (err) {
+    sendJson(res, 400, { ok: false, error: err instanceof Error ? err.message : String(err) }, { close });
+  }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Command line entry of the WeCom mock server.
+//   node npm/src/mock/cli.mjs --port 8080 [--host 127.0.0.1] [--corp-id ww..] [--corp-secret ..]
+//                             [--token-ttl 7200] [--follow-users zhangsan,lisi]
+// Prints exactly one line, `wecom mock server listening on http://127.0.0.1:PORT`,
+// and runs until SIGINT/SIGTERM. `--port 0` (the default) picks a free port.
+
+import { parseArgs } from 'node:util';
+import { startMockServer } from './index.mjs';
+
+const USAGE = `usage: node cli.mjs [--port 0] [--host 127.0.0.1] [--corp-id ID] [--corp-secret SECRET]
+                    [--token-ttl SECONDS] [--follow-users a,b,c]`;
+
+/**
+ * Parses the command line into `startMockServer` options.
+ * @param {string[]} argv Arguments after the script name.
+ * @returns {import('./index.mjs').MockServerOptions | null} null when --help was asked.
+ * @throws {Error} on an unknown flag or a bad number.
+ */
+function parseCliArgs(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'corp-id': { type: 'string' },
+      'corp-secret': { type: 'string' },
+      'token-ttl': { type: 'string' },
+      'follow-users': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return null;
+  const int = (name, text) => {
+    if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer`);
+    return Number(text);
+  };
+  return {
+    port: values.port === undefined ? 0 : int('port', values.port),
+    host: values.host,
+    corpId: values['corp-id'],
+    corpSecret: values['corp-secret'],
+    tokenTtlSeconds: values['token-ttl'] === undefined ? undefined : int('token-ttl', values['token-ttl']),
+    followUsers: values['follow-users'] === undefined
+      ? undefined
+      : values['follow-users'].split(',').map((u) => u.trim()).filter(Boolean),
+  };
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let mock;
+  try {
+    mock = await startMockServer(options);
+  } catch (err) {
+    process.stderr.write(`wecom mock server failed to start: ${err.message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`wecom mock server listening on ${mock.url}\n`);
+  const stop = () => {
+    mock.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,89 @@
+// WeCom-style error answers: the errcode table, the ApiError class that
+// handlers throw, and the realistic errmsg text (hint, from ip, more info).
+// Global error code reference: https://developer.work.weixin.qq.com/document/path/90313
+
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Base errmsg text for every errcode the mock server answers with.
+ * The full errmsg adds WeCom's usual `, hint: [...], from ip: ..., more info at ...` tail.
+ * Global error codes: https://developer.work.weixin.qq.com/document/path/90313
+ * @type {Readonly<Record<number, string>>}
+ */
+export const ERRMSG = Object.freeze({
+  [-1]: 'system error',
+  40001: 'invalid credential',
+  40003: 'invalid userid',
+  40013: 'invalid corpid',
+  40014: 'invalid access_token',
+  40058: 'invalid Request Parameter',
+  40063: 'some parameters are empty',
+  40066: 'invalid url',
+  40096: 'invalid external userid',
+  40206: 'invalid size',
+  41001: 'access_token missing',
+  41002: 'corpid missing',
+  41004: 'corpsecret missing',
+  41035: 'external_userid missing',
+  41037: 'type missing',
+  41038: 'scene missing',
+  41039: 'invalid type',
+  41040: 'invalid scene',
+  41041: 'member count exceed',
+  41043: 'config_id missing',
+  41044: 'invalid config_id',
+  42001: 'access_token expired',
+});
+
+/**
+ * Error thrown by endpoint handlers; the router turns it into an HTTP 200
+ * `{errcode, errmsg}` answer.
+ */
+export class ApiError extends Error {
+  /**
+   * @param {number} errcode WeCom errcode (see {@link ERRMSG}).
+   * @param {string} [detail] Extra text appended after the base errmsg.
+   */
+  constructor(errcode, detail) {
+    super(detail ? `${ERRMSG[errcode] ?? 'error'}, ${detail}` : (ERRMSG[errcode] ?? 'error'));
+    this.name = 'ApiError';
+    this.errcode = errcode;
+    this.detail = detail;
+  }
+}
+
+/**
+ * Shorthand for a 40058 "invalid Request Parameter" error with a detail.
+ * @param {string} detail What was wrong.
+ * @returns {ApiError}
+ */
+export function invalidParam(detail) {
+  return new ApiError(40058, detail);
+}
+
+let hintSeq = 0;
+
+/**
+ * Builds a realistic WeCom errmsg, e.g.
+ * `invalid access_token, hint: [1700000000_12_a1b2c3d4e5f6], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=40014`.
+ * @param {number} errcode WeCom errcode.
+ * @param {{ detail?: string, ip?: string, nowMs?: number }} [info]
+ * @returns {string}
+ */
+export function formatErrmsg(errcode, { detail, ip = '127.0.0.1', nowMs = Date.now() } = {}) {
+  const base = ERRMSG[errcode] ?? 'error';
+  const text = detail ? `${base}, ${detail}` : base;
+  hintSeq = (hintSeq + 1) % 1_000_000;
+  const hint = `${Math.floor(nowMs / 1000)}_${hintSeq}_${randomBytes(6).toString('hex')}`;
+  return `${text}, hint: [${hint}], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
+}
+
+/**
+ * Builds a complete error answer body `{errcode, errmsg}`.
+ * @param {number} errcode WeCom errcode.
+ * @param {{ detail?: string, ip?: string, nowMs?: number }} [info]
+ * @returns {{ errcode: number, errmsg: string }}
+ */
+export function errorAnswer(errcode, info) {
+  return { errcode, errmsg: formatErrmsg(errcode, info) };
+}

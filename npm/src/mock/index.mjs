@@ -1,0 +1,231 @@
+// wecom-external-contact/mock-server — a local look-alike of
+// https://qyapi.weixin.qq.com for the external-contact endpoints, for tests.
+//
+// Implemented endpoints (all under /cgi-bin/, see router.mjs):
+//   gettoken                                     https://developer.work.weixin.qq.com/document/path/91039
+//   externalcontact/get_follow_user_list         https://developer.work.weixin.qq.com/document/path/92571
+//   externalcontact/{add,get,update,del,list}_contact_way, close_temp_chat
+//                                                https://developer.work.weixin.qq.com/document/path/92228
+//   corpgroup/batch/external_userid_to_pending_id https://developer.work.weixin.qq.com/document/path/97357
+//   idconvert/batch/external_userid_to_pending_id https://developer.work.weixin.qq.com/document/path/95900 (97108)
+// Unknown paths answer HTTP 404 `{errcode: 40066, errmsg: 'invalid url, api not found, ...'}`.
+
+import { createServer } from 'node:http';
+import { createClock } from './clock.mjs';
+import { TokenStore } from './tokens.mjs';
+import { FaultQueue } from './faults.mjs';
+import { Stats } from './stats.mjs';
+import { ContactWayStore } from './contact-way-store.mjs';
+import { handleApiRequest } from './router.mjs';
+import { handleAdminRequest } from './admin.mjs';
+import { errorAnswer } from './errors.mjs';
+import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
+
+/**
+ * @typedef {object} MockServerOptions
+ * @property {number} [port=0] TCP port; 0 picks a free one.
+ * @property {string} [host='127.0.0.1'] Only `'127.0.0.1'` (or `'localhost'`, which means it) is accepted.
+ * @property {string} [corpId='wwmockcorp0000001'] The only corpid gettoken accepts.
+ * @property {string} [corpSecret='mock-secret-0123456789'] The only corpsecret gettoken accepts.
+ * @property {number} [tokenTtlSeconds=7200] Lifetime of an access_token.
+ * @property {string[]} [followUsers=['zhangsan','lisi']] Answer of get_follow_user_list.
+ * @property {() => number} [now=Date.now] Time source in milliseconds (for tests that control time).
+ * @property {(err: unknown) => void} [onError] Called with unexpected handler exceptions (answered as errcode -1).
+ */
+
+/**
+ * @typedef {object} MockServer
+ * @property {string} url Base URL, e.g. `'http://127.0.0.1:PORT'` (pass as `baseUrl` to the SDK).
+ * @property {number} port The port actually listened on.
+ * @property {string} corpId
+ * @property {string} corpSecret
+ * @property {() => { gettoken: number, total: number, byPath: Record<string, number> }} stats
+ *   Request counters (WeCom API requests only: not OPTIONS, not /__mock). byPath keys have no `/cgi-bin/` prefix.
+ * @property {(fault: import('./faults.mjs').Fault | import('./faults.mjs').Fault[]) => void} inject
+ *   Queues fault(s); throws TypeError when malformed.
+ * @property {() => void} expireTokens Every token issued so far answers 42001; the next gettoken issues a new one.
+ * @property {() => void} revokeTokens Every token issued so far answers 40014; the next gettoken issues a new one.
+ * @property {(seconds: number) => void} advanceTime Moves the mock clock forward (token TTL, temp-way expiry, list time range).
+ * @property {() => void} reset Clears faults, stats, contact ways, tokens and clock advances.
+ * @property {ReadonlyMap<string, object>} contactWays Snapshot (frozen copies) of stored contact ways keyed by config_id, each with `create_time`.
+ * @property {() => Promise<void>} close Stops the server, closing keep-alive connections and cancelling delayed answers.
+ */
+
+/**
+ * @typedef {object} MockEnv Shared state handed to handlers.
+ * @property {string} corpId
+ * @property {string} corpSecret
+ * @property {readonly string[]} followUsers
+ * @property {import('./clock.mjs').MockClock} clock
+ * @property {TokenStore} tokens
+ * @property {FaultQueue} faults
+ * @property {Stats} stats
+ * @property {ContactWayStore} contactWays
+ * @property {(ms: number) => Promise<boolean>} sleep Resolves true after ms, false if the server closes first.
+ * @property {(err: unknown) => void} [onError]
+ */
+
+const DEFAULTS = Object.freeze({
+  port: 0,
+  host: '127.0.0.1',
+  corpId: 'wwmockcorp0000001',
+  corpSecret: 'mock-secret-0123456789',
+  tokenTtlSeconds: 7200,
+  followUsers: ['zhangsan', 'lisi'],
+});
+
+function normalizeOptions(options) {
+  if (options === null || typeof options !== 'object') throw new TypeError('startMockServer(options): options must be an object');
+  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new RangeError('port must be an integer 0..65535');
+  if (o.host === 'localhost') o.host = '127.0.0.1';
+  if (o.host !== '127.0.0.1') throw new RangeError(`the mock server only listens on 127.0.0.1 (got host ${JSON.stringify(o.host)})`);
+  if (typeof o.corpId !== 'string' || o.corpId === '') throw new TypeError('corpId must be a non-empty string');
+  if (typeof o.corpSecret !== 'string' || o.corpSecret === '') throw new TypeError('corpSecret must be a non-empty string');
+  if (typeof o.tokenTtlSeconds !== 'number' || !(o.tokenTtlSeconds > 0) || !Number.isFinite(o.tokenTtlSeconds)) {
+    throw new RangeError('tokenTtlSeconds must be a positive number');
+  }
+  if (!Array.isArray(o.followUsers) || !o.followUsers.every((u) => typeof u === 'string')) {
+    throw new TypeError('followUsers must be an array of strings');
+  }
+  if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning milliseconds');
+  if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError('onError must be a function');
+  return o;
+}
+
+/** Cancellable timers for `delayMs` faults. */
+function createSleeper() {
+  const pending = new Set();
+  return {
+    sleep(ms) {
+      return new Promise((resolve) => {
+        const entry = { resolve, timer: setTimeout(() => { pending.delete(entry); resolve(true); }, ms) };
+        pending.add(entry);
+      });
+    },
+    cancelAll() {
+      for (const entry of pending) {
+        clearTimeout(entry.timer);
+        entry.resolve(false);
+      }
+      pending.clear();
+    },
+  };
+}
+
+/**
+ * Starts a local WeCom look-alike server on 127.0.0.1 (never another address).
+ * Every WeCom answer is HTTP 200 JSON with `errcode`/`errmsg`, like
+ * https://qyapi.weixin.qq.com; see the docs: gettoken
+ * https://developer.work.weixin.qq.com/document/path/91039, contact ways
+ * https://developer.work.weixin.qq.com/document/path/92228, follow users
+ * https://developer.work.weixin.qq.com/document/path/92571, pending ids
+ * https://developer.work.weixin.qq.com/document/path/97357 and
+ * https://developer.work.weixin.qq.com/document/path/95900.
+ *
+ * @example
+ * const mock = await startMockServer();
+ * const res = await fetch(`${mock.url}/cgi-bin/gettoken?corpid=${mock.corpId}&corpsecret=${mock.corpSecret}`);
+ * await mock.close();
+ *
+ * @param {MockServerOptions} [options]
+ * @returns {Promise<MockServer>}
+ */
+export async function startMockServer(options = {}) {
+  const cfg = normalizeOptions(options);
+  const clock = createClock(cfg.now);
+  const sleeper = createSleeper();
+  /** @type {MockEnv} */
+  const env = {
+    corpId: cfg.corpId,
+    corpSecret: cfg.corpSecret,
+    followUsers: Object.freeze([...cfg.followUsers]),
+    clock,
+    tokens: new TokenStore({ ttlSeconds: cfg.tokenTtlSeconds, clock }),
+    faults: new FaultQueue(),
+    stats: new Stats(),
+    contactWays: new ContactWayStore({ clock }),
+    sleep: sleeper.sleep,
+    onError: cfg.onError,
+  };
+
+  /** @type {MockServer} */
+  let api;
+
+  const server = createServer(async (req, res) => {
+    try {
+      const target = parseTarget(req.url);
+      if (req.method === 'OPTIONS') {
+        sendPreflight(req, res);
+      } else if (target.pathname === '/__mock' || target.pathname.startsWith('/__mock/')) {
+        await handleAdminRequest(req, res, target.pathname, api, env);
+      } else {
+        await handleApiRequest(req, res, target, env);
+      }
+    } catch (err) {
+      env.onError?.(err);
+      try {
+        sendJson(res, 200, errorAnswer(-1, { ip: clientIp(req), nowMs: clock.now() }), { close: true });
+      } catch {
+        res.destroy();
+      }
+    }
+  });
+  server.on('clientError', (err, socket) => {
+    if (socket.writable && !socket.destroyed) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else {
+      socket.destroy();
+    }
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise((resolve, reject) => {
+    const onError = (err) => reject(err);
+    server.once('error', onError);
+    server.listen(cfg.port, cfg.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  server.on('error', (err) => env.onError?.(err));
+
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  let closing = null;
+
+  api = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    corpId: cfg.corpId,
+    corpSecret: cfg.corpSecret,
+    stats: () => env.stats.snapshot(),
+    inject(fault) {
+      env.faults.add(fault);
+    },
+    expireTokens: () => env.tokens.expireAll(),
+    revokeTokens: () => env.tokens.revokeAll(),
+    advanceTime: (seconds) => clock.advance(seconds),
+    reset() {
+      env.faults.clear();
+      env.stats.clear();
+      env.contactWays.clear();
+      env.tokens.clear();
+      clock.resetOffset();
+    },
+    get contactWays() {
+      return env.contactWays.snapshot();
+    },
+    close() {
+      if (closing) return closing;
+      closing = new Promise((resolve) => {
+        server.close(() => resolve());
+        sleeper.cancelAll();
+        server.closeIdleConnections?.();
+        server.closeAllConnections?.();
+      });
+      return closing;
+    },
+  };
+  Object.defineProperty(api, 'corpSecret', { enumerable: false }); // keep the secret out of console.log(mock)
+  return Object.freeze(api);
+}

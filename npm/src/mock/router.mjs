@@ -1,0 +1,143 @@
+// Serves WeCom API requests (/cgi-bin/...): counts them, applies injected
+// faults, checks access_token / method / body, and calls the endpoint handler.
+
+import { ApiError, errorAnswer } from './errors.mjs';
+import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
+import { addContactWay, delContactWay, getContactWay, listContactWay, updateContactWay } from './contact-way.mjs';
+import { closeTempChat, getFollowUserList, getToken } from './simple-endpoints.mjs';
+import { externalUserIdToPendingId } from './pending-id.mjs';
+
+/**
+ * @typedef {object} Route
+ * @property {'GET' | 'POST'} method
+ * @property {boolean} [public] true when no access_token is needed (gettoken).
+ * @property {(ctx: import('./contact-way.mjs').HandlerContext) => object} handler
+ */
+
+/**
+ * Every endpoint the mock server implements, keyed by path without `/cgi-bin/`.
+ * @type {ReadonlyMap<string, Route>}
+ */
+export const ROUTES = new Map([
+  ['gettoken', { method: 'GET', public: true, handler: getToken }],
+  ['externalcontact/get_follow_user_list', { method: 'GET', handler: getFollowUserList }],
+  ['externalcontact/add_contact_way', { method: 'POST', handler: addContactWay }],
+  ['externalcontact/get_contact_way', { method: 'POST', handler: getContactWay }],
+  ['externalcontact/update_contact_way', { method: 'POST', handler: updateContactWay }],
+  ['externalcontact/del_contact_way', { method: 'POST', handler: delContactWay }],
+  ['externalcontact/list_contact_way', { method: 'POST', handler: listContactWay }],
+  ['externalcontact/close_temp_chat', { method: 'POST', handler: closeTempChat }],
+  ['corpgroup/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
+  ['idconvert/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
+]);
+
+/** Body sent by a `garbage` fault: HTTP 200, claims JSON, is not JSON. */
+const GARBAGE_BODY = '<!DOCTYPE html><html><body>mock garbage {"errcode":0,</body></html>';
+
+/**
+ * The key used for stats, faults and routing: the path without `/cgi-bin/`
+ * (other paths: without the leading slash).
+ * @param {string} pathname
+ * @returns {string}
+ */
+export function pathKeyOf(pathname) {
+  if (pathname.startsWith('/cgi-bin/')) return pathname.slice('/cgi-bin/'.length);
+  return pathname.startsWith('/') ? pathname.slice(1) : pathname;
+}
+
+/** Parses a POST body: empty → 40063, not a JSON object → 40058. */
+function parseJsonBody(buffer) {
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new ApiError(40063, 'empty post data');
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(40058, 'invalid json');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(40058, 'invalid json, body must be a JSON object');
+  }
+  return value;
+}
+
+/** Access-token check: 41001 missing, 40014 unknown/revoked, 42001 expired. */
+function checkToken(query, env) {
+  switch (env.tokens.check(query.get('access_token'))) {
+    case 'ok': return;
+    case 'missing': throw new ApiError(41001);
+    case 'expired': throw new ApiError(42001);
+    default: throw new ApiError(40014);
+  }
+}
+
+/**
+ * Runs the endpoint for a request whose body was already read.
+ * @returns {{ status: number, answer: object }}
+ */
+function dispatch(req, key, query, body, env, ip) {
+  const info = { ip, nowMs: env.clock.now() };
+  const route = ROUTES.get(key);
+  if (!route) return { status: 404, answer: errorAnswer(40066, { ...info, detail: 'api not found' }) };
+  try {
+    if (body.tooLarge) throw new ApiError(40206, 'request body exceeds 1048576 bytes');
+    if (!route.public) checkToken(query, env);
+    if (req.method !== route.method) throw new ApiError(40063, `require ${route.method} method`);
+    const parsed = route.method === 'POST' ? parseJsonBody(body.buffer) : {};
+    const result = route.handler({ query, body: parsed, env });
+    return { status: 200, answer: { errcode: 0, errmsg: 'ok', ...result } };
+  } catch (err) {
+    if (err instanceof ApiError) return { status: 200, answer: errorAnswer(err.errcode, { ...info, detail: err.detail }) };
+    env.onError?.(err);
+    return { status: 200, answer: errorAnswer(-1, info) };
+  }
+}
+
+/** Merges `extra` into an answer, own properties only (safe for `__proto__`). */
+function mergeExtra(answer, extra) {
+  for (const [k, v] of Object.entries(extra)) {
+    Object.defineProperty(answer, k, { value: structuredClone(v), enumerable: true, writable: true, configurable: true });
+  }
+}
+
+/**
+ * Serves one WeCom API request (everything outside `/__mock/`).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ pathname: string, query: URLSearchParams }} target
+ * @param {import('./index.mjs').MockEnv} env
+ * @returns {Promise<void>}
+ */
+export async function handleApiRequest(req, res, { pathname, query }, env) {
+  const key = pathKeyOf(pathname);
+  env.stats.record(key);
+  const body = await readBody(req);
+  if (body.aborted) return;
+  const close = body.closeAfter;
+  const fault = env.faults.take(key);
+  if (fault?.delayMs) {
+    const completed = await env.sleep(fault.delayMs);
+    if (!completed) return; // server closing
+  }
+  const ip = clientIp(req);
+  if (fault?.status !== undefined) {
+    sendRaw(res, fault.status, 'text/html; charset=utf-8', fault.body, { close });
+    return;
+  }
+  if (fault?.garbage) {
+    sendRaw(res, 200, 'application/json; charset=UTF-8', GARBAGE_BODY, { close });
+    return;
+  }
+  let status = 200;
+  let answer;
+  if (fault?.errcode !== undefined) {
+    if (fault.errmsg !== undefined) answer = { errcode: fault.errcode, errmsg: fault.errmsg };
+    else if (fault.errcode === 0) answer = { errcode: 0, errmsg: 'ok' };
+    else answer = errorAnswer(fault.errcode, { ip, nowMs: env.clock.now() });
+  } else {
+    ({ status, answer } = dispatch(req, key, query, body, env, ip));
+  }
+  if (fault?.extra) mergeExtra(answer, fault.extra);
+  sendJson(res, status, answer, { close });
+}
