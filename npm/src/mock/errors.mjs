@@ -33,6 +33,10 @@ export const ERRMSG = Object.freeze({
   41043: 'config_id missing',
   41044: 'invalid config_id',
   42001: 'access_token expired',
+  45009: 'api freq out of limit',
+  45033: 'api concurrent out of limit',
+  48002: 'api forbidden',
+  60020: 'not allow to access from your ip',
 });
 
 /**

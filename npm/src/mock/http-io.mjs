@@ -97,12 +97,6 @@ export function readBody(req, limit = MAX_BODY_BYTES) {
       req.off('close', onAbort);
       resolve(result);
     };
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > HARD_DRAIN_LIMIT) {
-      req.pause();
-      finish({ buffer: Buffer.alloc(0), tooLarge: true, aborted: false, closeAfter: true });
-      return;
-    }
     const onData = (chunk) => {
       size += chunk.length;
       if (size <= limit) {
@@ -125,6 +119,12 @@ export function readBody(req, limit = MAX_BODY_BYTES) {
       });
     };
     const onAbort = () => finish({ buffer: Buffer.alloc(0), tooLarge: false, aborted: true, closeAfter: true });
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > HARD_DRAIN_LIMIT) {
+      // Too big to even drain: answer at once and close the connection afterwards.
+      finish({ buffer: Buffer.alloc(0), tooLarge: true, aborted: false, closeAfter: true });
+      return;
+    }
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onAbort);

@@ -1,6 +1,6 @@
 // Request counters exposed by mock.stats() and GET /__mock/stats.
 
-/** Distinct path keys counted individually; the rest are summed under '(other)'. */
+/** Distinct path keys counted individually; the rest (and keys over 200 chars) are summed under '(other)'. */
 const MAX_PATH_KEYS = 1000;
 
 /**
@@ -19,7 +19,7 @@ export class Stats {
   record(pathKey) {
     this.total += 1;
     if (pathKey === 'gettoken') this.gettoken += 1;
-    const key = this.byPath.has(pathKey) || this.byPath.size < MAX_PATH_KEYS ? pathKey : '(other)';
+    const key = this.byPath.has(pathKey) || (this.byPath.size < MAX_PATH_KEYS && pathKey.length <= 200) ? pathKey : '(other)';
     this.byPath.set(key, (this.byPath.get(key) ?? 0) + 1);
   }
 

@@ -1,0 +1,93 @@
+//! Turns core errors into real JS `Error` objects with a stable `code`.
+//!
+//! The npm package's JS layer registers a factory that builds instances of its own error
+//! classes (`WeComApiError` …), so `instanceof` works; without it (e.g. under
+//! `wasm-bindgen-test`) a plain `Error` with the same properties is built.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wecom_core::{Error, Locale};
+
+thread_local! {
+    static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Registers `factory(className, message, props) -> Error`. Called once by the JS layer.
+#[wasm_bindgen(js_name = __setErrorFactory)]
+pub fn set_error_factory(factory: Function) {
+    FACTORY.with(|f| *f.borrow_mut() = Some(factory));
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Reflect.set on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// The JS class name for an error code.
+fn class_name(code: &str) -> &'static str {
+    match code {
+        "E_VALIDATION" => "WeComValidationError",
+        "E_API" => "WeComApiError",
+        "E_HTTP" | "E_BAD_RESPONSE" => "WeComHttpError",
+        "E_NETWORK" => "WeComNetworkError",
+        "E_CONFIG" => "WeComConfigError",
+        _ => "WeComUsageError",
+    }
+}
+
+/// Builds the JS error for a core error.
+pub fn to_js(error: &Error, locale: Locale) -> JsValue {
+    let props = Object::new();
+    set(&props, "code", &JsValue::from_str(error.code()));
+    match error {
+        Error::Validation { endpoint, report } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+            let errors = report.errors_json(locale).to_string();
+            set(&props, "errors", &js_sys::JSON::parse(&errors).unwrap_or_else(|_| js_sys::Array::new().into()));
+        }
+        Error::Api { endpoint, errcode, errmsg } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+            set(&props, "errcode", &JsValue::from_f64(*errcode as f64));
+            set(&props, "errmsg", &JsValue::from_str(errmsg));
+            if let Some(info) = wecom_core::errcode::lookup(*errcode) {
+                set(&props, "kind", &JsValue::from_str(info.class.as_str()));
+                set(&props, "title", &JsValue::from_str(info.title));
+                set(&props, "hint", &JsValue::from_str(info.hint));
+            } else {
+                set(&props, "kind", &JsValue::from_str(wecom_core::errcode::class_of(*errcode).as_str()));
+            }
+        }
+        Error::Http { endpoint, status, snippet } | Error::BadResponse { endpoint, status, snippet } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+            set(&props, "status", &JsValue::from_f64(f64::from(*status)));
+            set(&props, "body", &JsValue::from_str(snippet));
+        }
+        Error::Network { endpoint, .. } => set(&props, "endpoint", &JsValue::from_str(endpoint)),
+        _ => {}
+    }
+    build(class_name(error.code()), &error.to_string(), &props)
+}
+
+/// A usage error raised by the bindings themselves (bad argument types, …).
+pub fn usage(code: &str, message: &str) -> JsValue {
+    let props = Object::new();
+    set(&props, "code", &JsValue::from_str(code));
+    build(class_name(code), message, &props)
+}
+
+fn build(class: &str, message: &str, props: &Object) -> JsValue {
+    let made = FACTORY.with(|f| {
+        f.borrow().as_ref().and_then(|factory| {
+            factory.call3(&JsValue::NULL, &JsValue::from_str(class), &JsValue::from_str(message), props).ok()
+        })
+    });
+    made.unwrap_or_else(|| {
+        let e = js_sys::Error::new(message);
+        e.set_name(class);
+        // Object.assign(e, props)
+        let _ = Object::assign(&e, props);
+        e.into()
+    })
+}

@@ -1,0 +1,89 @@
+//! The fetch transport: sends core requests with the platform's (or the user's) `fetch`.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wecom_core::client::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
+use wecom_core::Method;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` taking a JS string as is (no copy through wasm memory).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A parsed JSON answer, kept as the JS object it is (unknown fields and all).
+pub struct JsBody(pub JsValue);
+
+impl JsonBody for JsBody {
+    fn int_field(&self, key: &str) -> Option<i64> {
+        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        let f = v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().parse::<f64>().ok()))?;
+        (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+    }
+    fn str_field(&self, key: &str) -> Option<String> {
+        Reflect::get(&self.0, &JsValue::from_str(key)).ok()?.as_string()
+    }
+}
+
+/// Sends requests through a `fetch`-compatible function.
+pub struct FetchTransport {
+    fetch: Function,
+    headers: JsValue,
+}
+
+impl FetchTransport {
+    /// Uses `fetch` (the user's, or `globalThis.fetch`).
+    pub fn new(fetch: Function) -> FetchTransport {
+        let headers = Object::new();
+        let _ = Reflect::set(&headers, &"content-type".into(), &"application/json; charset=utf-8".into());
+        FetchTransport { fetch, headers: headers.into() }
+    }
+}
+
+fn message_of(err: &JsValue) -> String {
+    let own = Reflect::get(err, &"message".into()).ok().and_then(|m| m.as_string());
+    let cause = Reflect::get(err, &"cause".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .and_then(|c| Reflect::get(&c, &"message".into()).ok().and_then(|m| m.as_string()).or_else(|| c.as_string()));
+    match (own.or_else(|| err.as_string()), cause) {
+        (Some(m), Some(c)) => format!("{m} ({c})"),
+        (Some(m), None) => m,
+        (None, Some(c)) => c,
+        (None, None) => "fetch failed".into(),
+    }
+}
+
+impl Transport for FetchTransport {
+    type Body = JsBody;
+
+    async fn send(&self, request: &HttpRequest) -> Result<HttpReply<JsBody>, TransportError> {
+        let fail = |e: JsValue| TransportError { message: message_of(&e) };
+        let init = Object::new();
+        let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
+        if let (Method::Post, Some(body)) = (request.method, &request.body) {
+            let _ = Reflect::set(&init, &"body".into(), &JsValue::from_str(body));
+            let _ = Reflect::set(&init, &"headers".into(), &self.headers);
+        }
+        let returned = self.fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init).map_err(fail)?;
+        let response = JsFuture::from(Promise::resolve(&returned)).await.map_err(fail)?;
+        let response: web_sys::Response = response.unchecked_into();
+        let status = response.status();
+        let text_promise = response.text().map_err(fail)?;
+        let text = JsFuture::from(text_promise).await.map_err(fail)?;
+        match json_parse(&text) {
+            Ok(body) if body.is_object() => Ok(HttpReply::Json { status, body: JsBody(body) }),
+            _ => {
+                let snippet: String = text.as_string().unwrap_or_default().chars().take(200).collect();
+                Ok(HttpReply::NotJson { status, snippet })
+            }
+        }
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+}

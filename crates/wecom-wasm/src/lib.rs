@@ -1,0 +1,18 @@
+//! # wecom-wasm
+//!
+//! Exposes [`wecom_core`] to JavaScript: `validate`, the `WeComClient` class (fetch transport)
+//! and the endpoint table the JS layer uses to add one camelCase method per endpoint.
+//! Nothing here is per-endpoint: adding an endpoint to `wecom_core::endpoints` is enough.
+
+#![warn(missing_docs)]
+
+mod client;
+mod errors;
+mod fetch;
+mod meta;
+mod validate;
+
+pub use client::WeComClient;
+pub use errors::set_error_factory;
+pub use meta::endpoints;
+pub use validate::validate;

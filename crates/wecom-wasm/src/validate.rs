@@ -1,0 +1,54 @@
+//! `validate(endpoint, payload, { locale })`.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wecom_core::{endpoints, validate::validate_text, Error, Locale};
+
+use crate::errors;
+
+/// Reads `{ locale }` from an options object (absent → zh-CN).
+pub fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Locale::ZhCn);
+    }
+    let locale = Reflect::get(options, &"locale".into()).unwrap_or(JsValue::UNDEFINED);
+    if locale.is_undefined() || locale.is_null() {
+        return Ok(Locale::ZhCn);
+    }
+    locale
+        .as_string()
+        .map(|tag| Locale::from_tag(&tag))
+        .ok_or_else(|| errors::usage("E_USAGE", "options.locale must be a string such as 'zh-CN' or 'en'"))
+}
+
+/// The endpoint argument as a string, or a usage error.
+pub fn endpoint_arg(endpoint: &JsValue) -> Result<String, JsValue> {
+    endpoint.as_string().ok_or_else(|| {
+        errors::usage("E_USAGE", "endpoint must be a string: the official path after /cgi-bin/, e.g. 'externalcontact/add_contact_way'")
+    })
+}
+
+/// `JSON.stringify(payload)`; `undefined` counts as `{}` (endpoints without parameters).
+pub fn payload_text(payload: &JsValue) -> Result<String, JsValue> {
+    if payload.is_undefined() {
+        return Ok(String::from("{}"));
+    }
+    let text = js_sys::JSON::stringify(payload)
+        .map_err(|_| errors::usage("E_INVALID_PAYLOAD", "the payload cannot be turned into JSON (cycle or BigInt?)"))?;
+    Ok(text.as_string().unwrap_or_else(|| String::from("null")))
+}
+
+/// Validates `payload` against the rules of `endpoint` (the official path after `/cgi-bin/`)
+/// and returns `{ valid, errors: [{ path, rule, message, params }] }` listing every problem.
+#[wasm_bindgen]
+pub fn validate(endpoint: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(options)?;
+    let endpoint = endpoint_arg(endpoint)?;
+    let Some(ep) = endpoints::find(&endpoint) else {
+        return Err(errors::to_js(&Error::UnknownEndpoint(endpoint), locale));
+    };
+    let text = payload_text(payload)?;
+    let report = validate_text(ep.request, &text);
+    let json = if report.is_valid() { String::from("{\"valid\":true,\"errors\":[]}") } else { report.to_json(locale) };
+    js_sys::JSON::parse(&json)
+}

@@ -1,0 +1,610 @@
+// Tests of the local WeCom look-alike server (npm/src/mock).
+// Run from the repository root: node --test js-tests/mock-server.test.mjs
+
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { startMockServer } from '../npm/src/mock/index.mjs';
+import { ContactWayStore } from '../npm/src/mock/contact-way-store.mjs';
+
+const CLI = fileURLToPath(new URL('../npm/src/mock/cli.mjs', import.meta.url));
+const ERRMSG_TAIL = /, hint: \[\d+_\d+_[0-9a-f]+\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=-?\d+$/;
+
+async function getJson(mock, path, query = {}) {
+  const res = await fetch(`${mock.url}/cgi-bin/${path}?${new URLSearchParams(query)}`);
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+async function postJson(mock, path, token, body, { raw = false } = {}) {
+  const qs = token === undefined ? '' : `?access_token=${encodeURIComponent(token)}`;
+  const res = await fetch(`${mock.url}/cgi-bin/${path}${qs}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: raw ? body : JSON.stringify(body),
+  });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+async function token(mock) {
+  const r = await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret });
+  assert.equal(r.errcode, 0);
+  return r.access_token;
+}
+
+function admin(mock, path, body) {
+  return fetch(`${mock.url}/__mock/${path}`, body === undefined
+    ? { method: path === 'stats' || path === 'contact-ways' ? 'GET' : 'POST' }
+    : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+describe('gettoken', () => {
+  let mock;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  test('defaults and url', () => {
+    assert.match(mock.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(mock.corpId, 'wwmockcorp0000001');
+    assert.equal(mock.corpSecret, 'mock-secret-0123456789');
+  });
+
+  test('parameter errors use WeCom errcodes and realistic errmsg', async () => {
+    const cases = [
+      [{ corpsecret: 'x' }, 41002],
+      [{ corpid: mock.corpId }, 41004],
+      [{ corpid: 'wwother', corpsecret: mock.corpSecret }, 40013],
+      [{ corpid: mock.corpId, corpsecret: 'wrong' }, 40001],
+    ];
+    for (const [query, errcode] of cases) {
+      const r = await getJson(mock, 'gettoken', query);
+      assert.equal(r.errcode, errcode, JSON.stringify(query));
+      assert.match(r.errmsg, ERRMSG_TAIL);
+      assert.ok(r.errmsg.endsWith(`e=${errcode}`));
+      assert.equal(r.access_token, undefined);
+    }
+    const r = await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: 'wrong' });
+    assert.ok(!r.errmsg.includes(mock.corpSecret));
+  });
+
+  test('success and reuse while valid', async () => {
+    const a = await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret });
+    assert.equal(a.errcode, 0);
+    assert.equal(a.errmsg, 'ok');
+    assert.equal(a.expires_in, 7200);
+    assert.ok(a.access_token.length >= 100);
+    assert.match(a.access_token, /^[A-Za-z0-9_-]+$/);
+    assert.equal(await token(mock), a.access_token);
+    assert.equal(mock.stats().gettoken, 2);
+    assert.equal(mock.stats().byPath.gettoken, 2);
+  });
+
+  test('a new token after the TTL; the old one answers 42001', async () => {
+    let now = 1_700_000_000_000;
+    const m = await startMockServer({ tokenTtlSeconds: 60, now: () => now });
+    try {
+      const t1 = await token(m);
+      now += 30_000;
+      const again = await getJson(m, 'gettoken', { corpid: m.corpId, corpsecret: m.corpSecret });
+      assert.equal(again.access_token, t1);
+      assert.equal(again.expires_in, 30);
+      now += 30_000;
+      assert.equal((await getJson(m, 'externalcontact/get_follow_user_list', { access_token: t1 })).errcode, 42001);
+      const t2 = await token(m);
+      assert.notEqual(t2, t1);
+      assert.equal((await getJson(m, 'externalcontact/get_follow_user_list', { access_token: t2 })).errcode, 0);
+      m.advanceTime(61);
+      assert.equal((await getJson(m, 'externalcontact/get_follow_user_list', { access_token: t2 })).errcode, 42001);
+    } finally {
+      await m.close();
+    }
+  });
+});
+
+describe('access_token checks', () => {
+  let mock;
+  before(async () => { mock = await startMockServer({ followUsers: ['alice', 'bob', 'carol'] }); });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  test('41001 missing, 40014 unknown, body token ignored', async () => {
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list')).errcode, 41001);
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: '' })).errcode, 41001);
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: 'nope' })).errcode, 40014);
+    const t = await token(mock);
+    const r = await postJson(mock, 'externalcontact/get_contact_way', undefined, { access_token: t, config_id: 'x' });
+    assert.equal(r.errcode, 41001);
+  });
+
+  test('get_follow_user_list', async () => {
+    const r = await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: await token(mock) });
+    assert.deepEqual(r, { errcode: 0, errmsg: 'ok', follow_user: ['alice', 'bob', 'carol'] });
+  });
+
+  test('expireTokens → 42001, revokeTokens → 40014, new tokens afterwards', async () => {
+    const t1 = await token(mock);
+    mock.expireTokens();
+    const r1 = await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t1 });
+    assert.equal(r1.errcode, 42001);
+    assert.match(r1.errmsg, /^access_token expired, hint: /);
+    const t2 = await token(mock);
+    assert.notEqual(t2, t1);
+    mock.revokeTokens();
+    for (const t of [t1, t2]) {
+      const r = await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t });
+      assert.equal(r.errcode, 40014);
+      assert.match(r.errmsg, /^invalid access_token, hint: /);
+    }
+    const t3 = await token(mock);
+    assert.notEqual(t3, t2);
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t3 })).errcode, 0);
+  });
+});
+
+describe('contact ways', () => {
+  let mock;
+  let t;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(async () => { mock.reset(); t = await token(mock); });
+
+  test('add / get / update / del', async () => {
+    const single = await postJson(mock, 'externalcontact/add_contact_way', t, { type: 1, scene: 1, user: ['zhangsan'], state: 's1' });
+    assert.equal(single.errcode, 0);
+    assert.match(single.config_id, /^[0-9a-f]{32}$/);
+    assert.equal(single.qr_code, undefined);
+
+    const multi = await postJson(mock, 'externalcontact/add_contact_way', t, {
+      type: 2, scene: 2, style: 1, remark: 'r', skip_verify: false, user: ['zhangsan', 'lisi'], party: [2, 3], is_exclusive: true,
+    });
+    assert.equal(multi.errcode, 0);
+    assert.equal(multi.qr_code, `https://wwcdn.weixin.qq.com/wwpic/mock/${multi.config_id}.png`);
+
+    const got = await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: single.config_id });
+    assert.equal(got.errcode, 0);
+    assert.deepEqual(got.contact_way, {
+      config_id: single.config_id, type: 1, scene: 1, remark: '', skip_verify: true, state: 's1',
+      user: ['zhangsan'], party: [], is_temp: false, is_exclusive: false,
+    });
+    const got2 = (await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: multi.config_id })).contact_way;
+    assert.equal(got2.qr_code, multi.qr_code);
+    assert.equal(got2.style, 1);
+    assert.equal(got2.skip_verify, false);
+    assert.deepEqual(got2.party, [2, 3]);
+
+    const upd = await postJson(mock, 'externalcontact/update_contact_way', t, { config_id: multi.config_id, user: ['lisi'], remark: 'new' });
+    assert.deepEqual(upd, { errcode: 0, errmsg: 'ok' });
+    const after = (await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: multi.config_id })).contact_way;
+    assert.deepEqual(after.user, ['lisi']);
+    assert.deepEqual(after.party, [2, 3]);
+    assert.equal(after.remark, 'new');
+    assert.equal(mock.contactWays.get(multi.config_id).remark, 'new');
+    assert.ok(Object.isFrozen(mock.contactWays.get(multi.config_id)));
+    assert.equal(typeof mock.contactWays.get(multi.config_id).create_time, 'number');
+
+    assert.deepEqual(await postJson(mock, 'externalcontact/del_contact_way', t, { config_id: multi.config_id }), { errcode: 0, errmsg: 'ok' });
+    assert.equal((await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: multi.config_id })).errcode, 41044);
+    assert.equal(mock.contactWays.size, 1);
+  });
+
+  test('41043 / 41044 on get, update, del', async () => {
+    for (const p of ['get_contact_way', 'update_contact_way', 'del_contact_way']) {
+      assert.equal((await postJson(mock, `externalcontact/${p}`, t, {})).errcode, 41043, p);
+      assert.equal((await postJson(mock, `externalcontact/${p}`, t, { config_id: '' })).errcode, 41043, p);
+      assert.equal((await postJson(mock, `externalcontact/${p}`, t, { config_id: 'f'.repeat(32) })).errcode, 41044, p);
+      assert.equal((await postJson(mock, `externalcontact/${p}`, t, { config_id: 42 })).errcode, 41044, p);
+    }
+  });
+
+  test('add validation errcodes', async () => {
+    const add = (body) => postJson(mock, 'externalcontact/add_contact_way', t, body).then((r) => r.errcode);
+    assert.equal(await add({ scene: 1, user: ['a'] }), 41037);
+    assert.equal(await add({ type: 3, scene: 1, user: ['a'] }), 41039);
+    assert.equal(await add({ type: '1', scene: 1, user: ['a'] }), 41039);
+    assert.equal(await add({ type: 1, user: ['a'] }), 41038);
+    assert.equal(await add({ type: 1, scene: 0, user: ['a'] }), 41040);
+    assert.equal(await add({ type: 2, scene: 1, user: Array.from({ length: 101 }, (_, i) => `u${i}`) }), 41041);
+    assert.equal(await add({ type: 1, scene: 1, user: ['a', 'b'] }), 40058);
+    assert.equal(await add({ type: 1, scene: 1 }), 40058);
+    assert.equal(await add({ type: 2, scene: 1 }), 40058);
+    assert.equal(await add({ type: 2, scene: 2, user: ['a'], is_temp: true }), 40058);
+    assert.equal(await add({ type: 1, scene: 1, user: ['a'], skip_verify: 'yes' }), 40058);
+    assert.equal(await add({ type: 1, scene: 1, user: ['a'], state: 'x'.repeat(31) }), 40058);
+    assert.equal(await add({ type: 1, scene: 1, user: [1] }), 40058);
+    assert.equal(await add({ type: 2, scene: 1, party: ['x'] }), 40058);
+    assert.equal(mock.contactWays.size, 0);
+  });
+
+  test('temp ways: defaults, conclusions image → pic_url, expired ones cannot be updated', async () => {
+    const add = await postJson(mock, 'externalcontact/add_contact_way', t, {
+      type: 1, scene: 2, user: ['zhangsan'], is_temp: true, unionid: 'oUnion',
+      conclusions: { text: { content: 'bye' }, image: { media_id: 'MEDIA1' }, unknown: { x: 1 } },
+    });
+    assert.equal(add.errcode, 0);
+    const way = (await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: add.config_id })).contact_way;
+    assert.equal(way.is_temp, true);
+    assert.equal(way.expires_in, 604800);
+    assert.equal(way.chat_expires_in, 86400);
+    assert.equal(way.unionid, 'oUnion');
+    assert.deepEqual(way.conclusions, {
+      text: { content: 'bye' },
+      image: { pic_url: 'https://wwcdn.weixin.qq.com/wwpic/mock/MEDIA1.jpg' },
+    });
+    const upd = await postJson(mock, 'externalcontact/update_contact_way', t, { config_id: add.config_id, expires_in: 3600 });
+    assert.equal(upd.errcode, 0);
+    mock.advanceTime(3601);
+    const t2 = await token(mock);
+    const late = await postJson(mock, 'externalcontact/update_contact_way', t2, { config_id: add.config_id, state: 'x' });
+    assert.equal(late.errcode, 41044);
+    const plain = await postJson(mock, 'externalcontact/add_contact_way', t2, { type: 1, scene: 1, user: ['a'], expires_in: 10 });
+    const pw = (await postJson(mock, 'externalcontact/get_contact_way', t2, { config_id: plain.config_id })).contact_way;
+    assert.equal(pw.expires_in, undefined);
+    assert.equal(pw.conclusions, undefined);
+  });
+
+  test('list_contact_way paging, temp ways excluded, time range, cursor errors', async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i += 1) {
+      ids.push((await postJson(mock, 'externalcontact/add_contact_way', t, { type: 1, scene: 1, user: ['zhangsan'], state: `s${i}` })).config_id);
+    }
+    await postJson(mock, 'externalcontact/add_contact_way', t, { type: 1, scene: 1, user: ['zhangsan'], is_temp: true });
+    const seen = [];
+    let cursor;
+    let pages = 0;
+    do {
+      const r = await postJson(mock, 'externalcontact/list_contact_way', t, { limit: 2, ...(cursor ? { cursor } : {}) });
+      assert.equal(r.errcode, 0);
+      seen.push(...r.contact_way.map((w) => w.config_id));
+      cursor = r.next_cursor;
+      if (cursor !== undefined) assert.equal(typeof cursor, 'string');
+      pages += 1;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.deepEqual(seen, ids);
+
+    const all = await postJson(mock, 'externalcontact/list_contact_way', t, {});
+    assert.equal(all.contact_way.length, 5);
+    assert.equal(all.next_cursor, undefined);
+    const nowSec = Math.floor(Date.now() / 1000);
+    const future = await postJson(mock, 'externalcontact/list_contact_way', t, { start_time: nowSec + 100, end_time: nowSec + 200 });
+    assert.deepEqual(future.contact_way, []);
+    assert.equal((await postJson(mock, 'externalcontact/list_contact_way', t, { limit: 1001 })).errcode, 40058);
+    assert.equal((await postJson(mock, 'externalcontact/list_contact_way', t, { cursor: 'nope' })).errcode, 40058);
+    assert.equal((await postJson(mock, 'externalcontact/list_contact_way', t, { start_time: 10, end_time: 5 })).errcode, 40058);
+  });
+
+  test('close_temp_chat', async () => {
+    const c = (body) => postJson(mock, 'externalcontact/close_temp_chat', t, body).then((r) => r.errcode);
+    assert.equal(await c({ external_userid: 'wmx' }), 40003);
+    assert.equal(await c({ userid: 'zhangsan' }), 41035);
+    assert.equal(await c({ userid: 'zhangsan', external_userid: 'wmx' }), 0);
+  });
+
+  test('external_userid_to_pending_id on both paths', async () => {
+    for (const path of ['corpgroup/batch/external_userid_to_pending_id', 'idconvert/batch/external_userid_to_pending_id']) {
+      const r = await postJson(mock, path, t, { external_userid: ['wmAAA', 'woBBB', 'xxCCC'], chat_id: 'wrCHAT' });
+      assert.equal(r.errcode, 0, path);
+      const p = (id) => `p${createHash('sha1').update(id).digest('hex').slice(0, 16)}`;
+      assert.deepEqual(r.result, [
+        { external_userid: 'wmAAA', pending_id: p('wmAAA') },
+        { external_userid: 'woBBB', pending_id: p('woBBB') },
+      ]);
+      assert.equal((await postJson(mock, path, t, {})).errcode, 41035);
+      assert.equal((await postJson(mock, path, t, { external_userid: [] })).errcode, 40058);
+      assert.equal((await postJson(mock, path, t, { external_userid: Array(101).fill('wm1') })).errcode, 40058);
+      assert.equal((await postJson(mock, path, t, { external_userid: [1] })).errcode, 40058);
+    }
+  });
+});
+
+describe('protocol errors and robustness', () => {
+  let mock;
+  let t;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(async () => { mock.reset(); t = await token(mock); });
+
+  test('wrong method 40063, unknown path 404 + 40066', async () => {
+    const wrong = await getJson(mock, 'externalcontact/add_contact_way', { access_token: t });
+    assert.equal(wrong.errcode, 40063);
+    const res = await fetch(`${mock.url}/cgi-bin/externalcontact/nope?access_token=${t}`);
+    assert.equal(res.status, 404);
+    const body = await res.json();
+    assert.equal(body.errcode, 40066);
+    assert.match(body.errmsg, /^invalid url/);
+    assert.equal(mock.stats().byPath['externalcontact/nope'], 1);
+  });
+
+  test('bad bodies: invalid JSON 40058, empty 40063, non-object 40058, > 1 MiB 40206', async () => {
+    const p = 'externalcontact/get_contact_way';
+    const bad = await postJson(mock, p, t, '{"config_id":', { raw: true });
+    assert.equal(bad.errcode, 40058);
+    assert.match(bad.errmsg, /^invalid Request Parameter, invalid json, hint: /);
+    assert.equal((await postJson(mock, p, t, '', { raw: true })).errcode, 40063);
+    assert.equal((await postJson(mock, p, t, '[1,2]', { raw: true })).errcode, 40058);
+    assert.equal((await postJson(mock, p, t, 'null', { raw: true })).errcode, 40058);
+    const huge = JSON.stringify({ config_id: 'x', pad: 'a'.repeat(1024 * 1024 + 10) });
+    assert.equal((await postJson(mock, p, t, huge, { raw: true })).errcode, 40206);
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 0);
+  });
+
+  test('wrong types never crash the server', async () => {
+    const values = [null, true, 0, -1, 1.5, 'x', '', [], [null], {}, { a: { b: [] } }, 1e308, '__proto__'];
+    const keys = ['type', 'scene', 'user', 'party', 'config_id', 'conclusions', 'limit', 'cursor', 'start_time',
+      'external_userid', 'userid', 'is_temp', 'expires_in', 'remark', 'state', 'chat_id'];
+    const paths = ['add_contact_way', 'get_contact_way', 'update_contact_way', 'del_contact_way', 'list_contact_way', 'close_temp_chat']
+      .map((p) => `externalcontact/${p}`).concat('corpgroup/batch/external_userid_to_pending_id');
+    const requests = [];
+    for (const path of paths) {
+      for (const key of keys) {
+        for (const value of values) requests.push(() => postJson(mock, path, t, { type: 1, scene: 1, user: ['a'], [key]: value }));
+      }
+      requests.push(() => postJson(mock, path, t, '{"__proto__":{"polluted":1},"conclusions":{"__proto__":{}}}', { raw: true }));
+    }
+    const answers = [];
+    for (let i = 0; i < requests.length; i += 8) {
+      answers.push(...await Promise.all(requests.slice(i, i + 8).map((send) => send())));
+    }
+    for (const a of answers) {
+      assert.equal(typeof a.errcode, 'number');
+      assert.notEqual(a.errcode, -1);
+      assert.equal(typeof a.errmsg, 'string');
+    }
+    assert.equal({}.polluted, undefined);
+  });
+});
+
+describe('unexpected failures', () => {
+  test('a throwing handler answers -1 "system error" and the server keeps serving', async () => {
+    const errors = [];
+    const mock = await startMockServer({ onError: (err) => errors.push(err) });
+    const original = ContactWayStore.prototype.get;
+    try {
+      const t = await token(mock);
+      ContactWayStore.prototype.get = () => { throw new Error('boom'); };
+      const r = await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: 'x' });
+      assert.equal(r.errcode, -1);
+      assert.match(r.errmsg, /^system error, hint: /);
+      assert.equal(errors.length, 1);
+      ContactWayStore.prototype.get = original;
+      assert.equal((await postJson(mock, 'externalcontact/get_contact_way', t, { config_id: 'x' })).errcode, 41044);
+    } finally {
+      ContactWayStore.prototype.get = original;
+      await mock.close();
+    }
+  });
+
+  test('absurd Content-Length and malformed HTTP get answers, not crashes', async () => {
+    const mock = await startMockServer();
+    try {
+      const rawRequest = (text) => new Promise((resolve) => {
+        const socket = connect(mock.port, '127.0.0.1');
+        let out = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d) => { out += d; });
+        socket.on('error', () => {});
+        socket.on('close', () => resolve(out));
+        socket.write(text);
+      });
+      const big = await rawRequest('POST /cgi-bin/externalcontact/add_contact_way HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\n');
+      assert.match(big, /^HTTP\/1\.1 200 /);
+      assert.match(big, /"errcode":40206/);
+      const junk = await rawRequest('NOT HTTP AT ALL\r\n\r\n');
+      assert.match(junk, /^HTTP\/1\.1 400 /);
+      assert.equal((await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret })).errcode, 0);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe('faults', () => {
+  let mock;
+  let t;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(async () => { mock.reset(); t = await token(mock); });
+  const follow = () => fetch(`${mock.url}/cgi-bin/externalcontact/get_follow_user_list?access_token=${t}`);
+
+  test('errcode (default and custom errmsg), then normal again', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', errcode: 45009 });
+    mock.inject({ path: 'externalcontact/get_follow_user_list', errcode: -1, errmsg: 'system busy' });
+    const a = await (await follow()).json();
+    assert.equal(a.errcode, 45009);
+    assert.match(a.errmsg, ERRMSG_TAIL);
+    assert.deepEqual(await (await follow()).json(), { errcode: -1, errmsg: 'system busy' });
+    assert.equal((await (await follow()).json()).errcode, 0);
+  });
+
+  test('errcode fault on gettoken (no token involved)', async () => {
+    mock.inject({ path: 'gettoken', errcode: 40001 });
+    assert.equal((await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret })).errcode, 40001);
+    assert.equal(await token(mock), t);
+  });
+
+  test('status with default and custom body', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', status: 502 });
+    mock.inject({ path: '/cgi-bin/externalcontact/get_follow_user_list', status: 503, body: 'down' });
+    const r1 = await follow();
+    assert.equal(r1.status, 502);
+    assert.equal(await r1.text(), '<html>bad gateway</html>');
+    const r2 = await follow();
+    assert.equal(r2.status, 503);
+    assert.equal(await r2.text(), 'down');
+    assert.equal(r2.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('delayMs delays a normal answer', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', delayMs: 150 });
+    const start = Date.now();
+    const r = await (await follow()).json();
+    assert.ok(Date.now() - start >= 140);
+    assert.equal(r.errcode, 0);
+  });
+
+  test('garbage answers HTTP 200 with non-JSON', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', garbage: true });
+    const r = await follow();
+    assert.equal(r.status, 200);
+    const text = await r.text();
+    assert.throws(() => JSON.parse(text));
+  });
+
+  test('extra merges fields after normal handling', async () => {
+    mock.inject({ path: 'externalcontact/add_contact_way', extra: { future_field: { a: 1 }, list: [1] } });
+    const r = await postJson(mock, 'externalcontact/add_contact_way', t, { type: 1, scene: 1, user: ['a'] });
+    assert.equal(r.errcode, 0);
+    assert.match(r.config_id, /^[0-9a-f]{32}$/);
+    assert.deepEqual(r.future_field, { a: 1 });
+    assert.deepEqual(r.list, [1]);
+    assert.equal(mock.contactWays.size, 1);
+  });
+
+  test('times, "*" and FIFO order across paths', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', errcode: 1001, times: 2 });
+    mock.inject({ path: '*', errcode: 1002 });
+    assert.equal((await (await follow()).json()).errcode, 1001);
+    assert.equal((await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret })).errcode, 1002);
+    assert.equal((await (await follow()).json()).errcode, 1001);
+    assert.equal((await (await follow()).json()).errcode, 0);
+    mock.inject({ path: '*', errcode: 1003, times: 3 });
+    const codes = [];
+    for (let i = 0; i < 4; i += 1) codes.push((await (await follow()).json()).errcode);
+    assert.deepEqual(codes, [1003, 1003, 1003, 0]);
+  });
+
+  test('malformed faults throw TypeError', () => {
+    assert.throws(() => mock.inject({ errcode: 1 }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken' }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', errcode: 1, status: 500 }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', times: 0, errcode: 1 }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', garbage: true, extra: {} }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', errcode: 1, bogus: 1 }), TypeError);
+  });
+});
+
+describe('HTTP admin API and CORS', () => {
+  let mock;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  test('faults, stats, reset over HTTP', async () => {
+    const t = await token(mock);
+    let r = await admin(mock, 'faults', { path: 'externalcontact/get_follow_user_list', errcode: 2001 });
+    assert.equal(r.status, 200);
+    assert.deepEqual(await r.json(), { ok: true, queued: 1 });
+    r = await admin(mock, 'faults', [{ path: '*', errcode: 2002 }, { path: '*', status: 500 }]);
+    assert.equal((await r.json()).queued, 2);
+    const codes = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await fetch(`${mock.url}/cgi-bin/externalcontact/get_follow_user_list?access_token=${t}`);
+      codes.push(res.status === 200 ? (await res.json()).errcode : res.status);
+    }
+    assert.deepEqual(codes, [2001, 2002, 500]);
+    const stats = await (await admin(mock, 'stats')).json();
+    assert.equal(stats.ok, true);
+    assert.equal(stats.gettoken, 1);
+    assert.equal(stats.total, 4);
+    assert.equal(stats.byPath['externalcontact/get_follow_user_list'], 3);
+    r = await admin(mock, 'faults', { path: 'x' });
+    assert.equal(r.status, 400);
+    assert.equal((await r.json()).ok, false);
+    r = await fetch(`${mock.url}/__mock/faults`, { method: 'POST', body: '{nope' });
+    assert.equal(r.status, 400);
+    assert.equal((await admin(mock, 'nope')).status, 404);
+    assert.equal((await fetch(`${mock.url}/__mock/stats`, { method: 'POST' })).status, 405);
+    assert.equal((await admin(mock, 'reset')).status, 200);
+    assert.deepEqual(mock.stats(), { gettoken: 0, total: 0, byPath: {} });
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 40014);
+  });
+
+  test('expire-tokens, revoke-tokens, advance-time and contact-ways over HTTP', async () => {
+    let t = await token(mock);
+    await admin(mock, 'expire-tokens');
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 42001);
+    t = await token(mock);
+    await admin(mock, 'revoke-tokens');
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 40014);
+    t = await token(mock);
+    await admin(mock, 'advance-time', { seconds: 7200 });
+    assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 42001);
+    t = await token(mock);
+    const { config_id: id } = await postJson(mock, 'externalcontact/add_contact_way', t, { type: 1, scene: 1, user: ['a'] });
+    const ways = await (await admin(mock, 'contact-ways')).json();
+    assert.deepEqual(ways.contact_ways.map((w) => w.config_id), [id]);
+  });
+
+  test('CORS headers everywhere and OPTIONS preflight', async () => {
+    const urls = [`${mock.url}/cgi-bin/gettoken`, `${mock.url}/cgi-bin/unknown`, `${mock.url}/__mock/stats`];
+    for (const url of urls) {
+      const r = await fetch(url);
+      await r.arrayBuffer();
+      assert.equal(r.headers.get('access-control-allow-origin'), '*', url);
+    }
+    const pre = await fetch(`${mock.url}/__mock/faults`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:9999', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), '*');
+    assert.match(pre.headers.get('access-control-allow-methods'), /POST/);
+    assert.match(pre.headers.get('access-control-allow-headers'), /content-type/i);
+    assert.equal(mock.stats().total, 2); // OPTIONS and /__mock are not counted
+  });
+});
+
+describe('lifecycle', () => {
+  test('close() ends keep-alive and delayed requests promptly', async () => {
+    const mock = await startMockServer();
+    await token(mock); // leaves a keep-alive connection open
+    mock.inject({ path: '*', delayMs: 60_000 });
+    const pending = fetch(`${mock.url}/cgi-bin/gettoken`).then(() => 'answered', () => 'failed');
+    await new Promise((r) => setTimeout(r, 50));
+    const start = Date.now();
+    await mock.close();
+    assert.ok(Date.now() - start < 1000);
+    assert.equal(await pending, 'failed');
+    await mock.close(); // idempotent
+  });
+
+  test('only 127.0.0.1 is accepted as host', async () => {
+    await assert.rejects(startMockServer({ host: '0.0.0.0' }), RangeError);
+    const m = await startMockServer({ host: 'localhost' });
+    assert.match(m.url, /^http:\/\/127\.0\.0\.1:/);
+    await m.close();
+  });
+
+  test('CLI prints its URL, serves requests and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--corp-id', 'wwcli', '--corp-secret', 'cli-secret', '--token-ttl', '60'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const m = out.match(/^wecom mock server listening on (http:\/\/127\.0\.0\.1:(\d+))\n/);
+          if (m) resolve(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`cli exited early with ${code}`)));
+        setTimeout(() => reject(new Error('cli did not print its URL')), 3000).unref();
+      });
+      assert.notEqual(url, 'http://127.0.0.1:0');
+      const r = await (await fetch(`${url}/cgi-bin/gettoken?corpid=wwcli&corpsecret=cli-secret`)).json();
+      assert.equal(r.errcode, 0);
+      assert.equal(r.expires_in, 60);
+      const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+      child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+});

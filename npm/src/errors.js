@@ -1,0 +1,30 @@
+// The error classes every failure of the SDK is an instance of. The wasm engine builds them
+// through `createError`, so `instanceof` works across the boundary. Each carries a stable `code`.
+
+/** Base class of every error thrown by wecom-external-contact. */
+export class WeComError extends Error {
+  /**
+   * @param {string} message
+   * @param {Record<string, unknown>} [props] `code` and the subclass's fields
+   */
+  constructor(message, props = {}) {
+    super(message, props.cause !== undefined ? { cause: props.cause } : undefined);
+    Object.defineProperty(this, 'name', { value: new.target.name, configurable: true, writable: true });
+    for (const [key, value] of Object.entries(props)) {
+      if (key !== 'cause') this[key] = value;
+    }
+  }
+}
+
+/** The payload broke WeCom's rules; nothing was sent. `errors` lists every problem. Code `E_VALIDATION`. */
+export class WeComValidationError extends WeComError {}
+/** WeCom answered a non-zero errcode. Carries `errcode`, `errmsg`, `kind`, `hint`. Code `E_API`. */
+export class WeComApiError extends WeComError {}
+/** A non-2xx HTTP status (`E_HTTP`) or a body that is not JSON (`E_BAD_RESPONSE`). Carries `status`. */
+export class WeComHttpError extends WeComError {}
+/** No answer at all (refused, reset, DNS…). Code `E_NETWORK`. */
+export class WeComNetworkError extends WeComError {}
+/** Invalid client options. Code `E_CONFIG`. */
+export class WeComConfigError extends WeComError {}
+/** The SDK was called wrongly: unknown endpoint (`E_UNKNOWN_ENDPOINT`), bad argument (`E_USAGE`), payload not JSON-able (`E_INVALID_PAYLOAD`). */
+export class WeComUsageError extends WeComError {}

@@ -1,0 +1,77 @@
+// Type declarations for `wecom-external-contact/mock-server` (index.mjs).
+
+/** A queued fault; see https://developer.work.weixin.qq.com/document/path/90313 for real errcodes. */
+export interface MockFault {
+  /** Endpoint path without `/cgi-bin/` (e.g. `'externalcontact/get_contact_way'`, `'gettoken'`) or `'*'` for any. */
+  path: string;
+  /** How many matching requests it applies to (default 1; `Infinity` allowed). */
+  times?: number;
+  /** Answer HTTP 200 `{errcode, errmsg}` instead of handling the request. */
+  errcode?: number;
+  /** errmsg for `errcode` (default: realistic WeCom text). */
+  errmsg?: string;
+  /** Answer this HTTP status (200–599) with the raw `body`. */
+  status?: number;
+  /** Raw body for `status` (default `'<html>bad gateway</html>'`). */
+  body?: string;
+  /** Wait this long before answering (normally, or with the fault). */
+  delayMs?: number;
+  /** Answer HTTP 200 with a body that is not JSON. */
+  garbage?: true;
+  /** Handle normally, then merge these fields into the JSON answer. */
+  extra?: Record<string, unknown>;
+}
+
+export interface MockServerOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Only `'127.0.0.1'` (default) or `'localhost'` is accepted. */
+  host?: string;
+  /** Default `'wwmockcorp0000001'`. */
+  corpId?: string;
+  /** Default `'mock-secret-0123456789'`. */
+  corpSecret?: string;
+  /** Default 7200. */
+  tokenTtlSeconds?: number;
+  /** Default `['zhangsan', 'lisi']`. */
+  followUsers?: string[];
+  /** Time source in milliseconds (default `Date.now`). */
+  now?: () => number;
+  /** Called with unexpected handler exceptions (answered as errcode -1). */
+  onError?: (err: unknown) => void;
+}
+
+export interface MockStats {
+  /** Number of /cgi-bin/gettoken requests. */
+  gettoken: number;
+  /** All WeCom API requests (not OPTIONS preflights, not /__mock). */
+  total: number;
+  /** Per path without the `/cgi-bin/` prefix. */
+  byPath: Record<string, number>;
+}
+
+export interface MockServer {
+  /** `'http://127.0.0.1:PORT'` — pass as `baseUrl` to the SDK. */
+  readonly url: string;
+  readonly port: number;
+  readonly corpId: string;
+  readonly corpSecret: string;
+  stats(): MockStats;
+  /** Queues fault(s); throws TypeError when malformed. */
+  inject(fault: MockFault | MockFault[]): void;
+  /** Every token issued so far answers 42001; the next gettoken issues a new one. */
+  expireTokens(): void;
+  /** Every token issued so far answers 40014; the next gettoken issues a new one. */
+  revokeTokens(): void;
+  /** Moves the mock clock forward (token TTL, temp-way expiry, list time range). */
+  advanceTime(seconds: number): void;
+  /** Clears faults, stats, contact ways, tokens and clock advances. */
+  reset(): void;
+  /** Frozen snapshot of stored contact ways keyed by config_id (each with `create_time`, seconds). */
+  readonly contactWays: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** Stops the server, closing keep-alive connections and cancelling delayed answers. */
+  close(): Promise<void>;
+}
+
+/** Starts a local WeCom look-alike server on 127.0.0.1. */
+export function startMockServer(options?: MockServerOptions): Promise<MockServer>;
