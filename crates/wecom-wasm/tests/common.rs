@@ -1,0 +1,151 @@
+//! wasm-bindgen tests of the bindings, run in Node (`wasm-pack test --node`) and in headless
+//! Chromium (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome`).
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use wecom_wasm::{validate, WeComClient};
+
+fn js(code: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({code});")).call0(&JsValue::NULL).expect("test helper JS must evaluate")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("object")
+}
+
+/// A fake fetch: answers gettoken with a token, then replays `answers` (JSON texts or
+/// `{status, body}`) for the other calls, and records every URL in `fake.calls`.
+fn fake_fetch(answers: &str) -> JsValue {
+    js(&format!(
+        r#"(() => {{
+            const answers = {answers};
+            const f = async (url, init) => {{
+                f.calls.push({{ url, init }});
+                if (url.includes('/cgi-bin/gettoken')) {{
+                    f.tokens += 1;
+                    return {{ status: 200, text: async () => JSON.stringify({{ errcode: 0, errmsg: 'ok', access_token: 'TOKEN-' + f.tokens + '-abcdef', expires_in: 7200 }}) }};
+                }}
+                const a = answers.shift();
+                if (a instanceof Error) throw a;
+                if (a && typeof a === 'object' && 'status' in a) return {{ status: a.status, text: async () => a.body }};
+                return {{ status: 200, text: async () => JSON.stringify(a) }};
+            }};
+            f.calls = []; f.tokens = 0;
+            return f;
+        }})()"#
+    ))
+}
+
+fn client(fetch: &JsValue) -> WeComClient {
+    let options = js("{ corpId: 'wwcorp', corpSecret: 'S3CRET-value-123', baseUrl: 'http://127.0.0.1:9' }");
+    Reflect::set(&options, &"fetch".into(), fetch).unwrap();
+    WeComClient::new(&options).expect("valid options")
+}
+
+async fn settle(p: Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(p).await
+}
+
+#[wasm_bindgen_test]
+fn validate_accepts_a_valid_payload() {
+    let r = validate(&"externalcontact/add_contact_way".into(), &js("{ type: 1, scene: 2, user: ['zhangsan'] }"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "valid"), JsValue::TRUE);
+    assert_eq!(js_sys::Array::from(&get(&r, "errors")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn validate_lists_every_problem_with_path_and_rule() {
+    let payload = js("{ type: 2, scene: 2, is_temp: true, remark: 'x'.repeat(31), state: 5, user: Array(101).fill('u') }");
+    let r = validate(&"externalcontact/add_contact_way".into(), &payload, &js("{ locale: 'en' }")).unwrap();
+    assert_eq!(get(&r, "valid"), JsValue::FALSE);
+    let errors = js_sys::Array::from(&get(&r, "errors"));
+    let found: Vec<(String, String)> = errors
+        .iter()
+        .map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "rule").as_string().unwrap()))
+        .collect();
+    let expected = [("/remark", "R-CW-04"), ("/state", "json-type"), ("/user", "R-CW-09"), ("/is_temp", "R-CW-10")];
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+    for (path, rule) in expected {
+        assert!(found.iter().any(|(p, r)| p == path && r == rule), "missing {path} {rule} in {found:?}");
+    }
+    let first = errors.get(0);
+    assert!(get(&first, "message").as_string().unwrap().contains("at most 30 characters"));
+}
+
+#[wasm_bindgen_test]
+fn unknown_endpoints_and_bad_arguments_throw_coded_errors() {
+    let e = validate(&"externalcontact/nope".into(), &js("{}"), &JsValue::UNDEFINED).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_UNKNOWN_ENDPOINT"));
+    let e = validate(&JsValue::from_f64(3.0), &js("{}"), &JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_USAGE"));
+    let e = validate(&"externalcontact/add_contact_way".into(), &js("(() => { const o = {}; o.self = o; return o; })()"), &JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_INVALID_PAYLOAD"));
+    // The module is still alive after all that.
+    let r = validate(&"externalcontact/del_contact_way".into(), &js("{ config_id: 'c' }"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "valid"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn bad_client_options_are_config_errors() {
+    for options in ["undefined", "{}", "{ corpId: 'ww' }", "{ corpId: 'ww', corpSecret: '' }", "{ corpId: 'ww', corpSecret: 's', baseUrl: 'ftp://x' }"] {
+        let e = WeComClient::new(&js(options)).err().expect(options);
+        assert_eq!(get(&e, "code"), JsValue::from_str("E_CONFIG"), "{options}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn round_trip_caches_the_token_and_keeps_unknown_fields() {
+    let fetch = fake_fetch("[{ errcode: 0, errmsg: 'ok', config_id: 'cfg1', brand_new: { a: 1 } }, { errcode: 0, errmsg: 'ok' }]");
+    let c = client(&fetch);
+    let body = settle(c.request("externalcontact/add_contact_way".into(), js("{ type: 1, scene: 2, user: ['u'] }"))).await.unwrap();
+    assert_eq!(get(&body, "config_id"), JsValue::from_str("cfg1"));
+    assert_eq!(get(&get(&body, "brand_new"), "a"), JsValue::from_f64(1.0));
+    settle(c.request("externalcontact/del_contact_way".into(), js("{ config_id: 'cfg1' }"))).await.unwrap();
+    assert_eq!(get(&fetch, "tokens"), JsValue::from_f64(1.0));
+    let calls = js_sys::Array::from(&get(&fetch, "calls"));
+    assert_eq!(calls.length(), 3);
+    let url = get(&calls.get(1), "url").as_string().unwrap();
+    assert!(url.starts_with("http://127.0.0.1:9/cgi-bin/externalcontact/add_contact_way?access_token=TOKEN-1-"), "{url}");
+    assert_eq!(get(&get(&calls.get(1), "init"), "method"), JsValue::from_str("POST"));
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_token_is_refreshed_once_then_the_error_surfaces() {
+    let fetch = fake_fetch("[{ errcode: 42001, errmsg: 'expired' }, { errcode: 0, errmsg: 'ok', follow_user: [] }, { errcode: 40014, errmsg: 'invalid' }, { errcode: 40014, errmsg: 'invalid' }]");
+    let c = client(&fetch);
+    settle(c.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(get(&fetch, "tokens"), JsValue::from_f64(2.0));
+    let e = settle(c.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_API"));
+    assert_eq!(get(&e, "errcode"), JsValue::from_f64(40014.0));
+    assert_eq!(get(&fetch, "tokens"), JsValue::from_f64(3.0), "one refresh per call, no loop");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_payloads_never_reach_fetch() {
+    let fetch = fake_fetch("[]");
+    let c = client(&fetch);
+    let e = settle(c.request("externalcontact/get_contact_way".into(), js("{}"))).await.unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_VALIDATION"));
+    assert_eq!(get(&get(&get(&e, "errors"), "0"), "rule"), JsValue::from_str("R-CW-18"));
+    assert_eq!(js_sys::Array::from(&get(&fetch, "calls")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn transport_failures_are_typed_and_redacted() {
+    let fetch = fake_fetch(
+        "[{ status: 502, body: '<html>bad gateway</html>' }, { status: 200, body: 'not json' }, new TypeError('fetch failed for http://x/?access_token=TOKEN-1-abcdef&corpsecret=S3CRET-value-123')]",
+    );
+    let c = client(&fetch);
+    let mut codes = Vec::new();
+    for _ in 0..3 {
+        let e = settle(c.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap_err();
+        let text = format!("{:?} {:?}", get(&e, "message"), js_sys::JSON::stringify(&e).unwrap());
+        assert!(!text.contains("S3CRET") && !text.contains("TOKEN-1"), "{text}");
+        codes.push(get(&e, "code").as_string().unwrap());
+    }
+    assert_eq!(codes, ["E_HTTP", "E_BAD_RESPONSE", "E_NETWORK"]);
+}
