@@ -2,6 +2,7 @@
 // client methods come from the engine's endpoint table, so adding an endpoint never touches
 // this file.
 import * as errors from './errors.js';
+import { createFastValidate } from './fast-validate.js';
 
 /** `validate(endpoint, payload, { locale })` → `{ valid, errors: [{ path, rule, message, params }] }`. */
 export let validate;
@@ -33,6 +34,6 @@ export function setEngine(wasm) {
   wasm.__setErrorFactory(createError);
   endpoints = Object.freeze(wasm.endpoints().map((e) => Object.freeze(e)));
   addEndpointMethods(wasm.WeComClient.prototype, endpoints);
-  validate = wasm.validate;
+  validate = createFastValidate(wasm);
   WeComClient = wasm.WeComClient;
 }

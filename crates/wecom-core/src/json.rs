@@ -28,7 +28,7 @@ impl Number {
             Number::Unsigned(u) => i64::try_from(u).ok(),
             Number::Signed(i) => Some(i),
             Number::Float(f) => {
-                if f.fract() == 0.0 && f >= i64::MIN as f64 && f <= i64::MAX as f64 {
+                if f.fract() == 0.0 && f >= i64::MIN as f64 && f < i64::MAX as f64 {
                     Some(f as i64)
                 } else {
                     None

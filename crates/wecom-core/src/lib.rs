@@ -21,6 +21,7 @@ pub mod messages;
 pub mod models;
 pub mod rules;
 pub mod schema;
+pub mod tape;
 pub mod validate;
 
 pub use endpoints::{Endpoint, Method};

@@ -50,6 +50,8 @@ pub enum Msg {
     },
     /// A member the endpoint does not define.
     UnknownField,
+    /// A member given twice.
+    Duplicate,
     /// Too many characters.
     MaxChars {
         /// limit
@@ -135,6 +137,8 @@ impl Msg {
             Msg::Type { expected, actual } => format!("must be {expected}, got {actual}"),
             Msg::UnknownField if zh => "接口不支持该字段".into(),
             Msg::UnknownField => "is not a field of this request".into(),
+            Msg::Duplicate if zh => "字段重复出现".into(),
+            Msg::Duplicate => "appears more than once".into(),
             Msg::MaxChars { max, actual } if zh => format!("最多 {max} 个字符（当前 {actual} 个）"),
             Msg::MaxChars { max, actual } => {
                 format!("must be at most {max} characters (got {actual})")
@@ -175,7 +179,7 @@ impl Msg {
     /// The structured parameters of the message.
     pub fn params(&self) -> Value {
         match self {
-            Msg::Required | Msg::UnknownField | Msg::Text(_) => Value::Object(Map::new()),
+            Msg::Required | Msg::UnknownField | Msg::Duplicate | Msg::Text(_) => Value::Object(Map::new()),
             Msg::Type { expected, actual } => json!({ "expected": expected, "actual": actual }),
             Msg::MaxChars { max, actual }
             | Msg::MaxBytes { max, actual }

@@ -82,7 +82,7 @@ pub enum Direction {
 }
 
 /// A cross-field check run after the field checks of an object.
-pub type CrossCheck = fn(&Obj<'_, '_>, &mut Checker);
+pub type CrossCheck = fn(&Obj<'_, '_>, &mut Checker<'_>);
 
 /// An object model.
 pub struct Model {
@@ -105,6 +105,19 @@ impl std::fmt::Debug for Model {
 }
 
 impl Model {
+    /// The index of the field named `name`, at compile time: `const TYPE: usize =
+    /// AddContactWayRequest::MODEL.index("type");` fails to compile if there is no such field.
+    pub const fn index(&self, name: &str) -> usize {
+        let mut i = 0;
+        while i < self.fields.len() {
+            if const_eq(self.fields[i].name, name) {
+                return i;
+            }
+            i += 1;
+        }
+        panic!("no such field in this model")
+    }
+
     /// The field named `name` on the wire.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
@@ -205,6 +218,21 @@ impl Skip for u32 {}
 impl Skip for i64 {}
 impl Skip for u64 {}
 impl<T> Skip for Vec<T> {}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// Removes a leading `r#` from a raw identifier (`r#type` → `type`).
 pub const fn wire_name(ident: &'static str) -> &'static str {

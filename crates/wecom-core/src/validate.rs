@@ -1,14 +1,12 @@
 //! The validator: checks a JSON payload against an endpoint's request model and reports
 //! *every* problem with a JSON-pointer path, a stable rule id and a message.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
-use crate::json::Json;
 use crate::messages::{Locale, Msg, Text};
 use crate::rules::{self, Check, Rule};
 use crate::schema::{Kind, Model};
+use crate::tape::{self, Key, Tape, Val};
 
 /// One problem found in a payload.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,46 +68,59 @@ impl Report {
     }
 }
 
-/// Collects issues while walking a payload; knows the current JSON pointer.
+/// One step of the current location.
+#[derive(Debug, Clone, Copy)]
+enum Seg<'j> {
+    Key(&'j str),
+    Index(usize),
+}
+
+/// Collects issues while walking a payload; knows the current location. The JSON pointer is
+/// only written out when an issue is reported, so valid payloads cost no string building.
 #[derive(Debug, Default)]
-pub struct Checker {
-    path: String,
+pub struct Checker<'j> {
+    segs: Vec<Seg<'j>>,
     issues: Vec<Issue>,
 }
 
-impl Checker {
-    fn push_segment(&mut self, segment: &str) -> usize {
-        let len = self.path.len();
-        self.path.push('/');
-        for c in segment.chars() {
-            match c {
-                '~' => self.path.push_str("~0"),
-                '/' => self.path.push_str("~1"),
-                c => self.path.push(c),
+fn push_pointer_segment(path: &mut String, segment: &str) {
+    path.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => path.push_str("~0"),
+            '/' => path.push_str("~1"),
+            c => path.push(c),
+        }
+    }
+}
+
+impl<'j> Checker<'j> {
+    fn pointer(&self, rel: &[&str]) -> String {
+        let mut path = String::new();
+        for seg in &self.segs {
+            match seg {
+                Seg::Key(k) => push_pointer_segment(&mut path, k),
+                Seg::Index(i) => {
+                    path.push('/');
+                    path.push_str(&i.to_string());
+                }
             }
         }
-        len
-    }
-
-    fn push_index(&mut self, index: usize) -> usize {
-        let len = self.path.len();
-        self.path.push('/');
-        self.path.push_str(&index.to_string());
-        len
+        for seg in rel {
+            push_pointer_segment(&mut path, seg);
+        }
+        path
     }
 
     fn here(&mut self, rule: &'static str, msg: Msg) {
-        self.issues.push(Issue { path: self.path.clone(), rule, msg });
+        let path = self.pointer(&[]);
+        self.issues.push(Issue { path, rule, msg });
     }
 
     /// Reports a problem at `rel` (member names below the object being checked).
     pub fn issue_at(&mut self, rel: &[&str], rule: &'static str, msg: Msg) {
-        let len = self.path.len();
-        for seg in rel {
-            self.push_segment(seg);
-        }
-        self.here(rule, msg);
-        self.path.truncate(len);
+        let path = self.pointer(rel);
+        self.issues.push(Issue { path, rule, msg });
     }
 
     /// Reports a fixed-text problem at `rel`.
@@ -118,110 +129,144 @@ impl Checker {
     }
 }
 
-/// A checked object, as seen by cross-field rules. Accessors return `None` for members that
-/// are missing *or* of the wrong type (the type error has already been reported).
+/// Where each field of an object sits on the tape (`NONE` = absent); up to 64 fields.
+type Slots = [u32; MAX_FIELDS];
+const MAX_FIELDS: usize = 64;
+const NONE: u32 = u32::MAX;
+
+/// A checked object, as seen by cross-field rules. Fields are addressed by index, resolved at
+/// compile time with [`Model::index`]. Accessors return `None` for members that are missing *or*
+/// of the wrong type (the type error has already been reported).
 #[derive(Debug, Clone, Copy)]
-pub struct Obj<'v, 'a> {
-    members: &'v [(Cow<'a, str>, Json<'a>)],
+pub struct Obj<'t, 's> {
+    val: Val<'t>,
+    model: &'static Model,
+    slots: &'s Slots,
 }
 
-impl<'v, 'a> Obj<'v, 'a> {
-    /// The raw member.
-    pub fn get(&self, key: &str) -> Option<&'v Json<'a>> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+impl<'t> Obj<'t, '_> {
+    /// The member holding field `field` (an index from [`Model::index`]).
+    pub fn get(&self, field: usize) -> Option<Val<'t>> {
+        match self.slots.get(field) {
+            Some(&pos) if pos != NONE => Some(self.val.at(pos as usize)),
+            _ => None,
+        }
+    }
+    /// The wire name of field `field`.
+    pub fn name(&self, field: usize) -> &'static str {
+        self.model.fields.get(field).map_or("", |f| f.name)
     }
     /// Present and not `null`.
-    pub fn has(&self, key: &str) -> bool {
-        !matches!(self.get(key), None | Some(Json::Null))
+    pub fn has(&self, field: usize) -> bool {
+        self.get(field).is_some_and(|v| !v.is_null())
     }
     /// An integer member.
-    pub fn int(&self, key: &str) -> Option<i64> {
-        self.get(key).and_then(Json::as_i64)
+    pub fn int(&self, field: usize) -> Option<i64> {
+        self.get(field).and_then(|v| v.as_i64())
     }
     /// A boolean member.
-    pub fn bool(&self, key: &str) -> Option<bool> {
-        self.get(key).and_then(Json::as_bool)
-    }
-    /// A string member.
-    pub fn str(&self, key: &str) -> Option<&'v str> {
-        match self.get(key) {
-            Some(Json::Str(s)) => Some(s),
-            _ => None,
-        }
+    pub fn bool(&self, field: usize) -> Option<bool> {
+        self.get(field).and_then(|v| v.as_bool())
     }
     /// The length of an array member.
-    pub fn len(&self, key: &str) -> Option<usize> {
-        self.get(key).and_then(Json::as_array).map(<[Json]>::len)
-    }
-    /// A nested object member.
-    pub fn obj(&self, key: &str) -> Option<Obj<'v, 'a>> {
-        match self.get(key) {
-            Some(Json::Object(members)) => Some(Obj { members }),
-            _ => None,
-        }
+    pub fn len(&self, field: usize) -> Option<usize> {
+        self.get(field).and_then(|v| v.array_len())
     }
     /// Present, not `null`, and not an empty string/array/object.
-    pub fn filled(&self, key: &str) -> bool {
-        match self.get(key) {
-            None | Some(Json::Null) => false,
-            Some(Json::Str(s)) => !s.is_empty(),
-            Some(Json::Array(a)) => !a.is_empty(),
-            Some(Json::Object(o)) => !o.is_empty(),
-            Some(_) => true,
+    pub fn filled(&self, field: usize) -> bool {
+        self.get(field).is_some_and(|v| v.filled())
+    }
+    /// Reports a problem at this object's field `field`.
+    pub fn issue(&self, cx: &mut Checker<'_>, field: usize, rule: &'static str, msg: Msg) {
+        cx.issue_at(&[self.name(field)], rule, msg);
+    }
+    /// Reports a fixed-text problem at this object's field `field` (or the object itself for `None`).
+    pub fn text(&self, cx: &mut Checker<'_>, field: Option<usize>, rule: &'static str, text: &'static Text) {
+        match field {
+            Some(f) => cx.issue_at(&[self.name(f)], rule, Msg::Text(text)),
+            None => cx.issue_at(&[], rule, Msg::Text(text)),
         }
     }
 }
 
-/// Validates a parsed payload against a request model.
-pub fn check_model(model: &'static Model, value: &Json<'_>, cx: &mut Checker) {
-    let Json::Object(members) = value else {
+/// Validates one object value against a request model.
+pub fn check_model<'t>(model: &'static Model, value: Val<'t>, cx: &mut Checker<'t>) {
+    if value.object_len().is_none() {
         cx.here(rules::JSON_TYPE, Msg::Type { expected: "object", actual: value.type_name() });
         return;
-    };
-    for (key, v) in members {
-        let len = cx.push_segment(key);
-        match model.field(key) {
+    }
+    let mut slots: Slots = [NONE; MAX_FIELDS];
+    for (key, v) in value.members(Some(model)) {
+        let (name, field) = match key {
+            Key::Field(i) => match model.fields.get(i) {
+                Some(f) => (f.name, Some((i, f))),
+                None => ("", None),
+            },
+            Key::Name(n) => (n, model.fields.iter().enumerate().find(|(_, f)| f.name == n)),
+        };
+        cx.segs.push(Seg::Key(name));
+        match field {
             None => cx.here(rules::UNKNOWN_FIELD, Msg::UnknownField),
-            Some(field) if matches!(v, Json::Null) && !field.optional => cx.here(field.required_rule, Msg::Required),
-            Some(field) => {
-                if check_kind((field.kind)(), v, cx) {
+            Some((i, _)) if slots.get(i).is_some_and(|&p| p != NONE) => cx.here(rules::DUPLICATE_FIELD, Msg::Duplicate),
+            Some((i, field)) => {
+                if let Some(slot) = slots.get_mut(i) {
+                    *slot = v.pos() as u32;
+                }
+                if v.is_null() && !field.optional {
+                    cx.here(field.required_rule, Msg::Required);
+                } else if check_kind((field.kind)(), field.rules, v, cx) {
                     for rule in field.rules {
                         check_rule(rule, v, cx);
                     }
                 }
             }
         }
-        cx.path.truncate(len);
+        cx.segs.pop();
     }
-    for field in model.fields.iter().filter(|f| !f.optional) {
-        let missing = match members.iter().find(|(k, _)| k == field.name) {
-            None => true,
-            Some((_, Json::Str(s))) => s.is_empty(),
-            Some(_) => false,
-        };
-        if missing {
+    let obj = Obj { val: value, model, slots: &slots };
+    for (i, field) in model.fields.iter().enumerate() {
+        if !field.optional && obj.get(i).is_none_or(|v| v.str_bytes() == Some(0)) {
             cx.issue_at(&[field.name], field.required_rule, Msg::Required);
         }
     }
     if let Some(check) = model.check {
-        check(&Obj { members }, cx);
+        check(&obj, cx);
     }
+}
+
+/// The field's own range rule, if it has one (reported instead of the storage type's range).
+fn own_range(rules: &[Rule]) -> Option<(i64, i64, &'static str)> {
+    rules.iter().find_map(|r| match r.check {
+        Check::Range(min, max) => Some((min, max, r.id)),
+        _ => None,
+    })
 }
 
 /// Type-checks one value (recursing into arrays and objects). Returns `false` on a type error
 /// at this level, so field rules are only applied to values of the right type.
-fn check_kind(kind: Kind, value: &Json<'_>, cx: &mut Checker) -> bool {
-    let expected = match (kind, value) {
-        (Kind::Any, _) | (Kind::Str, Json::Str(_)) | (Kind::Bool, Json::Bool(_)) => return true,
-        (Kind::Int { min, max }, Json::Number(n)) => match n.as_i64() {
-            Some(v) if v < min || v > max => {
-                cx.here(rules::INTEGER_RANGE, Msg::Range { min, max, actual: v });
+fn check_kind<'t>(kind: Kind, rules: &[Rule], value: Val<'t>, cx: &mut Checker<'t>) -> bool {
+    let is_number = value.as_f64().is_some();
+    let expected = match kind {
+        Kind::Any => return true,
+        Kind::Str if value.str_bytes().is_some() => return true,
+        Kind::Bool if value.as_bool().is_some() => return true,
+        Kind::Int { min, max } if is_number => match value.as_i64() {
+            Some(v) if v >= min && v <= max => return true,
+            Some(v) => {
+                // Out of the storage type's range: say it with the field's own rule when it has one.
+                let (lo, hi, id) = own_range(rules).unwrap_or((min, max, rules::INTEGER_RANGE));
+                cx.here(id, Msg::Range { min: lo, max: hi, actual: v });
                 return false;
             }
-            Some(_) => return true,
+            None if value.type_name() == "integer" || value.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+                let (lo, hi, id) = own_range(rules).unwrap_or((min, max, rules::INTEGER_RANGE));
+                let actual = if value.as_f64().is_some_and(|f| f < 0.0) { i64::MIN } else { i64::MAX };
+                cx.here(id, Msg::Range { min: lo, max: hi, actual });
+                return false;
+            }
             None => "integer",
         },
-        (Kind::Enum(info), Json::Number(n)) => match n.as_i64() {
+        Kind::Enum(info) if is_number => match value.as_i64() {
             Some(v) if info.allowed.contains(&v) => return true,
             Some(v) => {
                 cx.here(info.rule, Msg::OneOf { allowed: info.allowed, actual: v });
@@ -229,55 +274,75 @@ fn check_kind(kind: Kind, value: &Json<'_>, cx: &mut Checker) -> bool {
             }
             None => "integer",
         },
-        (Kind::Array(inner), Json::Array(items)) => {
+        Kind::Array(inner) if value.array_len().is_some() => {
             let inner = inner();
-            for (i, item) in items.iter().enumerate() {
-                let len = cx.push_index(i);
-                check_kind(inner, item, cx);
-                cx.path.truncate(len);
+            for (i, item) in value.items().enumerate() {
+                cx.segs.push(Seg::Index(i));
+                check_kind(inner, &[], item, cx);
+                cx.segs.pop();
             }
             return true;
         }
-        (Kind::Object(model), Json::Object(_)) => {
+        Kind::Object(model) if value.object_len().is_some() => {
             check_model(model, value, cx);
             return true;
         }
-        (Kind::Str, _) => "string",
-        (Kind::Bool, _) => "boolean",
-        (Kind::Int { .. } | Kind::Enum(_), _) => "integer",
-        (Kind::Array(_), _) => "array",
-        (Kind::Object(_), _) => "object",
+        Kind::Str => "string",
+        Kind::Bool => "boolean",
+        Kind::Int { .. } | Kind::Enum(_) => "integer",
+        Kind::Array(_) => "array",
+        Kind::Object(_) => "object",
     };
     cx.here(rules::JSON_TYPE, Msg::Type { expected, actual: value.type_name() });
     false
 }
 
-fn check_rule(rule: &Rule, value: &Json<'_>, cx: &mut Checker) {
-    let msg = match (rule.check, value) {
-        (Check::MaxBytes(max), Json::Str(s)) if s.len() > max => Msg::MaxBytes { max, actual: s.len() },
-        // A string of at most `max` bytes has at most `max` chars: count only when needed.
-        (Check::MaxChars(max), Json::Str(s)) if s.len() > max => match s.chars().count() {
-            n if n > max => Msg::MaxChars { max, actual: n },
+fn check_rule(rule: &Rule, value: Val<'_>, cx: &mut Checker<'_>) {
+    let msg = match rule.check {
+        Check::MaxBytes(max) => match value.str_bytes() {
+            Some(bytes) if bytes > max => Msg::MaxBytes { max, actual: bytes },
             _ => return,
         },
-        (Check::MinItems(min), Json::Array(a)) if a.len() < min => Msg::MinItems { min, actual: a.len() },
-        (Check::MaxItems(max), Json::Array(a)) if a.len() > max => Msg::MaxItems { max, actual: a.len() },
-        (Check::Range(min, max), Json::Number(n)) => match n.as_i64() {
+        Check::MaxChars(max) => match value.str_chars() {
+            Some(n) if n > max => Msg::MaxChars { max, actual: n },
+            _ => return,
+        },
+        Check::MinItems(min) => match value.array_len() {
+            Some(n) if n < min => Msg::MinItems { min, actual: n },
+            _ => return,
+        },
+        Check::MaxItems(max) => match value.array_len() {
+            Some(n) if n > max => Msg::MaxItems { max, actual: n },
+            _ => return,
+        },
+        Check::Range(min, max) => match value.as_i64() {
             Some(v) if v < min || v > max => Msg::Range { min, max, actual: v },
             _ => return,
         },
-        _ => return,
     };
     cx.here(rule.id, msg);
+}
+
+/// Validates a checked tape against a request model.
+pub fn validate_tape(model: &'static Model, tape: Tape<'_>) -> Report {
+    let mut cx = Checker::default();
+    check_model(model, tape.root(), &mut cx);
+    Report { issues: cx.issues }
 }
 
 /// Validates JSON text against a request model. Text that is not JSON is reported as a single
 /// `json-type` issue at the root.
 pub fn validate_text(model: &'static Model, text: &str) -> Report {
-    let mut cx = Checker::default();
-    match Json::parse(text) {
-        Ok(value) => check_model(model, &value, &mut cx),
-        Err(_) => cx.here(rules::JSON_TYPE, Msg::Type { expected: "object", actual: "invalid JSON" }),
+    let kind = Kind::Object(model);
+    let parsed = tape::from_text(text, kind).ok();
+    match parsed.as_ref().and_then(|buf| Tape::new(&buf.slots, &buf.names, kind).ok()) {
+        Some(tape) => validate_tape(model, tape),
+        None => Report {
+            issues: vec![Issue {
+                path: String::new(),
+                rule: rules::JSON_TYPE,
+                msg: Msg::Type { expected: "object", actual: "invalid JSON" },
+            }],
+        },
     }
-    Report { issues: cx.issues }
 }

@@ -8,6 +8,7 @@
 
 mod client;
 mod errors;
+mod fast;
 mod fetch;
 mod meta;
 mod validate;

@@ -96,14 +96,16 @@ const CONCLUSIONS_EXCLUSIVE: Text = Text {
     en: "only one of image, link and miniprogram may be given",
 };
 
-fn conclusions_rules(o: &Obj<'_, '_>, cx: &mut Checker) {
-    let attachments = ["image", "link", "miniprogram"];
-    if !o.filled("text") && attachments.iter().all(|k| !o.filled(k)) {
-        cx.text_at(&[], R_CW_20, &CONCLUSIONS_EMPTY);
+fn conclusions_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
+    const M: &crate::schema::Model = &Conclusions::MODEL;
+    const TEXT: usize = M.index("text");
+    // The server silently keeps only the first of image > link > miniprogram: say so instead.
+    const ATTACHMENTS: [usize; 3] = [M.index("image"), M.index("link"), M.index("miniprogram")];
+    if !o.filled(TEXT) && ATTACHMENTS.iter().all(|&f| !o.filled(f)) {
+        o.text(cx, None, R_CW_20, &CONCLUSIONS_EMPTY);
     }
-    // The server silently drops all but the first of image > link > miniprogram; say so instead.
-    for extra in attachments.iter().filter(|k| o.has(k)).skip(1) {
-        cx.text_at(&[extra], R_CW_20, &CONCLUSIONS_EXCLUSIVE);
+    for &extra in ATTACHMENTS.iter().filter(|&&f| o.has(f)).skip(1) {
+        o.text(cx, Some(extra), R_CW_20, &CONCLUSIONS_EXCLUSIVE);
     }
 }
 
@@ -157,28 +159,39 @@ const PARTY_ONLY_MULTI: Text = Text {
     en: "is only allowed when type is 2 (multiple members)",
 };
 
-fn add_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker) {
-    let ty = o.int("type");
-    let is_temp = o.bool("is_temp") == Some(true);
+fn add_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
+    const M: &crate::schema::Model = &AddContactWayRequest::MODEL;
+    const TYPE: usize = M.index("type");
+    const USER: usize = M.index("user");
+    const PARTY: usize = M.index("party");
+    const IS_TEMP: usize = M.index("is_temp");
+    const TEMP_ONLY: [(usize, &str); 4] = [
+        (M.index("expires_in"), R_CW_11),
+        (M.index("chat_expires_in"), R_CW_12),
+        (M.index("unionid"), R_CW_13),
+        (M.index("conclusions"), R_CW_14),
+    ];
+    let ty = o.int(TYPE);
+    let is_temp = o.bool(IS_TEMP) == Some(true);
     if ty == Some(1) {
-        match o.len("user") {
+        match o.len(USER) {
             Some(1) => {}
-            Some(n) => cx.issue_at(&["user"], R_CW_07, Msg::ExactItems { count: 1, actual: n }),
+            Some(n) => o.issue(cx, USER, R_CW_07, Msg::ExactItems { count: 1, actual: n }),
             // A `user` of the wrong type has already been reported as such.
-            None if o.has("user") => {}
-            None => cx.issue_at(&["user"], R_CW_07, Msg::Required),
+            None if o.has(USER) => {}
+            None => o.issue(cx, USER, R_CW_07, Msg::Required),
         }
-        if o.filled("party") {
-            cx.text_at(&["party"], R_CW_08, &PARTY_ONLY_MULTI);
+        if o.filled(PARTY) {
+            o.text(cx, Some(PARTY), R_CW_08, &PARTY_ONLY_MULTI);
         }
     }
     if is_temp && ty == Some(2) {
-        cx.text_at(&["is_temp"], R_CW_10, &ONLY_SINGLE_FOR_TEMP);
+        o.text(cx, Some(IS_TEMP), R_CW_10, &ONLY_SINGLE_FOR_TEMP);
     }
     if !is_temp {
-        for (field, rule) in [("expires_in", R_CW_11), ("chat_expires_in", R_CW_12), ("unionid", R_CW_13), ("conclusions", R_CW_14)] {
+        for (field, rule) in TEMP_ONLY {
             if o.has(field) {
-                cx.text_at(&[field], rule, &ONLY_WITH_TEMP);
+                o.text(cx, Some(field), rule, &ONLY_WITH_TEMP);
             }
         }
     }
@@ -210,10 +223,13 @@ model! {
 
 const START_AFTER_END: Text = Text { zh: "start_time 不能晚于 end_time", en: "start_time must not be after end_time" };
 
-fn list_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker) {
-    if let (Some(start), Some(end)) = (o.int("start_time"), o.int("end_time")) {
+fn list_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
+    const M: &crate::schema::Model = &ListContactWayRequest::MODEL;
+    const START: usize = M.index("start_time");
+    const END: usize = M.index("end_time");
+    if let (Some(start), Some(end)) = (o.int(START), o.int(END)) {
         if start > end {
-            cx.text_at(&["start_time"], R_CW_21, &START_AFTER_END);
+            o.text(cx, Some(START), R_CW_21, &START_AFTER_END);
         }
     }
 }

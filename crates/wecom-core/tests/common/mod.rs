@@ -1,0 +1,483 @@
+//! Helpers shared by the integration tests: a scripted fake transport, a tiny executor, a
+//! deterministic PRNG and fixture loading. Nothing here talks to the network.
+
+#![allow(dead_code)]
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use serde_json::{json, Map, Value};
+use wecom_core::client::{Client, ClientConfig, HttpReply, HttpRequest, Transport, TransportError};
+use wecom_core::json::{Json, Number};
+use wecom_core::schema::{Kind, Secret};
+use wecom_core::validate::{self, Report};
+use wecom_core::{tape, Endpoint};
+
+/// A corpsecret that must never show up in any printed error or request.
+pub const SECRET: &str = "sec9Xa7Qm2LpZ4rT8vW1yB3nC5dE6fG0hJkLmNoPqRs";
+/// A corp id.
+pub const CORP_ID: &str = "ww1234567890abcdef";
+/// Tokens handed out by the fake gettoken, in order.
+pub const TOKENS: [&str; 4] = [
+    "tokA_Hk3QvJ8sYw2nP0aZrL5mX7cB9dF1gT4u",
+    "tokB_Zq8WmN3xR5tY7uI9oP1aS2dF4gH6jK0l",
+    "tokC_Lp0OkI9uJ8yH7tG6rF5eD4wS3qA2zX1c",
+    "tokD_Mn4Bv5Cx6Zl7Kj8Hg9Fd0Sa1Qw2Er3Ty",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Executor
+// ---------------------------------------------------------------------------------------------
+
+/// Polls `fut` to completion with a no-op waker. Futures of the fake transport wake themselves
+/// and are ready after a bounded number of polls, so a bound on the polls catches deadlocks.
+pub fn block_on<F: Future>(fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..100_000 {
+        if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+    panic!("block_on: the future never completed (deadlock?)");
+}
+
+/// A boxed, pinned, non-`Send` future.
+pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Polls every future round-robin (one poll each per round) until all are done; results in
+/// input order. Panics if they do not all finish within a bounded number of rounds.
+pub fn join_all<'a, T>(futures: Vec<LocalFuture<'a, T>>) -> Vec<T> {
+    let n = futures.len();
+    let mut slots: Vec<Option<LocalFuture<'a, T>>> = futures.into_iter().map(Some).collect();
+    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    let mut cx = Context::from_waker(Waker::noop());
+    for _round in 0..10_000 {
+        let mut pending = 0;
+        for (slot, result) in slots.iter_mut().zip(out.iter_mut()) {
+            if let Some(fut) = slot.as_mut() {
+                match fut.as_mut().poll(&mut cx) {
+                    Poll::Ready(v) => {
+                        *result = Some(v);
+                        *slot = None;
+                    }
+                    Poll::Pending => pending += 1,
+                }
+            }
+        }
+        if pending == 0 {
+            return out.into_iter().map(|r| r.expect("every future finished")).collect();
+        }
+    }
+    panic!("join_all: futures did not finish (deadlock?)");
+}
+
+/// Polls a future exactly once.
+pub fn poll_once<T>(fut: &mut LocalFuture<'_, T>) -> Poll<T> {
+    let mut cx = Context::from_waker(Waker::noop());
+    fut.as_mut().poll(&mut cx)
+}
+
+/// Returns `Pending` `n` times (waking itself each time), then `Ready`.
+pub struct PendingFor(pub usize);
+
+impl Future for PendingFor {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 == 0 {
+            Poll::Ready(())
+        } else {
+            self.0 -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fake transport
+// ---------------------------------------------------------------------------------------------
+
+/// What the fake answers to one request.
+pub type Reply = Result<HttpReply<Value>, TransportError>;
+
+type Responder = Box<dyn FnMut(&HttpRequest) -> Reply>;
+
+/// A scripted transport: records every request, answers from a queue (or from a responder
+/// function when one is set), and has a settable clock.
+pub struct Fake {
+    log: RefCell<Vec<HttpRequest>>,
+    script: RefCell<VecDeque<Reply>>,
+    responder: RefCell<Option<Responder>>,
+    clock: Cell<f64>,
+    gettoken_delay: Cell<usize>,
+    call_delay: Cell<usize>,
+}
+
+impl fmt::Debug for Fake {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Deliberately prints neither the script (it holds tokens) nor the requests.
+        write!(f, "Fake {{ requests: {} }}", self.log.borrow().len())
+    }
+}
+
+impl Default for Fake {
+    fn default() -> Self {
+        Fake::new(Vec::new())
+    }
+}
+
+impl Fake {
+    /// A fake answering `script` in order; the clock starts at 1_700_000_000_000 ms.
+    pub fn new(script: Vec<Reply>) -> Fake {
+        Fake {
+            log: RefCell::new(Vec::new()),
+            script: RefCell::new(script.into()),
+            responder: RefCell::new(None),
+            clock: Cell::new(1_700_000_000_000.0),
+            gettoken_delay: Cell::new(0),
+            call_delay: Cell::new(0),
+        }
+    }
+
+    /// A fake answering through `f` (the queue is ignored).
+    pub fn responding(f: impl FnMut(&HttpRequest) -> Reply + 'static) -> Fake {
+        let fake = Fake::new(Vec::new());
+        *fake.responder.borrow_mut() = Some(Box::new(f));
+        fake
+    }
+
+    /// Appends answers to the queue.
+    pub fn push(&self, replies: impl IntoIterator<Item = Reply>) {
+        self.script.borrow_mut().extend(replies);
+    }
+
+    /// gettoken futures return `Pending` this many times before answering.
+    pub fn set_gettoken_delay(&self, polls: usize) {
+        self.gettoken_delay.set(polls);
+    }
+
+    /// Business-call futures return `Pending` this many times before answering.
+    pub fn set_call_delay(&self, polls: usize) {
+        self.call_delay.set(polls);
+    }
+
+    /// Moves the clock forward.
+    pub fn advance_ms(&self, ms: f64) {
+        self.clock.set(self.clock.get() + ms);
+    }
+
+    /// Every request sent so far.
+    pub fn requests(&self) -> Vec<HttpRequest> {
+        self.log.borrow().clone()
+    }
+
+    /// How many requests were sent.
+    pub fn count(&self) -> usize {
+        self.log.borrow().len()
+    }
+
+    /// How many gettoken requests were sent.
+    pub fn gettoken_count(&self) -> usize {
+        self.log.borrow().iter().filter(|r| is_gettoken(r)).count()
+    }
+
+    /// How many answers are still queued.
+    pub fn remaining(&self) -> usize {
+        self.script.borrow().len()
+    }
+
+    fn answer(&self, request: &HttpRequest) -> Reply {
+        if let Some(f) = self.responder.borrow_mut().as_mut() {
+            return f(request);
+        }
+        self.script
+            .borrow_mut()
+            .pop_front()
+            .unwrap_or_else(|| Err(TransportError { message: "fake transport: script exhausted".into() }))
+    }
+}
+
+impl Transport for Fake {
+    type Body = Value;
+
+    async fn send(&self, request: &HttpRequest) -> Reply {
+        self.log.borrow_mut().push(request.clone());
+        let delay = if is_gettoken(request) { self.gettoken_delay.get() } else { self.call_delay.get() };
+        PendingFor(delay).await;
+        self.answer(request)
+    }
+
+    fn now_ms(&self) -> f64 {
+        self.clock.get()
+    }
+}
+
+/// `true` for a gettoken request.
+pub fn is_gettoken(r: &HttpRequest) -> bool {
+    url_path(&r.url) == "/cgi-bin/gettoken"
+}
+
+/// The path part of a URL (`/cgi-bin/…`), without scheme, host and query.
+pub fn url_path(url: &str) -> &str {
+    let no_query = url.split('?').next().unwrap_or_default();
+    let after_scheme = no_query.split_once("://").map_or(no_query, |(_, rest)| rest);
+    after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+}
+
+/// The raw (still percent-encoded) value of query parameter `key`.
+pub fn query_param<'a>(url: &'a str, key: &str) -> Option<&'a str> {
+    let query = url.split_once('?')?.1;
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == key).then_some(v)
+    })
+}
+
+/// A 200 JSON answer.
+pub fn ok(body: Value) -> Reply {
+    Ok(HttpReply::Json { status: 200, body })
+}
+
+/// A successful gettoken answer.
+pub fn token_reply(token: &str, expires_in: i64) -> Reply {
+    ok(json!({ "errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": expires_in }))
+}
+
+/// A WeCom error answer (HTTP 200, non-zero errcode).
+pub fn errcode(code: i64, errmsg: &str) -> Reply {
+    ok(json!({ "errcode": code, "errmsg": errmsg }))
+}
+
+/// A plain success answer.
+pub fn success() -> Reply {
+    ok(json!({ "errcode": 0, "errmsg": "ok" }))
+}
+
+/// A network failure.
+pub fn network(message: &str) -> Reply {
+    Err(TransportError { message: message.into() })
+}
+
+/// A client for [`CORP_ID`]/[`SECRET`] on the official host over `fake`.
+pub fn client(fake: Fake) -> Client<Fake> {
+    Client::new(ClientConfig::new(CORP_ID, Secret::new(SECRET)).expect("valid config"), fake)
+}
+
+/// Panics if `text` contains the secret or any of the tokens.
+pub fn assert_no_secrets(what: &str, text: &str) {
+    assert!(!text.contains(SECRET), "{what} leaks the corpsecret: {text}");
+    for t in TOKENS {
+        assert!(!text.contains(t), "{what} leaks an access_token: {text}");
+    }
+}
+
+/// Checks `Display` and `Debug` of an error for secrets; returns the error for chaining.
+pub fn clean<E: fmt::Display + fmt::Debug>(e: E) -> E {
+    assert_no_secrets("Display", &format!("{e}"));
+    assert_no_secrets("Debug", &format!("{e:?}"));
+    assert_no_secrets("Debug (alternate)", &format!("{e:#?}"));
+    e
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+/// `tests/fixtures/<rel>`.
+pub fn fixture_path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(rel)
+}
+
+/// The text of `tests/fixtures/<rel>`.
+pub fn fixture(rel: &str) -> String {
+    let p = fixture_path(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// The JSON of `tests/fixtures/<rel>`.
+pub fn fixture_json(rel: &str) -> Value {
+    serde_json::from_str(&fixture(rel)).unwrap_or_else(|e| panic!("{rel} is not JSON: {e}"))
+}
+
+/// `valid_payloads.json`: endpoint path → minimal valid payload.
+pub fn valid_payloads() -> Map<String, Value> {
+    match fixture_json("valid_payloads.json") {
+        Value::Object(m) => m,
+        other => panic!("valid_payloads.json must be an object, got {other}"),
+    }
+}
+
+/// The response fixture file name of an endpoint: its path with `/` replaced by `_`.
+pub fn response_fixture_name(path: &str) -> String {
+    format!("responses/{}.json", path.replace('/', "_"))
+}
+
+/// Deserializes `text` into the typed request struct of the endpoint at `path`.
+pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
+    use wecom_core::models::*;
+    fn de<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
+        serde_json::from_str::<T>(text).map(drop).map_err(|e| e.to_string())
+    }
+    match path {
+        "gettoken" => de::<GetTokenRequest>(text),
+        "externalcontact/get_follow_user_list" => de::<GetFollowUserListRequest>(text),
+        "externalcontact/add_contact_way" => de::<AddContactWayRequest>(text),
+        "externalcontact/get_contact_way" => de::<GetContactWayRequest>(text),
+        "externalcontact/list_contact_way" => de::<ListContactWayRequest>(text),
+        "externalcontact/update_contact_way" => de::<UpdateContactWayRequest>(text),
+        "externalcontact/del_contact_way" => de::<DelContactWayRequest>(text),
+        "externalcontact/close_temp_chat" => de::<CloseTempChatRequest>(text),
+        "corpgroup/batch/external_userid_to_pending_id" | "idconvert/batch/external_userid_to_pending_id" => {
+            de::<ExternalUseridToPendingIdRequest>(text)
+        }
+        other => panic!("no typed request for {other}: add it here"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tape (the JS fast path's encoding, see `wecom_core::tape`)
+// ---------------------------------------------------------------------------------------------
+
+/// Encodes a parsed JSON value as a tape, the way the JS layer does: members of a known model
+/// by field index, every other member name through `names`.
+pub fn to_tape(value: &Json<'_>, kind: Kind, names: &mut Vec<String>, out: &mut Vec<f64>) {
+    match value {
+        Json::Null => out.push(0.0),
+        Json::Bool(b) => out.extend([1.0, if *b { 1.0 } else { 0.0 }]),
+        Json::Number(n) => out.extend([
+            2.0,
+            match *n {
+                Number::Unsigned(u) => u as f64,
+                Number::Signed(i) => i as f64,
+                Number::Float(f) => f,
+            },
+        ]),
+        Json::Str(s) => out.extend([3.0, s.len() as f64, s.chars().count() as f64]),
+        Json::StrLen { bytes, chars } => out.extend([3.0, *bytes as f64, *chars as f64]),
+        Json::Array(items) => {
+            out.extend([4.0, items.len() as f64]);
+            let inner = match kind {
+                Kind::Array(inner) => inner(),
+                _ => Kind::Any,
+            };
+            for item in items {
+                to_tape(item, inner, names, out);
+            }
+        }
+        Json::Object(members) => {
+            out.extend([5.0, members.len() as f64]);
+            let model = match kind {
+                Kind::Object(m) => Some(m),
+                _ => None,
+            };
+            for (key, v) in members {
+                match model.and_then(|m| m.fields.iter().position(|f| f.name == key.as_ref())) {
+                    Some(i) => {
+                        out.push(i as f64);
+                        to_tape(v, (model.unwrap().fields[i].kind)(), names, out);
+                    }
+                    None => {
+                        let i = names.iter().position(|n| n == key.as_ref()).unwrap_or_else(|| {
+                            names.push(key.to_string());
+                            names.len() - 1
+                        });
+                        out.push(-(i as f64) - 1.0);
+                        to_tape(v, Kind::Any, names, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the text can go through the tape without changing meaning: valid JSON, no
+/// duplicate keys (a JS object has none) and no integral floats or integers beyond f64
+/// precision (JS numbers do not keep those apart).
+pub fn tape_comparable(text: &str) -> bool {
+    fn ok(j: &Json<'_>) -> bool {
+        match j {
+            Json::Number(Number::Float(f)) => f.fract() != 0.0 && f.is_finite(),
+            Json::Number(Number::Unsigned(u)) => *u < (1 << 53),
+            Json::Number(Number::Signed(i)) => *i > -(1 << 53),
+            Json::Array(items) => items.iter().all(ok),
+            Json::Object(members) => {
+                let mut seen = std::collections::BTreeSet::new();
+                members.iter().all(|(k, v)| seen.insert(k.as_ref()) && ok(v))
+            }
+            _ => true,
+        }
+    }
+    Json::parse(text).map(|j| ok(&j)).unwrap_or(false)
+}
+
+/// Validates `text` for `endpoint` through the tape path (encode, decode, validate).
+pub fn validate_via_tape(endpoint: &'static Endpoint, text: &str) -> Report {
+    let parsed = Json::parse(text).expect("tape_comparable text");
+    let kind = Kind::Object(endpoint.request);
+    let mut names = Vec::new();
+    let mut slots = Vec::new();
+    to_tape(&parsed, kind, &mut names, &mut slots);
+    let decoded = tape::decode(&slots, kind, &names).unwrap_or_else(|e| panic!("my tape of {text:.200} is corrupt: {e:?}"));
+    validate::validate_value(endpoint.request, &decoded)
+}
+
+/// Asserts that the tape path reports exactly what the text path reports (when comparable).
+pub fn assert_tape_agrees(path: &str, text: &str, text_report: &Report) {
+    if !tape_comparable(text) {
+        return;
+    }
+    let endpoint = wecom_core::endpoints::find(path).expect("known endpoint");
+    let tape_report = validate_via_tape(endpoint, text);
+    assert_eq!(&tape_report, text_report, "tape and text paths disagree on {path} {text:.300}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// PRNG
+// ---------------------------------------------------------------------------------------------
+
+/// xorshift64* — small, deterministic, good enough for fuzzing.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded generator (a zero seed is replaced).
+    pub fn new(seed: u64) -> Rng {
+        Rng(if seed == 0 { 0x9E37_79B9_7F4A_7C15 } else { seed })
+    }
+
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform-ish in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// `true` with probability 1/n.
+    pub fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
+
+    /// A random element.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// `len` random bytes.
+    pub fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next_u64() as u8).collect()
+    }
+}

@@ -1,0 +1,1054 @@
+//! Conformance tests of the validation rules: one test per rule id of `rules::CATALOGUE`, each
+//! with a payload that breaks exactly that rule (asserting path, rule id and message) and a
+//! boundary payload that passes. The last tests check that the catalogue and this file agree.
+
+mod common;
+
+use serde_json::{json, Value};
+use wecom_core::errcode::{self, ErrorClass};
+use wecom_core::json::{Json, Number};
+use wecom_core::messages::{Locale, Msg};
+use wecom_core::models::{AddContactWayRequest, ContactWayScene, ContactWayType};
+use wecom_core::rules::{self, CATALOGUE};
+use wecom_core::schema::{Direction, Field, Kind, Model, Schema};
+use wecom_core::validate::{self, Issue};
+use wecom_core::{endpoints, validate_json, Error};
+
+const GETTOKEN: &str = "gettoken";
+const FOLLOW: &str = "externalcontact/get_follow_user_list";
+const ADD: &str = "externalcontact/add_contact_way";
+const GET: &str = "externalcontact/get_contact_way";
+const LIST: &str = "externalcontact/list_contact_way";
+const UPDATE: &str = "externalcontact/update_contact_way";
+const DEL: &str = "externalcontact/del_contact_way";
+const CLOSE: &str = "externalcontact/close_temp_chat";
+const PENDING_CORPGROUP: &str = "corpgroup/batch/external_userid_to_pending_id";
+const PENDING_IDCONVERT: &str = "idconvert/batch/external_userid_to_pending_id";
+
+const U32_MAX: i64 = u32::MAX as i64;
+const FOURTEEN_DAYS: i64 = 1_209_600;
+
+// English texts of the cross-field messages (the constants themselves are private to the crate).
+const ONLY_WITH_TEMP: &str = "is only allowed when is_temp is true";
+const ONLY_SINGLE_FOR_TEMP: &str = "temporary mode (is_temp) is only supported for type 1 (single member)";
+const PARTY_ONLY_MULTI: &str = "is only allowed when type is 2 (multiple members)";
+const CONCLUSIONS_EMPTY: &str = "text, image, link and miniprogram must not all be empty";
+const CONCLUSIONS_EXCLUSIVE: &str = "only one of image, link and miniprogram may be given";
+const START_AFTER_END: &str = "start_time must not be after end_time";
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------------------------
+
+/// What an issue's message must be.
+#[derive(Debug)]
+enum M {
+    /// Exactly this message.
+    Is(Msg),
+    /// A fixed cross-field text, identified by its English wording.
+    Text(&'static str),
+}
+
+fn describe(issues: &[Issue]) -> String {
+    issues.iter().map(|i| format!("\n    {:?} {} {:?}", i.path, i.rule, i.msg)).collect()
+}
+
+/// The issues of `payload`; also checks that the JS fast path (the tape) reports the same.
+fn issues_text(endpoint: &str, payload: &str) -> Vec<Issue> {
+    let report = validate_json(endpoint, payload).expect("known endpoint");
+    common::assert_tape_agrees(endpoint, payload, &report);
+    report.issues
+}
+
+fn check_text(endpoint: &str, payload: &str, expected: &[(&str, &str, M)]) {
+    let got = issues_text(endpoint, payload);
+    let ok = got.len() == expected.len()
+        && got.iter().zip(expected).all(|(i, (path, rule, m))| {
+            i.path == *path
+                && i.rule == *rule
+                && match m {
+                    M::Is(msg) => i.msg == *msg,
+                    M::Text(en) => matches!(&i.msg, Msg::Text(t) if t.en == *en),
+                }
+        });
+    assert!(ok, "{endpoint} {payload}\n  expected: {expected:?}\n  got:{}", describe(&got));
+}
+
+/// Asserts the exact list of issues, in order.
+fn check(endpoint: &str, payload: &Value, expected: &[(&str, &str, M)]) {
+    check_text(endpoint, &payload.to_string(), expected);
+}
+
+/// Asserts that the payload is valid.
+fn valid(endpoint: &str, payload: &Value) {
+    check(endpoint, payload, &[]);
+}
+
+/// `base` with the members of `extra` added (or replaced).
+fn with(base: &Value, extra: Value) -> Value {
+    let mut out = base.clone();
+    let (Value::Object(o), Value::Object(e)) = (&mut out, extra) else { panic!("objects only") };
+    o.extend(e);
+    out
+}
+
+/// A minimal valid single-member add_contact_way payload.
+fn add() -> Value {
+    json!({ "type": 1, "scene": 2, "user": ["zhangsan"] })
+}
+
+/// A minimal valid temporary-mode add_contact_way payload.
+fn add_temp() -> Value {
+    with(&add(), json!({ "is_temp": true }))
+}
+
+fn update() -> Value {
+    json!({ "config_id": "42b34949e138eb6e027c123cba77fAAA" })
+}
+
+fn ids(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("wmAJ2GCAAA{i:06}")).collect()
+}
+
+fn class(code: i64) -> ErrorClass {
+    errcode::lookup(code).unwrap_or_else(|| panic!("errcode {code} is not in the table")).class
+}
+
+// ---------------------------------------------------------------------------------------------
+// structural rules
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn json_type() {
+    use M::Is;
+    let ty = |expected, actual| Is(Msg::Type { expected, actual });
+    check(ADD, &with(&add(), json!({ "remark": 5 })), &[("/remark", "json-type", ty("string", "integer"))]);
+    check(ADD, &with(&add(), json!({ "is_temp": "true" })), &[("/is_temp", "json-type", ty("boolean", "string"))]);
+    check(ADD, &with(&add(), json!({ "style": 1.5 })), &[("/style", "json-type", ty("integer", "number"))]);
+    check(ADD, &with(&add(), json!({ "user": [7] })), &[("/user/0", "json-type", ty("string", "integer"))]);
+    check(ADD, &with(&add(), json!({ "party": {} })), &[("/party", "json-type", ty("array", "object"))]);
+    check(ADD, &with(&add_temp(), json!({ "conclusions": "bye" })), &[("/conclusions", "json-type", ty("object", "string"))]);
+    check(
+        ADD,
+        &with(&add_temp(), json!({ "conclusions": { "text": { "content": ["x"] } } })),
+        &[("/conclusions/text/content", "json-type", ty("string", "array"))],
+    );
+    // A value of the wrong type is not also measured by the field's rules.
+    check(ADD, &with(&add(), json!({ "remark": ["x".repeat(100)] })), &[("/remark", "json-type", ty("string", "array"))]);
+    // The root must be an object; text that is not JSON is one issue at the root.
+    for (text, actual) in [("[]", "array"), ("\"x\"", "string"), ("null", "null"), ("1", "integer"), ("true", "boolean")] {
+        check_text(ADD, text, &[("", "json-type", ty("object", actual))]);
+    }
+    check_text(ADD, "{", &[("", "json-type", ty("object", "invalid JSON"))]);
+    check_text(FOLLOW, "", &[("", "json-type", ty("object", "invalid JSON"))]);
+    // Boundary: the right types pass.
+    valid(ADD, &with(&add(), json!({ "remark": "", "is_temp": false, "style": 1, "party": [] })));
+}
+
+#[test]
+fn unknown_field() {
+    let unknown = || M::Is(Msg::UnknownField);
+    check(ADD, &with(&add(), json!({ "foo": 1 })), &[("/foo", "unknown-field", unknown())]);
+    check(FOLLOW, &json!({ "userid": "zhangsan" }), &[("/userid", "unknown-field", unknown())]);
+    check(
+        ADD,
+        &with(&add_temp(), json!({ "conclusions": { "text": { "content": "bye", "extra": 1 } } })),
+        &[("/conclusions/text/extra", "unknown-field", unknown())],
+    );
+    // Creating a conclusion image takes media_id; pic_url is what WeCom returns when reading.
+    check(
+        ADD,
+        &with(&add_temp(), json!({ "conclusions": { "image": { "pic_url": "http://p.qpic.cn/x" } } })),
+        &[
+            ("/conclusions/image/pic_url", "unknown-field", unknown()),
+            ("/conclusions/image/media_id", "R-CW-20", M::Is(Msg::Required)),
+        ],
+    );
+    // JSON-pointer escaping of member names: `~` → `~0`, `/` → `~1`.
+    check(ADD, &with(&add(), json!({ "a/b~c": 1 })), &[("/a~1b~0c", "unknown-field", unknown())]);
+    check(ADD, &with(&add(), json!({ "~1": 1 })), &[("/~01", "unknown-field", unknown())]);
+    // Boundary: wire names that only look like Rust identifiers are accepted (`type`, not `r#type`).
+    check(ADD, &with(&add(), json!({ "r#type": 1 })), &[("/r#type", "unknown-field", unknown())]);
+    valid(FOLLOW, &json!({}));
+}
+
+/// A model with a required field that names no specific rule id, built from the public schema
+/// types: every real endpoint names a specific id (e.g. `R-CW-18`) for its required fields, so
+/// the fallback id `required` is exercised here.
+static PROBE: Model = Model {
+    name: "Probe",
+    doc: "",
+    fields: &[
+        Field {
+            name: "name",
+            doc: "",
+            kind: <String as Schema>::kind,
+            optional: false,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
+        Field {
+            name: "note",
+            doc: "",
+            kind: <String as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
+    ],
+    check: None,
+    direction: Direction::Request,
+};
+
+#[test]
+fn required() {
+    let report = validate::validate_text(&PROBE, "{}");
+    assert_eq!(report.issues, vec![Issue { path: "/name".into(), rule: "required", msg: Msg::Required }]);
+    let report = validate::validate_text(&PROBE, r#"{"name":""}"#);
+    assert_eq!(report.issues, vec![Issue { path: "/name".into(), rule: "required", msg: Msg::Required }]);
+    let report = validate::validate_text(&PROBE, r#"{"name":null}"#);
+    assert_eq!(report.issues, vec![Issue { path: "/name".into(), rule: "required", msg: Msg::Required }]);
+    // Boundary: a non-empty value passes and the optional field may be absent.
+    assert!(validate::validate_text(&PROBE, r#"{"name":"x"}"#).is_valid());
+    assert_eq!(Msg::Required.render(Locale::En), "is required and must not be empty");
+    assert_eq!(Msg::Required.render(Locale::ZhCn), "必填，不能为空");
+    // Every required field of every real endpoint names the rule that requires it.
+    for ep in endpoints::ALL {
+        for f in ep.request.fields.iter().filter(|f| !f.optional) {
+            assert_ne!(f.required_rule, rules::REQUIRED, "{}: {} should name a specific rule", ep.path, f.name);
+        }
+    }
+}
+
+#[test]
+fn integer_range() {
+    let range = |min, max, actual| M::Is(Msg::Range { min, max, actual });
+    check(LIST, &json!({ "start_time": -1 }), &[("/start_time", "integer-range", range(0, i64::MAX, -1))]);
+    check(LIST, &json!({ "end_time": -86400 }), &[("/end_time", "integer-range", range(0, i64::MAX, -86400))]);
+    check(ADD, &json!({ "type": 2, "scene": 2, "party": [1, -1] }), &[("/party/1", "integer-range", range(0, U32_MAX, -1))]);
+    check(
+        ADD,
+        &json!({ "type": 2, "scene": 2, "party": [4_294_967_296_i64] }),
+        &[("/party/0", "integer-range", range(0, U32_MAX, 4_294_967_296))],
+    );
+    // Boundary.
+    valid(LIST, &json!({ "start_time": 0, "end_time": 0 }));
+    valid(ADD, &json!({ "type": 2, "scene": 2, "party": [0, U32_MAX] }));
+    // Integral floats count as integers (3.0), -0 is 0.
+    valid(LIST, &json!({ "start_time": 3.0 }));
+    check_text(LIST, r#"{"start_time":-0}"#, &[]);
+    check_text(LIST, r#"{"start_time":-0.0,"end_time":1e3}"#, &[]);
+}
+
+/// BUG: an integer literal above i64::MAX is reported as a *type* error "must be integer, got
+/// integer" (`Msg::Type { expected: "integer", actual: "integer" }`) instead of a range error.
+#[test]
+fn integer_range_u64_above_i64_max_is_a_range_error_not_a_type_error() {
+    for (endpoint, payload, path) in [
+        (LIST, r#"{"limit":18446744073709551615}"#, "/limit"),
+        (LIST, r#"{"start_time":9223372036854775808}"#, "/start_time"),
+        (ADD, r#"{"type":2,"scene":2,"party":[18446744073709551615]}"#, "/party/0"),
+    ] {
+        let got = issues_text(endpoint, payload);
+        assert_eq!(got.len(), 1, "{payload}:{}", describe(&got));
+        assert_eq!(got[0].path, path);
+        assert!(
+            !matches!(got[0].msg, Msg::Type { expected, actual } if expected == actual),
+            "{payload}: self-contradictory type message {:?} ({})",
+            got[0].msg,
+            got[0].msg.render(Locale::En)
+        );
+        assert!(got[0].rule == "integer-range" || got[0].rule.starts_with("R-"), "{payload}: rule {}", got[0].rule);
+    }
+}
+
+/// BUG: `Number::as_i64` accepts the float 2^63 (`9223372036854775808.0`), which does not fit an
+/// i64, and saturates it to i64::MAX; such a `start_time` then passes validation.
+#[test]
+fn integer_range_float_two_pow_63_does_not_fit_i64() {
+    assert_eq!(Number::Float(9_223_372_036_854_775_808.0).as_i64(), None);
+    assert_eq!(Json::parse("9223372036854775808.0").map(|j| j.as_i64()).ok(), Some(None));
+    assert!(!validate_json(LIST, r#"{"start_time":9223372036854775808.0}"#).unwrap().is_valid());
+    // Boundary: the largest float below 2^63 and i64::MIN are fine.
+    assert_eq!(Number::Float(9_223_372_036_854_774_784.0).as_i64(), Some(9_223_372_036_854_774_784));
+    assert_eq!(Number::Float(-9_223_372_036_854_775_808.0).as_i64(), Some(i64::MIN));
+}
+
+/// BUG (wrong rule id / misleading message): a value outside the field's *storage* type is
+/// reported as generic `integer-range` with the storage bounds ("between 0 and 4294967295")
+/// even though the field's own range rule is much tighter: `limit: -1` says "0..4294967295"
+/// while only 1..1000 is allowed (R-CW-21); `style: -1` skips R-CW-03.
+#[test]
+fn range_rules_are_reported_with_their_own_id_and_bounds() {
+    let range = |min, max, actual| M::Is(Msg::Range { min, max, actual });
+    check(LIST, &json!({ "limit": -1 }), &[("/limit", "R-CW-21", range(1, 1000, -1))]);
+    check(LIST, &json!({ "limit": 4_294_967_296_i64 }), &[("/limit", "R-CW-21", range(1, 1000, 4_294_967_296))]);
+    check(ADD, &with(&add(), json!({ "style": -1 })), &[("/style", "R-CW-03", range(1, U32_MAX, -1))]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// gettoken
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn t_01_gettoken_needs_corpid_and_corpsecret() {
+    check(GETTOKEN, &json!({}), &[("/corpid", "T-01", M::Is(Msg::Required)), ("/corpsecret", "T-01", M::Is(Msg::Required))]);
+    check(GETTOKEN, &json!({ "corpid": "", "corpsecret": "s" }), &[("/corpid", "T-01", M::Is(Msg::Required))]);
+    check(GETTOKEN, &json!({ "corpid": "ww1", "corpsecret": null }), &[("/corpsecret", "T-01", M::Is(Msg::Required))]);
+    valid(GETTOKEN, &json!({ "corpid": "ww1", "corpsecret": "s" }));
+    // The client configuration enforces the same rule before any gettoken.
+    use wecom_core::client::ClientConfig;
+    use wecom_core::schema::Secret;
+    assert!(matches!(ClientConfig::new("", Secret::new("secret")), Err(Error::Config(_))));
+    assert!(matches!(ClientConfig::new("  ", Secret::new("secret")), Err(Error::Config(_))));
+    assert!(matches!(ClientConfig::new("ww1", Secret::new("")), Err(Error::Config(_))));
+    assert!(matches!(ClientConfig::new("ww1", Secret::new(" \t")), Err(Error::Config(_))));
+    assert!(ClientConfig::new("ww1", Secret::new("s")).is_ok());
+    // T-07: missing corpid / secret are configuration errors.
+    assert_eq!(class(41002), ErrorClass::Config);
+    assert_eq!(class(41004), ErrorClass::Config);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 「联系我」 R-CW-01 … R-CW-22
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn r_cw_01_type_required_and_enum() {
+    let one_of = |actual| M::Is(Msg::OneOf { allowed: &[1, 2], actual });
+    check(ADD, &json!({ "scene": 2, "user": ["zhangsan"] }), &[("/type", "R-CW-01", M::Is(Msg::Required))]);
+    check(ADD, &json!({ "type": null, "scene": 2, "user": ["zhangsan"] }), &[("/type", "R-CW-01", M::Is(Msg::Required))]);
+    for bad in [0, 3, -1, 100] {
+        check(ADD, &with(&add(), json!({ "type": bad })), &[("/type", "R-CW-01", one_of(bad))]);
+    }
+    check(
+        ADD,
+        &with(&add(), json!({ "type": "1" })),
+        &[("/type", "json-type", M::Is(Msg::Type { expected: "integer", actual: "string" }))],
+    );
+    // Boundary: both values pass.
+    valid(ADD, &add());
+    valid(ADD, &json!({ "type": 2, "scene": 2, "user": ["zhangsan", "lisi"] }));
+    // Missing → 41037, invalid → 41039, both parameter errors.
+    assert_eq!(class(41037), ErrorClass::Param);
+    assert_eq!(class(41039), ErrorClass::Param);
+    assert_eq!(ContactWayType::from_value(3), None);
+    assert_eq!(ContactWayType::Multi.value(), 2);
+}
+
+#[test]
+fn r_cw_02_scene_required_and_enum() {
+    let one_of = |actual| M::Is(Msg::OneOf { allowed: &[1, 2], actual });
+    check(ADD, &json!({ "type": 1, "user": ["zhangsan"] }), &[("/scene", "R-CW-02", M::Is(Msg::Required))]);
+    for bad in [0, 3] {
+        check(ADD, &with(&add(), json!({ "scene": bad })), &[("/scene", "R-CW-02", one_of(bad))]);
+    }
+    valid(ADD, &with(&add(), json!({ "scene": 1 })));
+    valid(ADD, &with(&add(), json!({ "scene": 2 })));
+    assert_eq!(class(41038), ErrorClass::Param);
+    assert_eq!(class(41040), ErrorClass::Param);
+    assert_eq!(ContactWayScene::from_value(1), Some(ContactWayScene::MiniProgram));
+}
+
+#[test]
+fn r_cw_03_style_is_a_positive_integer() {
+    let range = |actual| M::Is(Msg::Range { min: 1, max: U32_MAX, actual });
+    check(ADD, &with(&add(), json!({ "scene": 1, "style": 0 })), &[("/style", "R-CW-03", range(0))]);
+    check(UPDATE, &with(&update(), json!({ "style": 0 })), &[("/style", "R-CW-03", range(0))]);
+    // Above u32 the storage bound applies.
+    check(
+        ADD,
+        &with(&add(), json!({ "scene": 1, "style": 4_294_967_296_i64 })),
+        &[("/style", "integer-range", M::Is(Msg::Range { min: 0, max: U32_MAX, actual: 4_294_967_296 }))],
+    );
+    // Boundary.
+    valid(ADD, &with(&add(), json!({ "scene": 1, "style": 1 })));
+    valid(ADD, &with(&add(), json!({ "scene": 1, "style": U32_MAX })));
+    valid(UPDATE, &with(&update(), json!({ "style": 2 })));
+    assert_eq!(class(41042), ErrorClass::Param);
+}
+
+#[test]
+fn r_cw_04_remark_at_most_30_chars() {
+    let too_long = |actual| M::Is(Msg::MaxChars { max: 30, actual });
+    for endpoint in [ADD, UPDATE] {
+        let base = if endpoint == ADD { add() } else { update() };
+        let remark = |s: String| with(&base, json!({ "remark": s }));
+        // CJK: 30 pass, 31 fail (a CJK character is 3 UTF-8 bytes but one character).
+        valid(endpoint, &remark("中".repeat(30)));
+        check(endpoint, &remark("中".repeat(31)), &[("/remark", "R-CW-04", too_long(31))]);
+        // Emoji outside the BMP count once each (not twice as UTF-16 would).
+        valid(endpoint, &remark("😀".repeat(30)));
+        check(endpoint, &remark("😀".repeat(31)), &[("/remark", "R-CW-04", too_long(31))]);
+        // ASCII.
+        valid(endpoint, &remark("a".repeat(30)));
+        check(endpoint, &remark("a".repeat(31)), &[("/remark", "R-CW-04", too_long(31))]);
+        // A ZWJ family emoji is 5 Unicode scalars: six of them are exactly 30.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        valid(endpoint, &remark(family.repeat(6)));
+        check(endpoint, &remark(family.repeat(6) + "中"), &[("/remark", "R-CW-04", too_long(31))]);
+        // A combining accent is its own scalar.
+        check(endpoint, &remark("e\u{301}".repeat(16)), &[("/remark", "R-CW-04", too_long(32))]);
+        valid(endpoint, &remark(String::new()));
+    }
+    // The count is taken on the decoded string, not on the JSON escapes.
+    let escaped = |n| format!(r#"{{"type":1,"scene":2,"user":["zhangsan"],"remark":"{}"}}"#, r"\u4e2d".repeat(n));
+    check_text(ADD, &escaped(30), &[]);
+    check_text(ADD, &escaped(31), &[("/remark", "R-CW-04", too_long(31))]);
+    let surrogates = |n| format!(r#"{{"config_id":"c","remark":"{}"}}"#, r"\ud83d\ude00".repeat(n));
+    check_text(UPDATE, &surrogates(30), &[]);
+    check_text(UPDATE, &surrogates(31), &[("/remark", "R-CW-04", too_long(31))]);
+}
+
+#[test]
+fn r_cw_05_skip_verify_is_an_optional_bool_defaulting_to_true() {
+    valid(ADD, &add());
+    valid(ADD, &with(&add(), json!({ "skip_verify": false })));
+    valid(UPDATE, &with(&update(), json!({ "skip_verify": true })));
+    for endpoint in [ADD, UPDATE] {
+        let base = if endpoint == ADD { add() } else { update() };
+        check(
+            endpoint,
+            &with(&base, json!({ "skip_verify": "false" })),
+            &[("/skip_verify", "json-type", M::Is(Msg::Type { expected: "boolean", actual: "string" }))],
+        );
+        check(
+            endpoint,
+            &with(&base, json!({ "skip_verify": 0 })),
+            &[("/skip_verify", "json-type", M::Is(Msg::Type { expected: "boolean", actual: "integer" }))],
+        );
+    }
+    // The default (true) is WeCom's: a typed request leaves the member out instead of sending false.
+    let typed = typed_add();
+    let v = serde_json::to_value(&typed).unwrap();
+    assert!(v.get("skip_verify").is_none(), "{v}");
+    assert!(rules::info("R-CW-05").unwrap().en.contains("defaults to true"));
+}
+
+#[test]
+fn r_cw_06_state_at_most_30_chars() {
+    let too_long = |actual| M::Is(Msg::MaxChars { max: 30, actual });
+    for endpoint in [ADD, UPDATE] {
+        let base = if endpoint == ADD { add() } else { update() };
+        let state = |s: String| with(&base, json!({ "state": s }));
+        valid(endpoint, &state("渠".repeat(30)));
+        check(endpoint, &state("渠".repeat(31)), &[("/state", "R-CW-06", too_long(31))]);
+        valid(endpoint, &state("🎉".repeat(29) + "x"));
+        check(endpoint, &state("🎉".repeat(30) + "x"), &[("/state", "R-CW-06", too_long(31))]);
+        valid(endpoint, &state("channel_2024_spring_campaign_1".into()));
+        check(endpoint, &state("channel_2024_spring_campaign_12".into()), &[("/state", "R-CW-06", too_long(31))]);
+    }
+}
+
+#[test]
+fn r_cw_07_type_1_needs_exactly_one_user() {
+    check(ADD, &json!({ "type": 1, "scene": 2 }), &[("/user", "R-CW-07", M::Is(Msg::Required))]);
+    check(
+        ADD,
+        &json!({ "type": 1, "scene": 2, "user": [] }),
+        &[("/user", "R-CW-07", M::Is(Msg::ExactItems { count: 1, actual: 0 }))],
+    );
+    check(
+        ADD,
+        &json!({ "type": 1, "scene": 2, "user": ["zhangsan", "lisi"] }),
+        &[("/user", "R-CW-07", M::Is(Msg::ExactItems { count: 1, actual: 2 }))],
+    );
+    // A `user` of the wrong type is reported once, as a type error.
+    check(
+        ADD,
+        &json!({ "type": 1, "scene": 2, "user": "zhangsan" }),
+        &[("/user", "json-type", M::Is(Msg::Type { expected: "array", actual: "string" }))],
+    );
+    // Boundary: exactly one passes; type 2 takes any number (or only departments).
+    valid(ADD, &json!({ "type": 1, "scene": 2, "user": ["zhangsan"] }));
+    valid(ADD, &json!({ "type": 2, "scene": 2, "user": ["zhangsan", "lisi", "wangwu"] }));
+    valid(ADD, &json!({ "type": 2, "scene": 2, "party": [2] }));
+}
+
+#[test]
+fn r_cw_08_party_only_for_type_2() {
+    check(ADD, &with(&add(), json!({ "party": [2, 3] })), &[("/party", "R-CW-08", M::Text(PARTY_ONLY_MULTI))]);
+    // Boundary: an empty list says nothing; type 2 may list departments.
+    valid(ADD, &with(&add(), json!({ "party": [] })));
+    valid(ADD, &json!({ "type": 2, "scene": 2, "user": ["zhangsan"], "party": [2, 3] }));
+}
+
+#[test]
+fn r_cw_09_at_most_100_members() {
+    let too_many = |actual| M::Is(Msg::MaxItems { max: 100, actual });
+    valid(ADD, &json!({ "type": 2, "scene": 2, "user": ids(100) }));
+    check(ADD, &json!({ "type": 2, "scene": 2, "user": ids(101) }), &[("/user", "R-CW-09", too_many(101))]);
+    valid(UPDATE, &with(&update(), json!({ "user": ids(100) })));
+    check(UPDATE, &with(&update(), json!({ "user": ids(101) })), &[("/user", "R-CW-09", too_many(101))]);
+    // Department expansion is counted by WeCom: 41041, a parameter error.
+    assert_eq!(class(41041), ErrorClass::Param);
+}
+
+#[test]
+fn r_cw_10_temp_mode_is_single_member_only() {
+    check(
+        ADD,
+        &json!({ "type": 2, "scene": 2, "user": ["zhangsan", "lisi"], "is_temp": true }),
+        &[("/is_temp", "R-CW-10", M::Text(ONLY_SINGLE_FOR_TEMP))],
+    );
+    // Boundary.
+    valid(ADD, &add_temp());
+    valid(ADD, &json!({ "type": 2, "scene": 2, "user": ["zhangsan", "lisi"], "is_temp": false }));
+}
+
+fn temp_only_duration(field: &str, rule: &str) {
+    let range = |actual| M::Is(Msg::Range { min: 1, max: FOURTEEN_DAYS, actual });
+    let path = format!("/{field}");
+    let path = path.as_str();
+    // Only with is_temp.
+    check(ADD, &with(&add(), json!({ field: 86400 })), &[(path, rule, M::Text(ONLY_WITH_TEMP))]);
+    check(ADD, &with(&add(), json!({ field: 86400, "is_temp": false })), &[(path, rule, M::Text(ONLY_WITH_TEMP))]);
+    // At most 14 days, at least 1 s.
+    valid(ADD, &with(&add_temp(), json!({ field: FOURTEEN_DAYS })));
+    valid(ADD, &with(&add_temp(), json!({ field: 1 })));
+    check(ADD, &with(&add_temp(), json!({ field: FOURTEEN_DAYS + 1 })), &[(path, rule, range(FOURTEEN_DAYS + 1))]);
+    check(ADD, &with(&add_temp(), json!({ field: 0 })), &[(path, rule, range(0))]);
+    check(ADD, &with(&add_temp(), json!({ field: -5 })), &[(path, rule, range(-5))]);
+    // Both problems at once: the range (field check) then the mode (cross-field).
+    check(
+        ADD,
+        &with(&add(), json!({ field: FOURTEEN_DAYS + 1 })),
+        &[(path, rule, range(FOURTEEN_DAYS + 1)), (path, rule, M::Text(ONLY_WITH_TEMP))],
+    );
+    // On update the mode is unknown to the client; the range still applies.
+    valid(UPDATE, &with(&update(), json!({ field: FOURTEEN_DAYS })));
+    check(UPDATE, &with(&update(), json!({ field: FOURTEEN_DAYS + 1 })), &[(path, rule, range(FOURTEEN_DAYS + 1))]);
+}
+
+#[test]
+fn r_cw_11_expires_in_temp_only_at_most_14_days() {
+    temp_only_duration("expires_in", "R-CW-11");
+}
+
+#[test]
+fn r_cw_12_chat_expires_in_temp_only_at_most_14_days() {
+    temp_only_duration("chat_expires_in", "R-CW-12");
+}
+
+#[test]
+fn r_cw_13_unionid_temp_only() {
+    check(
+        ADD,
+        &with(&add(), json!({ "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA" })),
+        &[("/unionid", "R-CW-13", M::Text(ONLY_WITH_TEMP))],
+    );
+    valid(ADD, &with(&add_temp(), json!({ "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA" })));
+    // Using unionid needs a bound WeChat developer account: a configuration error.
+    assert_eq!(class(41057), ErrorClass::Config);
+}
+
+#[test]
+fn r_cw_14_conclusions_temp_only() {
+    let conclusions = json!({ "conclusions": { "text": { "content": "再见" } } });
+    check(ADD, &with(&add(), conclusions.clone()), &[("/conclusions", "R-CW-14", M::Text(ONLY_WITH_TEMP))]);
+    valid(ADD, &with(&add_temp(), conclusions));
+}
+
+#[test]
+fn r_cw_15_is_exclusive_is_an_optional_bool() {
+    valid(ADD, &add());
+    valid(ADD, &with(&add(), json!({ "is_exclusive": true })));
+    valid(UPDATE, &with(&update(), json!({ "is_exclusive": false })));
+    check(
+        ADD,
+        &with(&add(), json!({ "is_exclusive": "yes" })),
+        &[("/is_exclusive", "json-type", M::Is(Msg::Type { expected: "boolean", actual: "string" }))],
+    );
+    check(
+        UPDATE,
+        &with(&update(), json!({ "is_exclusive": 1 })),
+        &[("/is_exclusive", "json-type", M::Is(Msg::Type { expected: "boolean", actual: "integer" }))],
+    );
+    // The default (false) is WeCom's: a typed request leaves the member out.
+    assert!(serde_json::to_value(typed_add()).unwrap().get("is_exclusive").is_none());
+}
+
+#[test]
+fn r_cw_16_contact_way_quota_is_server_side() {
+    // The client cannot count contact ways; the quota surfaces as errcode 41045, class quota.
+    let info = errcode::lookup(41045).expect("41045 in the errcode table");
+    assert_eq!(info.class, ErrorClass::Quota);
+    assert!(info.title.contains("上限"), "{}", info.title);
+    assert!(info.hint.contains("500,000"), "{}", info.hint);
+    assert_eq!(ErrorClass::Quota.as_str(), "quota");
+    // So a payload is never rejected for quota reasons: a temp and a permanent way both pass.
+    valid(ADD, &add());
+    valid(ADD, &add_temp());
+}
+
+#[test]
+fn r_cw_17_expired_temp_way_is_judged_by_the_server() {
+    // The client does not know whether a temp way has expired or been used: an update of a
+    // temp way's settings is client-valid and the verdict is left to WeCom.
+    valid(
+        UPDATE,
+        &with(
+            &update(),
+            json!({ "expires_in": 86400, "chat_expires_in": 3600, "conclusions": { "text": { "content": "再见" } } }),
+        ),
+    );
+    // WeCom's answer is not a token, rate or retry problem: whatever code it uses is not retried
+    // (41044 = invalid config_id is a parameter error; an unlisted code is business state).
+    assert_eq!(class(41044), ErrorClass::Param);
+    assert_eq!(errcode::class_of(41_999_999), ErrorClass::State);
+    assert!(rules::info("R-CW-17").is_some());
+}
+
+#[test]
+fn r_cw_18_config_id_required() {
+    for endpoint in [GET, UPDATE, DEL] {
+        check(endpoint, &json!({}), &[("/config_id", "R-CW-18", M::Is(Msg::Required))]);
+        check(endpoint, &json!({ "config_id": "" }), &[("/config_id", "R-CW-18", M::Is(Msg::Required))]);
+        check(endpoint, &json!({ "config_id": null }), &[("/config_id", "R-CW-18", M::Is(Msg::Required))]);
+        check(
+            endpoint,
+            &json!({ "config_id": 42 }),
+            &[("/config_id", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
+        );
+        valid(endpoint, &json!({ "config_id": "42b34949e138eb6e027c123cba77fAAA" }));
+    }
+    assert_eq!(class(41043), ErrorClass::Param);
+    assert_eq!(class(41044), ErrorClass::Param);
+}
+
+#[test]
+fn r_cw_19_update_replaces_lists_but_not_the_kind_of_way() {
+    // user and party are replacement lists on update (any combination is client-valid) …
+    valid(UPDATE, &with(&update(), json!({ "user": ["UserID1", "UserID2"], "party": [2, 3] })));
+    valid(UPDATE, &with(&update(), json!({ "party": [2] })));
+    // … but the kind of the way cannot be changed: type, scene and is_temp are not update fields.
+    check_text(
+        UPDATE,
+        r#"{"config_id":"c1","type":2,"scene":1,"is_temp":true}"#,
+        &[
+            ("/type", "unknown-field", M::Is(Msg::UnknownField)),
+            ("/scene", "unknown-field", M::Is(Msg::UnknownField)),
+            ("/is_temp", "unknown-field", M::Is(Msg::UnknownField)),
+        ],
+    );
+    // The member limit of R-CW-09 still applies to the replacement list.
+    check(
+        UPDATE,
+        &with(&update(), json!({ "user": ids(101) })),
+        &[("/user", "R-CW-09", M::Is(Msg::MaxItems { max: 100, actual: 101 }))],
+    );
+    assert!(rules::info("R-CW-19").unwrap().en.contains("replace"));
+}
+
+#[test]
+fn r_cw_20_conclusions_content() {
+    let bytes = |max, actual| M::Is(Msg::MaxBytes { max, actual });
+    let concl = |c: Value| with(&add_temp(), json!({ "conclusions": c }));
+    // text.content ≤ 4000 UTF-8 bytes.
+    let text = |s: String| concl(json!({ "text": { "content": s } }));
+    valid(ADD, &text("a".repeat(4000)));
+    valid(ADD, &text("中".repeat(1333) + "a")); // 3999 + 1 = 4000 bytes
+    valid(ADD, &text("😀".repeat(1000))); // 4000 bytes
+    check(ADD, &text("a".repeat(4001)), &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4001))]);
+    check(ADD, &text("中".repeat(1334)), &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4002))]);
+    check(ADD, &text("😀".repeat(1000) + "a"), &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4001))]);
+    // link.title ≤ 128 bytes, link.desc ≤ 512 bytes.
+    let link =
+        |title: String, desc: String| concl(json!({ "link": { "title": title, "desc": desc, "url": "https://example.com" } }));
+    valid(ADD, &link("标".repeat(42) + "ab", "述".repeat(170) + "ab"));
+    // (json! writes members in alphabetical order: desc before title.)
+    check(
+        ADD,
+        &link("标".repeat(43), "述".repeat(171)),
+        &[("/conclusions/link/desc", "R-CW-20", bytes(512, 513)), ("/conclusions/link/title", "R-CW-20", bytes(128, 129))],
+    );
+    // miniprogram.title ≤ 64 bytes.
+    let mini = |title: String| {
+        concl(
+            json!({ "miniprogram": { "title": title, "pic_media_id": "MEDIA_ID", "appid": "wx8bd80126147dfAAA", "page": "/path/index" } }),
+        )
+    };
+    valid(ADD, &mini("题".repeat(21) + "a"));
+    check(ADD, &mini("题".repeat(21) + "ab"), &[("/conclusions/miniprogram/title", "R-CW-20", bytes(64, 65))]);
+    // The same limits on update.
+    check(
+        UPDATE,
+        &with(&update(), json!({ "conclusions": { "text": { "content": "x".repeat(4001) } } })),
+        &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4001))],
+    );
+    // Not all empty.
+    check(ADD, &concl(json!({})), &[("/conclusions", "R-CW-20", M::Text(CONCLUSIONS_EMPTY))]);
+    check(
+        ADD,
+        &concl(json!({ "text": {} })),
+        &[
+            ("/conclusions/text/content", "R-CW-20", M::Is(Msg::Required)),
+            ("/conclusions", "R-CW-20", M::Text(CONCLUSIONS_EMPTY)),
+        ],
+    );
+    check(ADD, &concl(json!({ "text": { "content": "" } })), &[("/conclusions/text/content", "R-CW-20", M::Is(Msg::Required))]);
+    // image, link and miniprogram are mutually exclusive: every one after the first is reported.
+    let image = json!({ "media_id": "MEDIA_ID" });
+    let a_link = json!({ "title": "t", "url": "https://example.com" });
+    let a_mini = json!({ "title": "t", "pic_media_id": "M", "appid": "wx8bd80126147dfAAA", "page": "/p" });
+    check(
+        ADD,
+        &concl(json!({ "image": image, "link": a_link })),
+        &[("/conclusions/link", "R-CW-20", M::Text(CONCLUSIONS_EXCLUSIVE))],
+    );
+    check(
+        ADD,
+        &concl(json!({ "text": { "content": "再见" }, "image": image, "link": a_link, "miniprogram": a_mini })),
+        &[
+            ("/conclusions/link", "R-CW-20", M::Text(CONCLUSIONS_EXCLUSIVE)),
+            ("/conclusions/miniprogram", "R-CW-20", M::Text(CONCLUSIONS_EXCLUSIVE)),
+        ],
+    );
+    check(
+        ADD,
+        &concl(json!({ "link": a_link, "miniprogram": a_mini })),
+        &[("/conclusions/miniprogram", "R-CW-20", M::Text(CONCLUSIONS_EXCLUSIVE))],
+    );
+    // Required members of each attachment.
+    check(
+        ADD,
+        &concl(json!({ "miniprogram": { "title": "t", "pic_media_id": "M", "page": "/p" } })),
+        &[("/conclusions/miniprogram/appid", "R-CW-20", M::Is(Msg::Required))],
+    );
+    check(ADD, &concl(json!({ "link": { "title": "t" } })), &[("/conclusions/link/url", "R-CW-20", M::Is(Msg::Required))]);
+    // Boundary: text may accompany exactly one attachment; each attachment alone is fine.
+    valid(ADD, &concl(json!({ "text": { "content": "再见" }, "image": image })));
+    valid(ADD, &concl(json!({ "text": { "content": "再见" }, "miniprogram": a_mini })));
+    valid(ADD, &concl(json!({ "link": a_link })));
+    // Errors WeCom gives for a mini-program that is not linked or not valid.
+    assert_eq!(class(90206), ErrorClass::Config);
+    assert_eq!(class(90207), ErrorClass::Param);
+}
+
+#[test]
+fn r_cw_21_list_contact_way_limit_and_time_window() {
+    let range = |actual| M::Is(Msg::Range { min: 1, max: 1000, actual });
+    valid(LIST, &json!({}));
+    valid(LIST, &json!({ "limit": 1000 }));
+    valid(LIST, &json!({ "limit": 1, "cursor": "" }));
+    check(LIST, &json!({ "limit": 1001 }), &[("/limit", "R-CW-21", range(1001))]);
+    check(LIST, &json!({ "limit": 0 }), &[("/limit", "R-CW-21", range(0))]);
+    check(
+        LIST,
+        &json!({ "start_time": 1_622_563_201, "end_time": 1_622_563_200 }),
+        &[("/start_time", "R-CW-21", M::Text(START_AFTER_END))],
+    );
+    valid(LIST, &json!({ "start_time": 1_622_563_200, "end_time": 1_622_563_200 }));
+    valid(LIST, &json!({ "start_time": 1_622_476_800 }));
+}
+
+#[test]
+fn r_cw_22_close_temp_chat_needs_userid_and_external_userid() {
+    check(
+        CLOSE,
+        &json!({}),
+        &[("/userid", "R-CW-22", M::Is(Msg::Required)), ("/external_userid", "R-CW-22", M::Is(Msg::Required))],
+    );
+    check(
+        CLOSE,
+        &json!({ "userid": "zhangyisheng", "external_userid": "" }),
+        &[("/external_userid", "R-CW-22", M::Is(Msg::Required))],
+    );
+    check(
+        CLOSE,
+        &json!({ "external_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA" }),
+        &[("/userid", "R-CW-22", M::Is(Msg::Required))],
+    );
+    valid(CLOSE, &json!({ "userid": "zhangyisheng", "external_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA" }));
+    assert_eq!(class(41035), ErrorClass::Param);
+}
+
+// ---------------------------------------------------------------------------------------------
+// ID conversion
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn r_id_02_external_userid_list_required_at_most_100() {
+    for endpoint in [PENDING_CORPGROUP, PENDING_IDCONVERT] {
+        check(endpoint, &json!({}), &[("/external_userid", "R-ID-02", M::Is(Msg::Required))]);
+        check(endpoint, &json!({ "chat_id": "wr1" }), &[("/external_userid", "R-ID-02", M::Is(Msg::Required))]);
+        check(
+            endpoint,
+            &json!({ "external_userid": [] }),
+            &[("/external_userid", "R-ID-02", M::Is(Msg::MinItems { min: 1, actual: 0 }))],
+        );
+        check(
+            endpoint,
+            &json!({ "external_userid": ids(101) }),
+            &[("/external_userid", "R-ID-02", M::Is(Msg::MaxItems { max: 100, actual: 101 }))],
+        );
+        check(
+            endpoint,
+            &json!({ "external_userid": ["a", "b", "c", 4] }),
+            &[("/external_userid/3", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
+        );
+        valid(endpoint, &json!({ "external_userid": ids(1) }));
+        valid(endpoint, &json!({ "external_userid": ids(100), "chat_id": "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA" }));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// whole-report behaviour
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_problem_is_listed_in_order() {
+    // Raw text: the members must stay in this order.
+    let payload = format!(
+        r#"{{"type":1,"scene":3,"remark":"{}","state":5,"nickname":"x","user":["zhangsan","lisi"],"expires_in":60}}"#,
+        "中".repeat(31)
+    );
+    check_text(
+        ADD,
+        &payload,
+        &[
+            ("/scene", "R-CW-02", M::Is(Msg::OneOf { allowed: &[1, 2], actual: 3 })),
+            ("/remark", "R-CW-04", M::Is(Msg::MaxChars { max: 30, actual: 31 })),
+            ("/state", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" })),
+            ("/nickname", "unknown-field", M::Is(Msg::UnknownField)),
+            ("/user", "R-CW-07", M::Is(Msg::ExactItems { count: 1, actual: 2 })),
+            ("/expires_in", "R-CW-11", M::Text(ONLY_WITH_TEMP)),
+        ],
+    );
+    // Members first (document order), then missing required members (model order), then
+    // cross-field rules.
+    let got = issues_text(ADD, r#"{"zzz":0,"remark":1}"#);
+    let summary: Vec<(String, String)> = got.iter().map(|i| (i.path.clone(), i.rule.to_owned())).collect();
+    let expected: Vec<(String, String)> =
+        [("/zzz", "unknown-field"), ("/remark", "json-type"), ("/type", "R-CW-01"), ("/scene", "R-CW-02")]
+            .iter()
+            .map(|(p, r)| (p.to_string(), r.to_string()))
+            .collect();
+    assert_eq!(summary, expected);
+}
+
+#[test]
+fn both_locales_render() {
+    let payload = with(&add(), json!({ "remark": "中".repeat(31), "party": [1] })).to_string();
+    let report = validate_json(ADD, &payload).unwrap();
+    assert_eq!(report.issues.len(), 2);
+    let en: Value = serde_json::from_str(&report.to_json(Locale::En)).unwrap();
+    let zh: Value = serde_json::from_str(&report.to_json(Locale::default())).unwrap();
+    assert_eq!(Locale::default(), Locale::ZhCn);
+    assert_eq!(en["valid"], json!(false));
+    assert_eq!(
+        en["errors"][0],
+        json!({ "path": "/remark", "rule": "R-CW-04", "message": "must be at most 30 characters (got 31)", "params": { "max": 30, "actual": 31 } })
+    );
+    assert_eq!(
+        zh["errors"][0],
+        json!({ "path": "/remark", "rule": "R-CW-04", "message": "最多 30 个字符（当前 31 个）", "params": { "max": 30, "actual": 31 } })
+    );
+    assert_eq!(en["errors"][1]["message"], json!(PARTY_ONLY_MULTI));
+    assert_eq!(zh["errors"][1]["message"], json!("仅在 type 为 2（多人）时可以填写"));
+    assert_eq!(en["errors"][1]["params"], json!({}));
+    assert_eq!(report.errors_json(Locale::En), en["errors"]);
+    // Every message of a big report has text in both languages, and the zh text is Chinese.
+    let big = json!({ "type": 9, "scene": "2", "remark": "x".repeat(40), "user": [], "is_temp": 1, "foo": null,
+        "expires_in": 0, "conclusions": { "text": { "content": "y".repeat(4001) }, "image": {}, "link": {"title": "t", "url": "u"} } });
+    let report = validate_json(ADD, &big.to_string()).unwrap();
+    assert!(report.issues.len() >= 8, "{}", describe(&report.issues));
+    for issue in &report.issues {
+        let en = issue.msg.render(Locale::En);
+        let zh = issue.msg.render(Locale::ZhCn);
+        assert!(!en.is_empty() && en.is_ascii(), "{en}");
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "zh message without Chinese: {zh}");
+    }
+    // A valid payload.
+    let ok = validate_json(ADD, &add().to_string()).unwrap();
+    assert_eq!(ok.to_json(Locale::En), r#"{"valid":true,"errors":[]}"#);
+    assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+    assert_eq!(Locale::from_tag("zh-Hans"), Locale::ZhCn);
+}
+
+#[test]
+fn unknown_endpoint() {
+    for path in
+        ["externalcontact/nope", "", "add_contact_way", "externalcontact/add_contact_way/", "EXTERNALCONTACT/ADD_CONTACT_WAY"]
+    {
+        match validate_json(path, "{}") {
+            Err(Error::UnknownEndpoint(p)) => assert_eq!(p, path),
+            other => panic!("{path:?}: {other:?}"),
+        }
+    }
+    let e = validate_json("externalcontact/nope", "{}").unwrap_err();
+    assert_eq!(e.code(), "E_UNKNOWN_ENDPOINT");
+    assert!(format!("{e}").contains("externalcontact/nope"));
+    // The official path with a leading `/` or `/cgi-bin/` is accepted.
+    assert!(validate_json("/cgi-bin/externalcontact/add_contact_way", &add().to_string()).unwrap().is_valid());
+    assert!(validate_json("/externalcontact/add_contact_way", &add().to_string()).unwrap().is_valid());
+}
+
+#[test]
+fn every_endpoint_accepts_its_minimal_valid_payload() {
+    let payloads = common::valid_payloads();
+    for ep in endpoints::ALL {
+        let payload = payloads.get(ep.path).unwrap_or_else(|| panic!("valid_payloads.json lacks {}", ep.path));
+        valid(ep.path, payload);
+        // The typed request struct accepts it too.
+        if let Err(e) = common::typed_accepts(ep.path, &payload.to_string()) {
+            panic!("{}: the typed request rejects the minimal payload: {e}", ep.path);
+        }
+    }
+    for key in payloads.keys() {
+        assert!(endpoints::find(key).is_some(), "valid_payloads.json has unknown endpoint {key}");
+    }
+    assert_eq!(payloads.len(), endpoints::ALL.len());
+}
+
+#[test]
+fn full_doc_style_payloads_are_valid() {
+    let Value::Object(payloads) = common::fixture_json("full_payloads.json") else { panic!() };
+    for (key, payload) in payloads {
+        let path = key.split('#').next().unwrap();
+        valid(path, &payload);
+    }
+}
+
+#[test]
+fn typed_requests_serialize_to_valid_payloads() {
+    let text = serde_json::to_string(&typed_add()).unwrap();
+    assert!(validate_json(ADD, &text).unwrap().is_valid(), "{text}");
+    let back: AddContactWayRequest = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, typed_add());
+}
+
+fn typed_add() -> AddContactWayRequest {
+    AddContactWayRequest {
+        r#type: ContactWayType::Single,
+        scene: ContactWayScene::QrCode,
+        style: None,
+        remark: Some("渠道客户".into()),
+        skip_verify: None,
+        state: Some("teststate".into()),
+        user: Some(vec!["zhangsan".into()]),
+        party: None,
+        is_temp: None,
+        expires_in: None,
+        chat_expires_in: None,
+        unionid: None,
+        is_exclusive: None,
+        mark_source: None,
+        conclusions: None,
+    }
+}
+
+/// The JS fast path (a "tape" of numbers decoded by `wecom_core::tape`) reports exactly what
+/// the text path reports. Every `check`/`valid` call in this file compares both; this test makes
+/// sure the comparison is not silently skipped.
+#[test]
+fn tape_path_agrees_with_text_path() {
+    let payloads = [
+        (ADD, add()),
+        (ADD, with(&add(), json!({ "remark": "中".repeat(31), "party": [1], "foo": { "a/b": [1, 2] } }))),
+        (ADD, with(&add_temp(), json!({ "conclusions": { "text": { "content": "" }, "image": {}, "link": { "title": "t" } } }))),
+        (LIST, json!({ "limit": 0, "start_time": 5, "end_time": 4 })),
+        (CLOSE, json!({ "userid": "", "external_userid": 1 })),
+        (PENDING_IDCONVERT, json!({ "external_userid": ids(101) })),
+        (GETTOKEN, json!({})),
+    ];
+    for (endpoint, payload) in payloads {
+        let text = payload.to_string();
+        assert!(common::tape_comparable(&text), "{text}");
+        let report = validate_json(endpoint, &text).unwrap();
+        let via_tape = common::validate_via_tape(endpoints::find(endpoint).unwrap(), &text);
+        assert_eq!(via_tape, report, "{endpoint} {text}");
+    }
+    // Not comparable (and not compared): JS has no integral floats, no duplicate keys.
+    assert!(!common::tape_comparable(r#"{"type":1.0}"#));
+    assert!(!common::tape_comparable(r#"{"type":1,"type":2}"#));
+    assert!(!common::tape_comparable("{"));
+}
+
+/// Every rule id a model can report (required ids, field rules, enum rules) is in the catalogue.
+#[test]
+fn every_rule_id_a_model_can_report_is_catalogued() {
+    fn walk(model: &'static Model, seen: &mut Vec<&'static str>, out: &mut Vec<(String, &'static str)>) {
+        if seen.contains(&model.name) {
+            return;
+        }
+        seen.push(model.name);
+        for f in model.fields {
+            if !f.optional {
+                out.push((format!("{}.{} (required)", model.name, f.name), f.required_rule));
+            }
+            for r in f.rules {
+                out.push((format!("{}.{}", model.name, f.name), r.id));
+            }
+            kind(model, f, (f.kind)(), seen, out);
+        }
+    }
+    fn kind(model: &'static Model, f: &Field, k: Kind, seen: &mut Vec<&'static str>, out: &mut Vec<(String, &'static str)>) {
+        match k {
+            Kind::Enum(e) => out.push((format!("{}.{} (enum)", model.name, f.name), e.rule)),
+            Kind::Array(inner) => kind(model, f, inner(), seen, out),
+            Kind::Object(m) => walk(m, seen, out),
+            Kind::Any | Kind::Str | Kind::Bool | Kind::Int { .. } => {}
+        }
+    }
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for ep in endpoints::ALL {
+        assert_eq!(ep.request.direction, Direction::Request, "{}", ep.path);
+        assert_eq!(ep.response.direction, Direction::Response, "{}", ep.path);
+        walk(ep.request, &mut seen, &mut out);
+    }
+    assert!(!out.is_empty());
+    for (what, id) in out {
+        assert!(rules::info(id).is_some(), "{what} reports {id}, which is not in rules::CATALOGUE");
+    }
+}
+
+/// The ids covered by a test in this file.
+const COVERED: &[(&str, &str)] = &[
+    ("json-type", "json_type"),
+    ("unknown-field", "unknown_field"),
+    ("required", "required"),
+    ("integer-range", "integer_range"),
+    ("T-01", "t_01_gettoken_needs_corpid_and_corpsecret"),
+    ("R-CW-01", "r_cw_01_type_required_and_enum"),
+    ("R-CW-02", "r_cw_02_scene_required_and_enum"),
+    ("R-CW-03", "r_cw_03_style_is_a_positive_integer"),
+    ("R-CW-04", "r_cw_04_remark_at_most_30_chars"),
+    ("R-CW-05", "r_cw_05_skip_verify_is_an_optional_bool_defaulting_to_true"),
+    ("R-CW-06", "r_cw_06_state_at_most_30_chars"),
+    ("R-CW-07", "r_cw_07_type_1_needs_exactly_one_user"),
+    ("R-CW-08", "r_cw_08_party_only_for_type_2"),
+    ("R-CW-09", "r_cw_09_at_most_100_members"),
+    ("R-CW-10", "r_cw_10_temp_mode_is_single_member_only"),
+    ("R-CW-11", "r_cw_11_expires_in_temp_only_at_most_14_days"),
+    ("R-CW-12", "r_cw_12_chat_expires_in_temp_only_at_most_14_days"),
+    ("R-CW-13", "r_cw_13_unionid_temp_only"),
+    ("R-CW-14", "r_cw_14_conclusions_temp_only"),
+    ("R-CW-15", "r_cw_15_is_exclusive_is_an_optional_bool"),
+    ("R-CW-16", "r_cw_16_contact_way_quota_is_server_side"),
+    ("R-CW-17", "r_cw_17_expired_temp_way_is_judged_by_the_server"),
+    ("R-CW-18", "r_cw_18_config_id_required"),
+    ("R-CW-19", "r_cw_19_update_replaces_lists_but_not_the_kind_of_way"),
+    ("R-CW-20", "r_cw_20_conclusions_content"),
+    ("R-CW-21", "r_cw_21_list_contact_way_limit_and_time_window"),
+    ("R-CW-22", "r_cw_22_close_temp_chat_needs_userid_and_external_userid"),
+    ("R-ID-02", "r_id_02_external_userid_list_required_at_most_100"),
+];
+
+#[test]
+fn every_catalogue_rule_has_a_test() {
+    let missing: Vec<&str> = CATALOGUE.iter().map(|r| r.id).filter(|id| !COVERED.iter().any(|(c, _)| c == id)).collect();
+    assert!(missing.is_empty(), "rules without a test in tests/rules.rs: {missing:?}");
+    let stale: Vec<&str> = COVERED.iter().map(|(c, _)| *c).filter(|c| rules::info(c).is_none()).collect();
+    assert!(stale.is_empty(), "tests for ids that are not in the catalogue: {stale:?}");
+    // The test names follow the ids (r_cw_04_…, t_01_…, json_type …).
+    for (id, test) in COVERED {
+        let prefix = id.to_ascii_lowercase().replace('-', "_");
+        assert!(test.starts_with(&prefix), "{test} should start with {prefix}");
+    }
+    // And each catalogue entry reads in both languages.
+    for r in CATALOGUE {
+        assert!(!r.zh.is_empty() && !r.en.is_empty(), "{}", r.id);
+    }
+}

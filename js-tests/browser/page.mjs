@@ -1,0 +1,75 @@
+// Runs in Chromium: imports the package by its name (import map → browser.mjs), validates a
+// form payload and calls the look-alike whose URL comes in the query string. Leaves what it saw
+// on window.__results for browser.test.mjs to assert.
+import {
+  validate,
+  WeComClient,
+  endpoints,
+  WeComError,
+  WeComApiError,
+  WeComValidationError,
+  WeComUsageError,
+  WeComConfigError,
+} from 'wecom-external-contact';
+
+const ADD = 'externalcontact/add_contact_way';
+const q = new URLSearchParams(location.search);
+const results = { steps: [] };
+
+function describeError(e) {
+  return {
+    name: e?.name,
+    code: e?.code,
+    message: e?.message,
+    errcode: e?.errcode,
+    errmsg: e?.errmsg,
+    kind: e?.kind,
+    status: e?.status,
+    endpoint: e?.endpoint,
+    errors: e?.errors,
+    isWeComError: e instanceof WeComError,
+    isError: e instanceof Error,
+    isApiError: e instanceof WeComApiError,
+    isValidationError: e instanceof WeComValidationError,
+    isUsageError: e instanceof WeComUsageError,
+    isConfigError: e instanceof WeComConfigError,
+  };
+}
+
+async function caught(fn) {
+  try {
+    await fn();
+    return { resolved: true };
+  } catch (e) {
+    return describeError(e);
+  }
+}
+
+try {
+  const remark = document.querySelector('#contact-way [name=remark]').value;
+  const form = { type: 1, scene: 2, user: ['zhangsan'], remark, state: 'web-form', skip_verify: true };
+  const badForm = { type: 3, scene: 2, user: ['zhangsan'], remark: '备'.repeat(31), state: 'x', unknown_field: 1 };
+
+  results.endpointPaths = endpoints.map((e) => e.path);
+  results.validZh = validate(ADD, form);
+  results.validEn = validate(ADD, form, { locale: 'en' });
+  results.invalidZh = validate(ADD, badForm);
+  results.invalidEn = validate(ADD, badForm, { locale: 'en' });
+  results.unknownEndpoint = await caught(() => validate('externalcontact/nope', {}));
+  results.configError = await caught(() => new WeComClient({}));
+  results.steps.push('validated');
+
+  const client = new WeComClient({ corpId: q.get('corpId'), corpSecret: q.get('secret'), baseUrl: q.get('mock'), locale: 'en' });
+  const added = await client.addContactWay(form);
+  results.added = added;
+  results.got = await client.getContactWay({ config_id: added.config_id });
+  results.listed = await client.listContactWay({ limit: 10 });
+  results.follow = await client.getFollowUserList();
+  results.apiError = await caught(() => client.getContactWay({ config_id: 'does-not-exist' }));
+  results.validationError = await caught(() => client.addContactWay(badForm));
+  results.deleted = await client.delContactWay({ config_id: added.config_id });
+  results.steps.push('round trip');
+} catch (e) {
+  results.fatal = { ...describeError(e), stack: String(e?.stack ?? e) };
+}
+window.__results = results;

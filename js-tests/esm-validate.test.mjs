@@ -1,0 +1,260 @@
+// validate() and the client's validation step, through the package's Node ESM entry.
+import { describe, test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import * as pkg from 'wecom-external-contact';
+import defaultExport, { validate, WeComClient, WeComUsageError, WeComValidationError, WeComError } from 'wecom-external-contact';
+import { startMock, clientFor, validAddPayload, failure, assertWeComError } from './helpers.mjs';
+
+const ADD = 'externalcontact/add_contact_way';
+const HAN = /[\u4e00-\u9fff]/;
+
+/** `{path: rule}` of a report, for order-insensitive comparison. */
+const rulesByPath = (report) => Object.fromEntries(report.errors.map((e) => [e.path, e.rule]));
+
+describe('exports', () => {
+  test('the ESM entry exports the documented names', () => {
+    for (const name of [
+      'validate',
+      'WeComClient',
+      'endpoints',
+      'WeComError',
+      'WeComValidationError',
+      'WeComApiError',
+      'WeComHttpError',
+      'WeComNetworkError',
+      'WeComConfigError',
+      'WeComUsageError',
+    ]) {
+      assert.ok(name in pkg, `export ${name}`);
+      assert.notEqual(pkg[name], undefined, `export ${name} defined`);
+    }
+    assert.equal(typeof validate, 'function');
+    assert.equal(typeof WeComClient, 'function');
+    assert.equal(defaultExport.validate, validate, 'default export is the same module object');
+    for (const Sub of [pkg.WeComValidationError, pkg.WeComApiError, pkg.WeComHttpError, pkg.WeComNetworkError, pkg.WeComConfigError, pkg.WeComUsageError]) {
+      assert.equal(Object.getPrototypeOf(Sub), WeComError, `${Sub.name} extends WeComError`);
+    }
+    assert.equal(Object.getPrototypeOf(WeComError), Error);
+  });
+
+  test('the ./package.json subpath is exported and names the package', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const meta = require('wecom-external-contact/package.json');
+    assert.equal(meta.name, 'wecom-external-contact');
+    assert.match(meta.version, /^\d+\.\d+\.\d+/);
+  });
+
+  test('non-exported internals are not reachable by deep import', async () => {
+    await assert.rejects(import('wecom-external-contact/node/wecom_wasm.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+
+  test('ESM and CJS share one engine: same classes', async () => {
+    const { createRequire } = await import('node:module');
+    const cjs = createRequire(import.meta.url)('wecom-external-contact');
+    assert.equal(cjs.WeComClient, WeComClient);
+    assert.equal(cjs.WeComError, WeComError);
+  });
+});
+
+describe('validate()', () => {
+  test('a valid payload: { valid: true, errors: [] }', () => {
+    assert.deepEqual(validate(ADD, validAddPayload()), { valid: true, errors: [] });
+    assert.deepEqual(validate(ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }), { valid: true, errors: [] });
+    assert.deepEqual(validate(ADD, validAddPayload({ remark: '一'.repeat(30), state: 's'.repeat(30) })).valid, true, '30 characters is the limit');
+    assert.deepEqual(validate('externalcontact/get_follow_user_list', undefined).valid, true, 'no payload for a GET without parameters');
+    assert.deepEqual(validate('externalcontact/list_contact_way', {}).valid, true);
+  });
+
+  test('every problem is listed, with JSON-pointer paths and rule ids', () => {
+    const payload = {
+      type: 3,
+      scene: 0,
+      remark: 'x'.repeat(31),
+      state: '渠'.repeat(31),
+      expires_in: 3600,
+      brand_new: true,
+    };
+    const report = validate(ADD, payload);
+    assert.equal(report.valid, false);
+    assert.deepEqual(rulesByPath(report), {
+      '/type': 'R-CW-01',
+      '/scene': 'R-CW-02',
+      '/remark': 'R-CW-04',
+      '/state': 'R-CW-06',
+      '/expires_in': 'R-CW-11',
+      '/brand_new': 'unknown-field',
+    });
+    for (const e of report.errors) {
+      assert.deepEqual(Object.keys(e).sort(), ['message', 'params', 'path', 'rule']);
+      assert.equal(typeof e.message, 'string');
+      assert.ok(e.message.length > 0);
+      assert.equal(typeof e.params, 'object');
+    }
+    const remark = report.errors.find((e) => e.path === '/remark');
+    assert.deepEqual(remark.params, { actual: 31, max: 30 });
+    const type = report.errors.find((e) => e.path === '/type');
+    assert.deepEqual(type.params, { actual: 3, allowed: [1, 2] });
+  });
+
+  test('zh-CN by default, English on request; same paths, rules and params', () => {
+    const payload = { type: 1, scene: 2, user: ['a', 'b'], remark: 'x'.repeat(40), party: [1] };
+    const zh = validate(ADD, payload);
+    const zhExplicit = validate(ADD, payload, { locale: 'zh-CN' });
+    const en = validate(ADD, payload, { locale: 'en' });
+    const enUS = validate(ADD, payload, { locale: 'en-US' });
+    assert.deepEqual(zh, zhExplicit);
+    assert.deepEqual(en, enUS, "any tag starting with 'en' is English");
+    assert.equal(zh.errors.length, 3);
+    assert.deepEqual(rulesByPath(zh), { '/user': 'R-CW-07', '/remark': 'R-CW-04', '/party': 'R-CW-08' });
+    const strip = (r) => r.errors.map(({ path, rule, params }) => ({ path, rule, params }));
+    assert.deepEqual(strip(zh), strip(en));
+    for (const e of zh.errors) assert.match(e.message, HAN, `zh message: ${e.message}`);
+    for (const e of en.errors) assert.doesNotMatch(e.message, HAN, `en message: ${e.message}`);
+    assert.equal(en.errors.find((e) => e.path === '/remark').message, 'must be at most 30 characters (got 40)');
+    assert.equal(zh.errors.find((e) => e.path === '/remark').message, '最多 30 个字符（当前 40 个）');
+  });
+
+  test('locale tags: any en* tag is English (case-insensitive), anything else is zh-CN', () => {
+    const message = (locale) => validate(ADD, { type: 9, scene: 1 }, { locale }).errors[0].message;
+    for (const tag of ['en', 'EN', 'en-GB', 'en_US']) assert.equal(message(tag), 'must be one of 1, 2 (got 9)', tag);
+    for (const tag of ['zh-CN', 'zh', 'zh-TW', 'fr', '']) assert.equal(message(tag), '取值只能是 1、2（当前 9）', tag);
+    assert.equal(validate(ADD, { type: 9, scene: 1 }, {}).errors[0].message, '取值只能是 1、2（当前 9）');
+    assert.equal(validate(ADD, { type: 9, scene: 1 }, null).errors[0].message, '取值只能是 1、2（当前 9）');
+  });
+
+  test('required fields, types and structure', () => {
+    assert.deepEqual(rulesByPath(validate(ADD, {})), { '/type': 'R-CW-01', '/scene': 'R-CW-02' });
+    assert.deepEqual(rulesByPath(validate(ADD, { type: '1', scene: 2.5, user: 'zhangsan' })), {
+      '/type': 'json-type',
+      '/scene': 'json-type',
+      '/user': 'json-type',
+    });
+    for (const notObject of [null, [], 'text', 42, true]) {
+      const r = validate(ADD, notObject, { locale: 'en' });
+      assert.equal(r.valid, false);
+      assert.deepEqual(rulesByPath(r), { '': 'json-type' }, `root payload ${JSON.stringify(notObject)}`);
+    }
+  });
+
+  test('nested paths (conclusions) and byte limits', () => {
+    const r = validate(ADD, {
+      type: 1,
+      scene: 2,
+      user: ['zhangsan'],
+      is_temp: true,
+      conclusions: {
+        text: { content: '字'.repeat(1334) }, // 4002 bytes in UTF-8, 1334 characters
+        link: { title: 't'.repeat(129), url: 'https://example.com/' },
+      },
+    }, { locale: 'en' });
+    const content = r.errors.find((e) => e.path === '/conclusions/text/content');
+    assert.ok(content, JSON.stringify(r.errors));
+    assert.equal(content.rule, 'R-CW-20');
+    assert.deepEqual(content.params, { actual: 4002, max: 4000 });
+    assert.ok(r.errors.some((e) => e.path === '/conclusions/link/title' && e.rule === 'R-CW-20'));
+    const outsideTemp = validate(ADD, validAddPayload({ conclusions: { text: { content: 'bye' } } }));
+    assert.deepEqual(rulesByPath(outsideTemp), { '/conclusions': 'R-CW-14' });
+  });
+
+  test('the other endpoints of the slice', () => {
+    const en = { locale: 'en' };
+    assert.deepEqual(rulesByPath(validate('externalcontact/get_contact_way', {}, en)), { '/config_id': 'R-CW-18' });
+    assert.deepEqual(rulesByPath(validate('externalcontact/del_contact_way', { config_id: '' }, en)), { '/config_id': 'R-CW-18' });
+    assert.deepEqual(rulesByPath(validate('externalcontact/update_contact_way', { remark: 'x'.repeat(31) }, en)), {
+      '/config_id': 'R-CW-18',
+      '/remark': 'R-CW-04',
+    });
+    const list = validate('externalcontact/list_contact_way', { limit: 1001, start_time: 10, end_time: 5 }, en);
+    assert.deepEqual(rulesByPath(list), { '/limit': 'R-CW-21', '/start_time': 'R-CW-21' });
+    assert.deepEqual(rulesByPath(validate('externalcontact/close_temp_chat', {}, en)), {
+      '/userid': 'R-CW-22',
+      '/external_userid': 'R-CW-22',
+    });
+    for (const ep of ['corpgroup/batch/external_userid_to_pending_id', 'idconvert/batch/external_userid_to_pending_id']) {
+      assert.deepEqual(rulesByPath(validate(ep, {}, en)), { '/external_userid': 'R-ID-02' });
+      const empty = validate(ep, { external_userid: [] }, en);
+      assert.deepEqual(empty.errors[0].params, { actual: 0, min: 1 });
+      const tooMany = validate(ep, { external_userid: Array.from({ length: 101 }, (_, i) => `wm${i}`) }, en);
+      assert.deepEqual(tooMany.errors.map((e) => [e.path, e.rule, e.params]), [['/external_userid', 'R-ID-02', { actual: 101, max: 100 }]]);
+    }
+    assert.deepEqual(rulesByPath(validate('externalcontact/get_follow_user_list', { x: 1 }, en)), { '/x': 'unknown-field' });
+  });
+
+  test('an unknown endpoint throws WeComUsageError E_UNKNOWN_ENDPOINT', () => {
+    for (const ep of ['externalcontact/nope', '', 'EXTERNALCONTACT/ADD_CONTACT_WAY', 'externalcontact/add_contact_way/', 'https://qyapi.weixin.qq.com/cgi-bin/externalcontact/add_contact_way']) {
+      let thrown;
+      try {
+        validate(ep, {});
+      } catch (err) {
+        thrown = err;
+      }
+      assertWeComError(thrown, WeComUsageError, 'E_UNKNOWN_ENDPOINT');
+    }
+    assert.throws(() => validate(42, {}), (err) => err instanceof WeComUsageError && err.code === 'E_USAGE');
+    assert.throws(() => validate(ADD, {}, { locale: 7 }), (err) => err instanceof WeComUsageError && err.code === 'E_USAGE');
+  });
+});
+
+describe('the client validates before sending', () => {
+  let mock;
+  before(async () => {
+    mock = await startMock();
+  });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  test('an invalid payload rejects with WeComValidationError listing every error; nothing is sent', async () => {
+    const client = clientFor(mock);
+    const payload = { type: 1, scene: 3, user: ['a', 'b'], remark: 'r'.repeat(31), extra_field: 1 };
+    const err = await failure(() => client.addContactWay(payload));
+    assertWeComError(err, WeComValidationError, 'E_VALIDATION');
+    assert.equal(err.endpoint, ADD);
+    assert.deepEqual(err.errors, validate(ADD, payload).errors, 'zh-CN by default, the same report as validate()');
+    assert.equal(err.errors.length, 4);
+    assert.match(err.message, /4/);
+    assert.deepEqual(mock.stats(), { gettoken: 0, total: 0, byPath: {} }, 'not even a gettoken');
+  });
+
+  test('the client locale applies to its validation errors', async () => {
+    const client = clientFor(mock, { locale: 'en' });
+    const payload = { config_id: '' };
+    const err = await failure(() => client.request('externalcontact/get_contact_way', payload));
+    assertWeComError(err, WeComValidationError, 'E_VALIDATION');
+    assert.deepEqual(err.errors, validate('externalcontact/get_contact_way', payload, { locale: 'en' }).errors);
+    assert.doesNotMatch(err.errors[0].message, HAN);
+    const zhClient = clientFor(mock, { locale: 'zh-CN' });
+    const zhErr = await failure(() => zhClient.request('externalcontact/get_contact_way', payload));
+    assert.match(zhErr.errors[0].message, HAN);
+    assert.equal(mock.stats().total, 0);
+  });
+
+  test('every endpoint method validates: no request for any invalid call', async () => {
+    const client = clientFor(mock);
+    const invalid = [
+      () => client.addContactWay({ type: 1 }),
+      () => client.getContactWay({}),
+      () => client.listContactWay({ limit: 0 }),
+      () => client.updateContactWay({ config_id: 'x', user: Array(101).fill('u') }),
+      () => client.delContactWay({ config_id: 7 }),
+      () => client.closeTempChat({ userid: 'zhangsan' }),
+      () => client.getFollowUserList({ unexpected: true }),
+      () => client.corpGroupExternalUseridToPendingId({ external_userid: [] }),
+      () => client.externalUseridToPendingId({ external_userid: 'wm1' }),
+    ];
+    for (const call of invalid) {
+      const err = await failure(call);
+      assertWeComError(err, WeComValidationError, 'E_VALIDATION');
+      assert.ok(err.errors.length > 0);
+    }
+    assert.equal(mock.stats().total, 0);
+  });
+
+  test('unknown endpoint and gettoken through request() are usage errors', async () => {
+    const client = clientFor(mock);
+    assertWeComError(await failure(() => client.request('externalcontact/nope', {})), WeComUsageError, 'E_UNKNOWN_ENDPOINT');
+    assertWeComError(await failure(() => client.request('gettoken', {})), WeComUsageError, 'E_USAGE');
+    assertWeComError(await failure(() => client.request(undefined, {})), WeComUsageError, 'E_USAGE');
+    assert.equal(mock.stats().total, 0);
+  });
+});

@@ -1,0 +1,121 @@
+// The shape of the installed tarball: exports map targets, shipped docs and licence, no build
+// machine paths, and the `wecom-mock-server` bin linked by npm.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WeComClient } from 'wecom-external-contact';
+
+const require = createRequire(import.meta.url);
+const projectRoot = dirname(dirname(fileURLToPath(import.meta.url))); // run.sh copies tests to <project>/tests
+const pkgRoot = dirname(require.resolve('wecom-external-contact/package.json'));
+const meta = JSON.parse(readFileSync(join(pkgRoot, 'package.json'), 'utf8'));
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)],
+  );
+}
+
+/** Every string leaf of the exports map, with its condition path. */
+function exportTargets(node, at = []) {
+  if (typeof node === 'string') return [[at.join(' → '), node]];
+  return Object.entries(node).flatMap(([k, v]) => exportTargets(v, [...at, k]));
+}
+
+test('package.json: name, version, engines, module type of each entry', () => {
+  assert.equal(meta.name, 'wecom-external-contact');
+  assert.match(meta.version, /^\d+\.\d+\.\d+(-[\w.]+)?$/);
+  assert.equal(meta.engines?.node, '>=18');
+  assert.ok(meta.license, 'a licence is declared');
+  assert.equal(meta.exports['.'].node.import.default, './index.mjs');
+  assert.equal(meta.exports['.'].node.require.default, './index.cjs');
+  assert.equal(meta.exports['.'].default, './browser.mjs');
+  assert.equal(meta.exports['./mock-server'].node, './mock/index.mjs');
+});
+
+test('every target of the exports map, main, module, types and bin is in the tarball', () => {
+  const targets = [
+    ...exportTargets(meta.exports),
+    ['main', meta.main],
+    ['module', meta.module],
+    ['types', meta.types],
+    ...Object.entries(meta.bin ?? {}).map(([k, v]) => [`bin ${k}`, v]),
+  ];
+  for (const [where, target] of targets) {
+    assert.ok(existsSync(join(pkgRoot, target)), `${where}: ${target} missing from the tarball`);
+  }
+  for (const dir of ['node', 'web']) {
+    const wasm = join(pkgRoot, dir, 'wecom_wasm_bg.wasm');
+    assert.ok(existsSync(wasm), `${dir}/wecom_wasm_bg.wasm`);
+    const bytes = readFileSync(wasm);
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], `${dir}: a wasm module`);
+    assert.ok(bytes.length < 2 * 1024 * 1024, `${dir}: wasm stays small (${bytes.length} bytes)`);
+  }
+});
+
+test('no build-machine path is baked into any shipped file', () => {
+  // The checkout (run.sh puts the project at <checkout>/js-tests/.work/project) and home dirs;
+  // '~/.cargo/…' and '/rustc/<hash>/…' are the remapped, machine-independent forms.
+  const checkout = resolve(projectRoot, '..', '..', '..');
+  const needles = ['/root/', '/home/', '/tmp/', ...(checkout.length > 1 ? [checkout] : [])];
+  for (const file of filesUnder(pkgRoot)) {
+    const text = readFileSync(file).toString('latin1');
+    for (const needle of needles) {
+      assert.ok(!text.includes(needle), `${relative(pkgRoot, file)} contains ${needle}`);
+    }
+  }
+});
+
+test('a README is shipped (the npm page shows it)', () => {
+  const names = readdirSync(pkgRoot);
+  const readme = names.find((n) => /^readme(\.md)?$/i.test(n));
+  assert.ok(readme, `no README in the tarball (files: ${names.join(', ')})`);
+  assert.ok(statSync(join(pkgRoot, readme)).size > 200, 'README has content');
+});
+
+test('the declared licence texts are shipped', () => {
+  const names = readdirSync(pkgRoot);
+  const licences = names.filter((n) => /^(licen[cs]e|copying)/i.test(n));
+  assert.ok(licences.length > 0, `"license": "${meta.license}" declared but no LICENSE file in the tarball (files: ${names.join(', ')})`);
+});
+
+test('the wecom-mock-server bin starts the look-alike; a client talks to it; SIGTERM stops it', async () => {
+  const bin = join(projectRoot, 'node_modules', '.bin', 'wecom-mock-server');
+  assert.ok(existsSync(bin), 'npm linked the bin');
+  const child = spawn(bin, ['--port', '0', '--corp-secret', 'bin-secret-123', '--follow-users', 'a,b,c'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`no listening line within 10 s: ${out} ${err}`)), 10_000);
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/^wecom mock server listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out} ${err}`)));
+    });
+    const client = new WeComClient({ corpId: 'wwmockcorp0000001', corpSecret: 'bin-secret-123', baseUrl: url });
+    assert.deepEqual((await client.getFollowUserList()).follow_user, ['a', 'b', 'c']);
+    const stats = await (await fetch(`${url}/__mock/stats`)).json();
+    assert.equal(stats.gettoken, 1);
+  } finally {
+    const exited = child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+      : new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    assert.ok(code === 0 || signal === 'SIGTERM', `stopped cleanly (code ${code}, signal ${signal})`);
+  }
+});

@@ -1,0 +1,155 @@
+// Type-checks the package's public types as an ESM TypeScript user sees them
+// (module/moduleResolution NodeNext, strict). Must compile with no error; every
+// `@ts-expect-error` below must meet an error, or tsc fails.
+import {
+  validate,
+  WeComClient,
+  endpoints,
+  WeComError,
+  WeComApiError,
+  WeComHttpError,
+  WeComValidationError,
+  WeComNetworkError,
+  WeComConfigError,
+  WeComUsageError,
+} from 'wecom-external-contact';
+import type {
+  AddContactWayRequest,
+  AddContactWayResponse,
+  ContactWay,
+  EndpointInfo,
+  EndpointMap,
+  EndpointPath,
+  ErrcodeResponse,
+  FetchLike,
+  GetContactWayResponse,
+  ListContactWayResponse,
+  RequestOf,
+  ResponseOf,
+  ValidationIssue,
+  ValidationReport,
+  WeComClientMethods,
+  WeComClientOptions,
+} from 'wecom-external-contact';
+import { startMockServer } from 'wecom-external-contact/mock-server';
+import type { MockServer, MockStats } from 'wecom-external-contact/mock-server';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(): T | void {}
+
+// EndpointMap and the helpers derived from it.
+expectType<Equal<RequestOf<'externalcontact/add_contact_way'>, AddContactWayRequest>>();
+expectType<Equal<ResponseOf<'externalcontact/add_contact_way'>, AddContactWayResponse>>();
+expectType<Equal<ResponseOf<'externalcontact/update_contact_way'>, ErrcodeResponse>>();
+expectType<Equal<EndpointMap['externalcontact/get_contact_way']['response'], GetContactWayResponse>>();
+const somePath: EndpointPath = 'idconvert/batch/external_userid_to_pending_id';
+// @ts-expect-error not an endpoint path
+const notAPath: EndpointPath = 'externalcontact/add_contact_ways';
+
+// validate(): any string is accepted (the check is at run time), the report is typed.
+const report: ValidationReport = validate('externalcontact/add_contact_way', { type: 1 }, { locale: 'en' });
+const first: ValidationIssue | undefined = report.errors[0];
+if (first) {
+  const path: string = first.path;
+  const rule: string = first.rule;
+  const message: string = first.message;
+  const params: Record<string, unknown> = first.params;
+  void [path, rule, message, params];
+}
+const valid: boolean = validate('some/future_endpoint', null).valid;
+// @ts-expect-error locale is a string
+validate('externalcontact/add_contact_way', {}, { locale: 1 });
+
+const options: WeComClientOptions = { corpId: 'ww1', corpSecret: 's', locale: 'en' };
+const myFetch: FetchLike = async (url, init) => {
+  const res = await fetch(url, init);
+  return { status: res.status, text: () => res.text() };
+};
+const mock: MockServer = await startMockServer({ corpSecret: 'types-secret', followUsers: ['a'] });
+const client = new WeComClient({ ...options, corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, fetch: myFetch });
+const methods: WeComClientMethods = client;
+const corpId: string = client.corpId;
+const baseUrl: string = client.baseUrl;
+// @ts-expect-error there is no public secret property
+client.corpSecret;
+
+// Typed methods.
+const payload: AddContactWayRequest = { type: 1, scene: 2, user: ['zhangsan'], remark: 'r', is_temp: false };
+const added = await client.addContactWay(payload);
+expectType<Equal<typeof added, AddContactWayResponse>>();
+const configId: string | undefined = added.config_id;
+const extraField: unknown = added['brand_new_field']; // unknown fields are kept, typed unknown
+const got = await client.getContactWay({ config_id: configId ?? '' });
+const way: ContactWay | undefined = got.contact_way;
+const users: string[] | undefined = way?.user;
+const listed: ListContactWayResponse = await client.listContactWay();
+const cursor: string | undefined = listed.next_cursor;
+await client.listContactWay({ limit: 10, cursor });
+await client.updateContactWay({ config_id: 'c', conclusions: { text: { content: 'bye' } } });
+await client.delContactWay({ config_id: 'c' }).catch(() => undefined);
+await client.closeTempChat({ userid: 'u', external_userid: 'wm1' });
+const follow = await client.getFollowUserList();
+const followUsers: string[] | undefined = follow.follow_user;
+const pending = await client.externalUseridToPendingId({ external_userid: ['wm1'] });
+const pendingId: string | undefined = pending.result?.[0]?.pending_id;
+await client.corpGroupExternalUseridToPendingId({ external_userid: ['wm1'], chat_id: 'wr1' });
+
+// EndpointMap through request(path, payload): the payload and the answer follow the path.
+const viaRequest = await client.request('externalcontact/add_contact_way', { type: 2, scene: 1, style: 1, party: [1] });
+expectType<Equal<typeof viaRequest, AddContactWayResponse>>();
+const viaRequestGet = await client.request('externalcontact/get_contact_way', { config_id: 'c' }).catch(() => null);
+expectType<Equal<typeof viaRequestGet, GetContactWayResponse | null>>();
+// @ts-expect-error the payload must match the endpoint
+client.request('externalcontact/get_contact_way', { userid: 'u' });
+// @ts-expect-error unknown endpoint
+client.request('externalcontact/nope', {});
+// @ts-expect-error required field missing
+client.addContactWay({ type: 1 });
+// @ts-expect-error scene is 1 | 2
+client.addContactWay({ type: 1, scene: 5 });
+// @ts-expect-error unknown field in an object literal
+client.getContactWay({ config_id: 'c', extra: 1 });
+
+const token: string = await client.getAccessToken({ forceRefresh: true });
+client.invalidateToken();
+
+// Error classes: instanceof narrowing and their fields.
+try {
+  await client.getContactWay({ config_id: 'nope' });
+} catch (e: unknown) {
+  if (e instanceof WeComApiError) {
+    const code: 'E_API' = e.code;
+    const errcode: number = e.errcode;
+    const errmsg: string = e.errmsg;
+    const kind: string = e.kind;
+    const hint: string | undefined = e.hint;
+    const endpoint: string | undefined = e.endpoint;
+    void [code, errcode, errmsg, kind, hint, endpoint];
+  } else if (e instanceof WeComValidationError) {
+    const issues: ValidationIssue[] = e.errors;
+    void issues;
+  } else if (e instanceof WeComHttpError) {
+    const code: 'E_HTTP' | 'E_BAD_RESPONSE' = e.code;
+    const status: number = e.status;
+    void [code, status, e.body];
+  } else if (e instanceof WeComNetworkError || e instanceof WeComConfigError || e instanceof WeComUsageError) {
+    const code: string = e.code;
+    void code;
+  } else if (e instanceof WeComError) {
+    const base: Error = e;
+    void base;
+  }
+}
+const apiError = new WeComApiError('x', { code: 'E_API', errcode: 1 });
+// @ts-expect-error errcode is read-only
+apiError.errcode = 2;
+
+const table: readonly EndpointInfo[] = endpoints;
+const methodNames = table.map((e) => e.jsName).filter((n): n is string => n !== null);
+const stats: MockStats = mock.stats();
+mock.inject({ path: 'gettoken', errcode: 40001, times: 2 });
+mock.inject([{ path: '*', status: 502 }, { path: 'externalcontact/get_contact_way', extra: { brand_new_field: { a: 1 } } }]);
+client.free();
+await mock.close();
+
+export const used = [somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, followUsers, token, methodNames, stats];

@@ -1,0 +1,49 @@
+// The README's demo: the SDK against the embedded local WeCom look-alike (default), or against
+// a real corp when WECOM_CORP_ID / WECOM_CORP_SECRET (and optionally WECOM_BASE_URL) are set.
+//   node npm/examples/demo.mjs            (after `bash npm/scripts/build.sh`)
+import { validate, WeComClient, WeComApiError } from '../../pkg/index.mjs';
+import { startMockServer } from '../../pkg/mock/index.mjs';
+
+const real = Boolean(process.env.WECOM_CORP_ID);
+const mock = real ? null : await startMockServer();
+const client = new WeComClient({
+  corpId: real ? process.env.WECOM_CORP_ID : mock.corpId,
+  corpSecret: real ? process.env.WECOM_CORP_SECRET ?? '' : mock.corpSecret,
+  baseUrl: real ? process.env.WECOM_BASE_URL : mock.url,
+});
+const show = (title, value) => console.log(`\n== ${title}\n${JSON.stringify(value, null, 2)}`);
+
+try {
+  console.log(real ? `Talking to ${client.baseUrl} as ${client.corpId}` : `Embedded WeCom look-alike at ${mock.url}`);
+  show('get_follow_user_list', await client.getFollowUserList());
+
+  const created = await client.addContactWay({ type: 1, scene: 2, user: ['zhangsan'], remark: '官网客服', state: 'landing-page' });
+  show('add_contact_way → created', created);
+  show('get_contact_way', await client.getContactWay({ config_id: created.config_id }));
+  show('list_contact_way', await client.listContactWay({ limit: 10 }));
+  await client.updateContactWay({ config_id: created.config_id, remark: '官网客服（夜班）', user: ['lisi'] });
+  show('update_contact_way → read back', await client.getContactWay({ config_id: created.config_id }));
+  show('del_contact_way', await client.delContactWay({ config_id: created.config_id }));
+  try {
+    await client.getContactWay({ config_id: created.config_id });
+  } catch (e) {
+    if (!(e instanceof WeComApiError)) throw e;
+    show('get_contact_way after delete → WeComApiError', { code: e.code, errcode: e.errcode, kind: e.kind, hint: e.hint });
+  }
+  show('idconvert/batch/external_userid_to_pending_id', await client.externalUseridToPendingId({ external_userid: ['wmAbCdEf0123', 'wmUnknownXyz'] }));
+
+  const badForm = {
+    type: 1,
+    scene: 2,
+    user: ['zhangsan', 'lisi'],
+    remark: '这是一个超过三十个字符的备注，用来演示表单校验如何在字段旁边给出提示信息',
+    party: [1],
+    expires_in: 86400,
+    conclusions: { text: { content: 'bye' }, link: { title: 'x', url: 'https://example.com' }, image: { media_id: 'm' } },
+  };
+  show('validate(bad form) — zh-CN', validate('externalcontact/add_contact_way', badForm));
+  show('validate(bad form) — en', validate('externalcontact/add_contact_way', badForm, { locale: 'en' }));
+  if (mock) show('look-alike request counts', mock.stats());
+} finally {
+  await mock?.close();
+}
