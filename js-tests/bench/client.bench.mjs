@@ -1,7 +1,7 @@
 // Client CPU time per call against the WeCom look-alike running in a separate process.
 //   node js-tests/bench/client.bench.mjs            (run.sh installs node-easywechat first)
-// Env: BENCH_CALLS (calls per round, default 1000), BENCH_ROUNDS (default 7), BENCH_WARMUP_CALLS
-// (default 1000), BENCH_CONCURRENCY (default 16).
+// Env: BENCH_CALLS (calls per round, default 800), BENCH_ROUNDS (default 7), BENCH_WARMUP_CALLS
+// (default 800), BENCH_CONCURRENCY (default 16).
 // Prints figures only; asserts nothing about timings.
 //
 // What is measured: process.cpuUsage() (user + system, this process only, all its threads) over
@@ -24,15 +24,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { envNumber, fmt, machineLine, median, pkgDir, pkgUrl, table } from './harness.mjs';
+import { envNumber, fmt, machineLine, median, pkgDir, pkgLine, pkgUrl, table } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { Work } = require('node-easywechat');
 const { WeComClient } = await import(pkgUrl('index.mjs'));
 
-const CALLS = envNumber('BENCH_CALLS', 1000);
+const CALLS = envNumber('BENCH_CALLS', 800);
 const ROUNDS = envNumber('BENCH_ROUNDS', 7);
-const WARMUP = envNumber('BENCH_WARMUP_CALLS', 1000);
+const WARMUP = envNumber('BENCH_WARMUP_CALLS', 800);
 const CONCURRENCY = envNumber('BENCH_CONCURRENCY', 16);
 const PATH = 'externalcontact/get_contact_way';
 
@@ -236,6 +236,7 @@ function render(title, results) {
 try {
   console.log(`# client: get_contact_way against the look-alike in a separate process\n`);
   console.log(`machine: ${await machineLine()}`);
+  console.log(`package: ${await pkgLine()}`);
   console.log(`mock: ${base} (pid ${mockProcess.pid}); ${ROUNDS} interleaved rounds × ${CALLS} calls per client after ${WARMUP} warm-up calls`);
   console.log('CPU = process.cpuUsage() user+system of the bench process / calls; "new TCP conns" and "gettoken calls" are counted during the measured rounds only');
   const answer = await sdk.getContactWay(payload);

@@ -95,3 +95,16 @@ export async function machineLine() {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   return `node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs (${cpu}), ${os.platform()} ${os.arch()}`;
 }
+
+/** Which build is measured: pkg/ path, version, and a short hash of its wasm. */
+export async function pkgLine() {
+  const fs = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const wasm = path.join(pkgDir, 'node', 'wecom_wasm_bg.wasm');
+  let version = '?';
+  try {
+    version = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+  } catch {}
+  const hash = fs.existsSync(wasm) ? createHash('sha256').update(fs.readFileSync(wasm)).digest('hex').slice(0, 12) : 'missing';
+  return `${pkgDir} (wecom-external-contact ${version}, node wasm sha256 ${hash})`;
+}

@@ -4,7 +4,7 @@
 // Env: BENCH_ROUNDS (default 9), BENCH_ROUND_MS (default 200), BENCH_WARMUP_MS (default 400).
 // Prints figures only; asserts nothing about timings.
 
-import { benchSync, envNumber, fmt, machineLine, pkgUrl, table } from './harness.mjs';
+import { benchSync, envNumber, fmt, machineLine, pkgLine, pkgUrl, table } from './harness.mjs';
 import { invalidPayload, invalidRules, validPayload } from './payloads.mjs';
 import { addContactWaySchema } from './zod-schema.mjs';
 
@@ -19,6 +19,7 @@ const oursPaths = ours.errors.map((e) => e.path).sort();
 const zodPaths = theirs.success ? [] : theirs.error.issues.map((i) => `/${i.path.join('/')}`).sort();
 console.log(`# validate: add_contact_way, SDK validate() vs hand-written zod schema\n`);
 console.log(`machine: ${await machineLine()}`);
+console.log(`package: ${await pkgLine()}`);
 console.log(`valid payload: SDK valid=${validate(EP, validPayload).valid}, zod success=${addContactWaySchema.safeParse(validPayload).success}`);
 console.log(`invalid payload: SDK ${ours.errors.length} errors [${ours.errors.map((e) => e.rule).join(', ')}] (expected ${invalidRules.join(', ')})`);
 console.log(`  SDK paths ${oursPaths.join(' ')}\n  zod paths ${zodPaths.join(' ')}${oursPaths.join() === zodPaths.join() ? '  (same)' : '  (DIFFERENT)'}`);
@@ -58,20 +59,4 @@ console.log(
   ),
 );
 
-// Where the SDK's time goes: the JS-side pieces around the wasm call.
-// validate() = JSON.stringify(payload) → copy into wasm memory → parse + check in Rust →
-// report as JSON text → copy out → JSON.parse. The first and last pieces are timed alone here.
-const validText = JSON.stringify(validPayload);
-const invalidReportText = JSON.stringify(ours);
-const pieces = benchSync(
-  [
-    { name: 'stringify-valid', fn: () => JSON.stringify(validPayload).length },
-    { name: 'stringify-invalid', fn: () => JSON.stringify(invalidPayload).length },
-    { name: 'parse-report', fn: () => JSON.parse(invalidReportText).valid },
-  ],
-  { ...opts, rounds: Math.min(opts.rounds, 5) },
-);
-const us = (m) => fmt(1e6 / m.median, 2);
-console.log(`\nSDK validate() pieces timed alone (µs/op): JSON.stringify(valid payload, ${validText.length} chars) ${us(pieces.get('stringify-valid'))}, ` +
-  `JSON.stringify(invalid payload) ${us(pieces.get('stringify-invalid'))}, JSON.parse(invalid report, ${invalidReportText.length} chars) ${us(pieces.get('parse-report'))}; ` +
-  `the rest of validate() is the wasm call (string copy in, parse, rules, report).`);
+console.log('\nWhere the SDK\'s time goes: node js-tests/bench/profile.mjs validate [--names]');

@@ -54,6 +54,9 @@ export function createFastValidate(wasm) {
         bytes += 2;
         chars -= 1;
         i++;
+      } else if ((c & 0xf800) === 0xd800) {
+        // An unpaired surrogate cannot be sent as UTF-8: let the engine's text path report it.
+        throw new Bail();
       } else {
         bytes += 2;
       }
@@ -160,9 +163,10 @@ export function createFastValidate(wasm) {
     if (tape.buffer !== memory.buffer) refresh();
     try {
       value(payload === undefined ? {} : payload, ep.model, -1, 0);
-    } catch (e) {
-      if (e instanceof Bail) return wasm.validate(endpoint, payload, options);
-      throw e;
+    } catch {
+      // Bail-outs, and payloads whose getters or proxies throw: the engine's text path gives
+      // the same verdict the client would, or the typed error (E_INVALID_PAYLOAD).
+      return wasm.validate(endpoint, payload, options);
     }
     const out = wasm.__validateTape(ep.index, pos, names.length > 0 ? names : undefined, locale);
     return out === undefined ? { valid: true, errors: [] } : JSON.parse(out);

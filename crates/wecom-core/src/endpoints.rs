@@ -75,21 +75,25 @@ macro_rules! endpoints {
         $(
             #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
             pub const $konst: Ep<$req, $resp> = Ep {
-                info: &Endpoint {
-                    path: $path,
-                    method: Method::$method,
-                    doc_page: $doc,
-                    js_name: endpoints!(@js $js),
-                    summary_zh: $zh,
-                    summary_en: $en,
-                    request: &$req::MODEL,
-                    response: &$resp::MODEL,
+                // One static per endpoint, so every use shares the same data.
+                info: {
+                    static INFO: Endpoint = Endpoint {
+                        path: $path,
+                        method: Method::$method,
+                        doc_page: $doc,
+                        js_name: endpoints!(@js $js),
+                        summary_zh: $zh,
+                        summary_en: $en,
+                        request: &$req::MODEL,
+                        response: &$resp::MODEL,
+                    };
+                    &INFO
                 },
                 _types: PhantomData,
             };
         )*
         /// Every endpoint, in table order.
-        pub const ALL: &[&Endpoint] = &[ $( $konst.info ),* ];
+        pub static ALL: &[&Endpoint] = &[ $( $konst.info ),* ];
     };
     (@js -) => { None };
     (@js $js:ident) => { Some(stringify!($js)) };

@@ -36,8 +36,8 @@ pub enum Error {
         /// The first bytes of the body, redacted.
         snippet: String,
     },
-    /// The answer was not JSON.
-    #[error("the answer from {endpoint} is not JSON (HTTP {status})")]
+    /// The answer was not the JSON object WeCom sends.
+    #[error("unexpected answer from {endpoint} (HTTP {status}): {snippet}")]
     BadResponse {
         /// Endpoint path.
         endpoint: String,
@@ -55,7 +55,7 @@ pub enum Error {
         message: String,
     },
     /// The endpoint path is not one this SDK knows.
-    #[error("unknown endpoint {0:?}: pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\"")]
+    #[error("unknown endpoint \"{0}\": pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\"")]
     UnknownEndpoint(String),
     /// The endpoint cannot be called this way (e.g. gettoken through `request`).
     #[error("{0}")]

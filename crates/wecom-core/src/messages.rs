@@ -176,6 +176,29 @@ impl Msg {
         }
     }
 
+    /// Writes the structured parameters as a JSON object (no `serde_json::Value` involved, to
+    /// keep the wasm engine small).
+    pub fn write_params(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = match self {
+            Msg::Required | Msg::UnknownField | Msg::Duplicate | Msg::Text(_) => write!(out, "{{}}"),
+            Msg::Type { expected, actual } => {
+                out.push_str("{\"expected\":");
+                write_json_str(out, expected);
+                out.push_str(",\"actual\":");
+                write_json_str(out, actual);
+                write!(out, "}}")
+            }
+            Msg::MaxChars { max, actual } | Msg::MaxBytes { max, actual } | Msg::MaxItems { max, actual } => {
+                write!(out, "{{\"max\":{max},\"actual\":{actual}}}")
+            }
+            Msg::MinItems { min, actual } => write!(out, "{{\"min\":{min},\"actual\":{actual}}}"),
+            Msg::ExactItems { count, actual } => write!(out, "{{\"count\":{count},\"actual\":{actual}}}"),
+            Msg::Range { min, max, actual } => write!(out, "{{\"min\":{min},\"max\":{max},\"actual\":{actual}}}"),
+            Msg::OneOf { allowed, actual } => write!(out, "{{\"allowed\":[{}],\"actual\":{actual}}}", join(allowed, ",")),
+        };
+    }
+
     /// The structured parameters of the message.
     pub fn params(&self) -> Value {
         match self {
@@ -192,9 +215,50 @@ impl Msg {
     }
 }
 
+/// Appends `s` as a JSON string literal.
+pub fn write_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direct_params_match_the_value_form() {
+        let msgs = [
+            Msg::Required,
+            Msg::Type { expected: "string", actual: "null" },
+            Msg::MaxChars { max: 30, actual: 31 },
+            Msg::Range { min: -1, max: 5, actual: 9 },
+            Msg::OneOf { allowed: &[1, 2], actual: 3 },
+            Msg::ExactItems { count: 1, actual: 2 },
+            Msg::MinItems { min: 1, actual: 0 },
+        ];
+        for m in msgs {
+            let mut out = String::new();
+            m.write_params(&mut out);
+            assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), m.params(), "{m:?}");
+        }
+        let mut out = String::new();
+        write_json_str(&mut out, "a\"b\\c\n\u{1}中/");
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), "a\"b\\c\n\u{1}中/");
+    }
 
     #[test]
     fn locale_tags() {

@@ -8,6 +8,10 @@
 use crate::rules::Rule;
 use crate::validate::{Checker, Obj};
 
+/// Whether model and field doc texts are compiled in (feature `docs`: the code generator needs
+/// them; the wasm engine does not, which keeps them out of the `.wasm`).
+pub const DOCS: bool = cfg!(feature = "docs");
+
 /// The JSON shape of a value.
 #[derive(Clone, Copy)]
 pub enum Kind {
@@ -326,10 +330,10 @@ macro_rules! model {
             /// The static description of this model.
             pub const MODEL: $crate::schema::Model = $crate::schema::Model {
                 name: stringify!($name),
-                doc: concat!($($doc, "\n"),*),
+                doc: if $crate::schema::DOCS { concat!($($doc, "\n"),*) } else { "" },
                 fields: &[ $( $crate::schema::Field {
                     name: $crate::schema::wire_name(stringify!($field)),
-                    doc: concat!($($fdoc, "\n"),*),
+                    doc: if $crate::schema::DOCS { concat!($($fdoc, "\n"),*) } else { "" },
                     kind: <$ty as $crate::schema::Schema>::kind,
                     optional: <$ty as $crate::schema::Schema>::OPTIONAL,
                     required_rule: $crate::model!(@req $($req)?),
@@ -370,8 +374,8 @@ macro_rules! int_enum {
             /// The static description of this enum.
             pub const INFO: $crate::schema::EnumInfo = $crate::schema::EnumInfo {
                 name: stringify!($name),
-                doc: concat!($($doc, "\n"),*),
-                values: &[ $( $crate::schema::EnumValue { value: $value, variant: stringify!($variant), doc: concat!($($vdoc),*) } ),* ],
+                doc: if $crate::schema::DOCS { concat!($($doc, "\n"),*) } else { "" },
+                values: &[ $( $crate::schema::EnumValue { value: $value, variant: stringify!($variant), doc: if $crate::schema::DOCS { concat!($($vdoc),*) } else { "" } } ),* ],
                 allowed: &[ $($value),* ],
                 rule: $rule,
             };

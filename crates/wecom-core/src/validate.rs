@@ -1,9 +1,7 @@
 //! The validator: checks a JSON payload against an endpoint's request model and reports
 //! *every* problem with a JSON-pointer path, a stable rule id and a message.
 
-use serde::Serialize;
-
-use crate::messages::{Locale, Msg, Text};
+use crate::messages::{write_json_str, Locale, Msg, Text};
 use crate::rules::{self, Check, Rule};
 use crate::schema::{Kind, Model};
 use crate::tape::{self, Key, Tape, Val};
@@ -26,45 +24,36 @@ pub struct Report {
     pub issues: Vec<Issue>,
 }
 
-#[derive(Serialize)]
-struct IssueOut<'a> {
-    path: &'a str,
-    rule: &'a str,
-    message: String,
-    params: serde_json::Value,
-}
-
-#[derive(Serialize)]
-struct ReportOut<'a> {
-    valid: bool,
-    errors: Vec<IssueOut<'a>>,
-}
-
 impl Report {
     /// `true` when nothing is wrong.
     pub fn is_valid(&self) -> bool {
         self.issues.is_empty()
     }
 
-    /// The `errors` list as JS sees it: `[{path, rule, message, params}]`.
-    pub fn errors_json(&self, locale: Locale) -> serde_json::Value {
-        serde_json::to_value(self.out(locale).errors).unwrap_or_default()
+    /// The `errors` list as JS sees it: `[{"path","rule","message","params"}]`, as JSON text.
+    pub fn errors_json(&self, locale: Locale) -> String {
+        let mut out = String::from("[");
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"path\":");
+            write_json_str(&mut out, &issue.path);
+            out.push_str(",\"rule\":");
+            write_json_str(&mut out, issue.rule);
+            out.push_str(",\"message\":");
+            write_json_str(&mut out, &issue.msg.render(locale));
+            out.push_str(",\"params\":");
+            issue.msg.write_params(&mut out);
+            out.push('}');
+        }
+        out.push(']');
+        out
     }
 
     /// The whole report as JSON text: `{"valid":…,"errors":[…]}`.
     pub fn to_json(&self, locale: Locale) -> String {
-        serde_json::to_string(&self.out(locale)).unwrap_or_else(|_| String::from("{\"valid\":false,\"errors\":[]}"))
-    }
-
-    fn out(&self, locale: Locale) -> ReportOut<'_> {
-        ReportOut {
-            valid: self.is_valid(),
-            errors: self
-                .issues
-                .iter()
-                .map(|i| IssueOut { path: &i.path, rule: i.rule, message: i.msg.render(locale), params: i.msg.params() })
-                .collect(),
-        }
+        format!("{{\"valid\":{},\"errors\":{}}}", self.is_valid(), self.errors_json(locale))
     }
 }
 

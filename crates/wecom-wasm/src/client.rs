@@ -53,7 +53,7 @@ impl WeComClient {
         let fetch: Function = fetch
             .dyn_into()
             .map_err(|_| config_error("no fetch function: pass options.fetch or use Node >= 18 / a browser"))?;
-        let locale = locale_of(options)?;
+        let locale = locale_of(options).map_err(|_| config_error("locale must be a string such as 'zh-CN' or 'en'"))?;
         Ok(WeComClient { inner: Rc::new(Client::new(config, FetchTransport::new(fetch))), locale })
     }
 

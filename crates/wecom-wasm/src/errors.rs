@@ -44,7 +44,7 @@ pub fn to_js(error: &Error, locale: Locale) -> JsValue {
     match error {
         Error::Validation { endpoint, report } => {
             set(&props, "endpoint", &JsValue::from_str(endpoint));
-            let errors = report.errors_json(locale).to_string();
+            let errors = report.errors_json(locale);
             set(&props, "errors", &js_sys::JSON::parse(&errors).unwrap_or_else(|_| js_sys::Array::new().into()));
         }
         Error::Api { endpoint, errcode, errmsg } => {

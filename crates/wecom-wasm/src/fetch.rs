@@ -62,20 +62,29 @@ impl Transport for FetchTransport {
 
     async fn send(&self, request: &HttpRequest) -> Result<HttpReply<JsBody>, TransportError> {
         let fail = |e: JsValue| TransportError { message: message_of(&e) };
-        let init = Object::new();
-        let _ = Reflect::set(&init, &"method".into(), &request.method.as_str().into());
+        let init = web_sys::RequestInit::new();
+        init.set_method(request.method.as_str());
         if let (Method::Post, Some(body)) = (request.method, &request.body) {
-            let _ = Reflect::set(&init, &"body".into(), &JsValue::from_str(body));
-            let _ = Reflect::set(&init, &"headers".into(), &self.headers);
+            init.set_body(&JsValue::from_str(body));
+            init.set_headers(&self.headers);
         }
         let returned = self.fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init).map_err(fail)?;
         let response = JsFuture::from(Promise::resolve(&returned)).await.map_err(fail)?;
-        let response: web_sys::Response = response.unchecked_into();
-        let status = response.status();
-        let text_promise = response.text().map_err(fail)?;
-        let text = JsFuture::from(text_promise).await.map_err(fail)?;
+        // A user-supplied fetch may resolve to anything: read it defensively (no method call
+        // that could throw outside a `Result`).
+        if !response.is_object() {
+            return Err(TransportError { message: "fetch resolved to something that is not a Response".into() });
+        }
+        let status = Reflect::get(&response, &"status".into()).map_err(fail)?.as_f64().unwrap_or(0.0);
+        let status = if (100.0..=599.0).contains(&status) { status as u16 } else { 0 };
+        let text_fn: Function = Reflect::get(&response, &"text".into())
+            .map_err(fail)?
+            .dyn_into()
+            .map_err(|_| TransportError { message: "fetch resolved to something without text()".into() })?;
+        let text_promise = text_fn.call0(&response).map_err(fail)?;
+        let text = JsFuture::from(Promise::resolve(&text_promise)).await.map_err(fail)?;
         match json_parse(&text) {
-            Ok(body) if body.is_object() => Ok(HttpReply::Json { status, body: JsBody(body) }),
+            Ok(body) if body.is_object() && !js_sys::Array::is_array(&body) => Ok(HttpReply::Json { status, body: JsBody(body) }),
             _ => {
                 let snippet: String = text.as_string().unwrap_or_default().chars().take(200).collect();
                 Ok(HttpReply::NotJson { status, snippet })

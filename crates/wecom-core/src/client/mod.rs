@@ -48,7 +48,7 @@ impl ClientConfig {
         let trimmed = base_url.trim().trim_end_matches('/');
         let ok_scheme = trimmed.starts_with("https://") || trimmed.starts_with("http://");
         if !ok_scheme || trimmed.len() <= "https://".len() || trimmed.contains(['?', '#', ' ']) {
-            return Err(Error::Config(format!("baseUrl must be an http(s) URL without query, got {trimmed:?}")));
+            return Err(Error::Config(format!("baseUrl must be an http(s) URL without query, got \"{trimmed}\"")));
         }
         self.base_url = trimmed.to_owned();
         Ok(self)
@@ -144,7 +144,7 @@ impl<T: Transport> Client<T> {
         serde_json::from_value(body).map_err(|e| Error::BadResponse {
             endpoint: ep.info.path.into(),
             status: 200,
-            snippet: format!("answer does not match {}: {e}", ep.info.response.name),
+            snippet: self.redact(&format!("answer does not match {}: {e}", ep.info.response.name), &self.current_token()),
         })
     }
 
@@ -204,7 +204,7 @@ impl<T: Transport> Client<T> {
             _ => Err(Error::BadResponse {
                 endpoint: "gettoken".into(),
                 status: 200,
-                snippet: "errcode 0 but no access_token".into(),
+                snippet: "errcode 0 but no access_token in the answer".into(),
             }),
         }
     }
@@ -228,6 +228,10 @@ impl<T: Transport> Client<T> {
                 Err(Error::Http { endpoint: endpoint.into(), status, snippet: self.redact(&snippet, token) })
             }
         }
+    }
+
+    fn current_token(&self) -> String {
+        self.tokens.peek().map(|r| r.access_token).unwrap_or_default()
     }
 
     fn redact(&self, text: &str, token: &str) -> String {

@@ -168,7 +168,10 @@ impl Future for Changed<'_> {
         if self.slot.generation.get() != self.gen {
             Poll::Ready(())
         } else {
-            self.slot.waiters.borrow_mut().push(cx.waker().clone());
+            let mut waiters = self.slot.waiters.borrow_mut();
+            if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
+                waiters.push(cx.waker().clone());
+            }
             Poll::Pending
         }
     }

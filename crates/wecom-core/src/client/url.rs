@@ -27,7 +27,8 @@ pub fn query_from_object(text: &str) -> String {
                 Json::Bool(b) => b.to_string(),
                 Json::Number(Number::Unsigned(n)) => n.to_string(),
                 Json::Number(Number::Signed(n)) => n.to_string(),
-                Json::Number(Number::Float(f)) => f.to_string(),
+                // Validated GET parameters are integers; an integral float is written as one.
+                Json::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => (f as i64).to_string(),
                 _ => continue,
             };
             out.push('&');

@@ -14,9 +14,10 @@ use std::task::{Context, Poll, Waker};
 use serde_json::{json, Map, Value};
 use wecom_core::client::{Client, ClientConfig, HttpReply, HttpRequest, Transport, TransportError};
 use wecom_core::json::{Json, Number};
-use wecom_core::schema::{Kind, Secret};
-use wecom_core::validate::{self, Report};
-use wecom_core::{tape, Endpoint};
+use wecom_core::messages::Msg;
+use wecom_core::schema::{Kind, Model, Secret};
+use wecom_core::tape::{self, Tape};
+use wecom_core::validate::{self, Issue, Report};
 
 /// A corpsecret that must never show up in any printed error or request.
 pub const SECRET: &str = "sec9Xa7Qm2LpZ4rT8vW1yB3nC5dE6fG0hJkLmNoPqRs";
@@ -341,100 +342,151 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tape (the JS fast path's encoding, see `wecom_core::tape`)
+// Tape (see the layout in `wecom_core::tape`): an encoder written here from the documented
+// layout, independent of `tape::from_text`
 // ---------------------------------------------------------------------------------------------
 
-/// Encodes a parsed JSON value as a tape, the way the JS layer does: members of a known model
-/// by field index, every other member name through `names`.
-pub fn to_tape(value: &Json<'_>, kind: Kind, names: &mut Vec<String>, out: &mut Vec<f64>) {
+/// How [`encode`] writes member keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Fields of the expected model by index; every other member through `names`, one entry per
+    /// occurrence (what `tape::from_text` and the JS writer do).
+    Indexed,
+    /// Like `Indexed`, but a name that occurs several times is stored once and shared.
+    Shared,
+    /// Every member through `names`, field names included: a writer that knows no schema.
+    Named,
+}
+
+/// The model expected inside a value of `kind`, if any.
+pub fn model_of(kind: Kind) -> Option<&'static Model> {
+    match kind {
+        Kind::Object(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// The kind of the items of an array of `kind`.
+pub fn item_kind(kind: Kind) -> Kind {
+    match kind {
+        Kind::Array(inner) => inner(),
+        _ => Kind::Any,
+    }
+}
+
+fn name_key(name: &str, keys: Keys, names: &mut Vec<String>) -> f64 {
+    let i = match names.iter().position(|n| n == name) {
+        Some(i) if keys != Keys::Indexed => i,
+        _ => {
+            names.push(name.to_owned());
+            names.len() - 1
+        }
+    };
+    -(i as f64) - 1.0
+}
+
+/// Appends the tape of `value` (expected to be of `kind`) to `out`: `0` null, `1,b` boolean,
+/// `2,x` number, `3,bytes,chars` string, `4,n,end,items…` array, `5,n,end,(key,value)…`
+/// object, where `end` is the index of the slot just after the container.
+pub fn encode(value: &Json<'_>, kind: Kind, keys: Keys, names: &mut Vec<String>, out: &mut Vec<f64>) {
     match value {
         Json::Null => out.push(0.0),
         Json::Bool(b) => out.extend([1.0, if *b { 1.0 } else { 0.0 }]),
-        Json::Number(n) => out.extend([
-            2.0,
-            match *n {
+        Json::Number(n) => {
+            let x = match *n {
                 Number::Unsigned(u) => u as f64,
                 Number::Signed(i) => i as f64,
                 Number::Float(f) => f,
-            },
-        ]),
-        Json::Str(s) => out.extend([3.0, s.len() as f64, s.chars().count() as f64]),
-        Json::StrLen { bytes, chars } => out.extend([3.0, *bytes as f64, *chars as f64]),
-        Json::Array(items) => {
-            out.extend([4.0, items.len() as f64]);
-            let inner = match kind {
-                Kind::Array(inner) => inner(),
-                _ => Kind::Any,
             };
+            out.extend([2.0, x]);
+        }
+        Json::Str(s) => out.extend([3.0, s.len() as f64, s.chars().count() as f64]),
+        Json::Array(items) => {
+            let start = out.len();
+            out.extend([4.0, items.len() as f64, f64::NAN]);
             for item in items {
-                to_tape(item, inner, names, out);
+                encode(item, item_kind(kind), keys, names, out);
             }
+            out[start + 2] = out.len() as f64;
         }
         Json::Object(members) => {
-            out.extend([5.0, members.len() as f64]);
-            let model = match kind {
-                Kind::Object(m) => Some(m),
-                _ => None,
-            };
+            let start = out.len();
+            out.extend([5.0, members.len() as f64, f64::NAN]);
+            let model = if keys == Keys::Named { None } else { model_of(kind) };
             for (key, v) in members {
-                match model.and_then(|m| m.fields.iter().position(|f| f.name == key.as_ref())) {
-                    Some(i) => {
+                match model.and_then(|m| m.fields.iter().position(|f| f.name == key.as_ref()).map(|i| (m, i))) {
+                    Some((m, i)) => {
                         out.push(i as f64);
-                        to_tape(v, (model.unwrap().fields[i].kind)(), names, out);
+                        encode(v, (m.fields[i].kind)(), keys, names, out);
                     }
                     None => {
-                        let i = names.iter().position(|n| n == key.as_ref()).unwrap_or_else(|| {
-                            names.push(key.to_string());
-                            names.len() - 1
-                        });
-                        out.push(-(i as f64) - 1.0);
-                        to_tape(v, Kind::Any, names, out);
+                        out.push(name_key(key, keys, names));
+                        encode(v, Kind::Any, keys, names, out);
                     }
                 }
             }
+            out[start + 2] = out.len() as f64;
         }
     }
 }
 
-/// Whether the text can go through the tape without changing meaning: valid JSON, no
-/// duplicate keys (a JS object has none) and no integral floats or integers beyond f64
-/// precision (JS numbers do not keep those apart).
-pub fn tape_comparable(text: &str) -> bool {
-    fn ok(j: &Json<'_>) -> bool {
-        match j {
-            Json::Number(Number::Float(f)) => f.fract() != 0.0 && f.is_finite(),
-            Json::Number(Number::Unsigned(u)) => *u < (1 << 53),
-            Json::Number(Number::Signed(i)) => *i > -(1 << 53),
-            Json::Array(items) => items.iter().all(ok),
-            Json::Object(members) => {
-                let mut seen = std::collections::BTreeSet::new();
-                members.iter().all(|(k, v)| seen.insert(k.as_ref()) && ok(v))
-            }
-            _ => true,
-        }
-    }
-    Json::parse(text).map(|j| ok(&j)).unwrap_or(false)
-}
-
-/// Validates `text` for `endpoint` through the tape path (encode, decode, validate).
-pub fn validate_via_tape(endpoint: &'static Endpoint, text: &str) -> Report {
-    let parsed = Json::parse(text).expect("tape_comparable text");
-    let kind = Kind::Object(endpoint.request);
+/// The tape of a parsed value: `(slots, names)`.
+pub fn encode_root(value: &Json<'_>, kind: Kind, keys: Keys) -> (Vec<f64>, Vec<String>) {
     let mut names = Vec::new();
     let mut slots = Vec::new();
-    to_tape(&parsed, kind, &mut names, &mut slots);
-    let decoded = tape::decode(&slots, kind, &names).unwrap_or_else(|e| panic!("my tape of {text:.200} is corrupt: {e:?}"));
-    validate::validate_value(endpoint.request, &decoded)
+    encode(value, kind, keys, &mut names, &mut slots);
+    (slots, names)
 }
 
-/// Asserts that the tape path reports exactly what the text path reports (when comparable).
-pub fn assert_tape_agrees(path: &str, text: &str, text_report: &Report) {
-    if !tape_comparable(text) {
-        return;
+/// The report for invalid JSON text: one `json-type` issue at the root.
+pub fn invalid_json_report() -> Report {
+    Report {
+        issues: vec![Issue {
+            path: String::new(),
+            rule: "json-type",
+            msg: Msg::Type { expected: "object", actual: "invalid JSON" },
+        }],
     }
-    let endpoint = wecom_core::endpoints::find(path).expect("known endpoint");
-    let tape_report = validate_via_tape(endpoint, text);
-    assert_eq!(&tape_report, text_report, "tape and text paths disagree on {path} {text:.300}");
+}
+
+/// Validates `text` against `model` through my own tape (parse with `Json::parse`, encode,
+/// check with `Tape::new`, `validate_tape`). Panics if my tape is rejected.
+pub fn validate_via_tape(model: &'static Model, text: &str, keys: Keys) -> Report {
+    let kind = Kind::Object(model);
+    let json = Json::parse(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text:.200}"));
+    let (slots, names) = encode_root(&json, kind, keys);
+    let tape = Tape::new(&slots, &names, kind).unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
+    validate::validate_tape(model, tape)
+}
+
+/// Asserts that `tape::from_text` writes exactly the documented layout (my `Indexed`
+/// encoding, slot for slot) and that `validate_tape` on each of my encodings reports exactly
+/// `text_report` (the report of `validate_text` / `validate_json`). Text that is not JSON must
+/// have been reported as such.
+pub fn assert_tape_agrees(model: &'static Model, text: &str, text_report: &Report) {
+    let kind = Kind::Object(model);
+    let written = tape::from_text(text, kind);
+    let Ok(json) = Json::parse(text) else {
+        assert!(written.is_err(), "from_text accepts what Json::parse refuses: {text:.200}");
+        assert_eq!(text_report, &invalid_json_report(), "{text:.200}");
+        return;
+    };
+    let written = written.unwrap_or_else(|e| panic!("from_text refuses what Json::parse accepts ({e}): {text:.200}"));
+    for keys in [Keys::Indexed, Keys::Shared, Keys::Named] {
+        let (slots, names) = encode_root(&json, kind, keys);
+        if keys == Keys::Indexed {
+            assert!(
+                slots.len() == written.slots.len() && slots.iter().zip(&written.slots).all(|(a, b)| a.to_bits() == b.to_bits()),
+                "from_text does not write the documented tape of {text:.200}\n  mine: {:.400}\n  from_text: {:.400}",
+                format!("{slots:?}"),
+                format!("{:?}", written.slots)
+            );
+            assert_eq!(names, written.names, "{text:.200}");
+        }
+        let tape = Tape::new(&slots, &names, kind).unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
+        let report = validate::validate_tape(model, tape);
+        assert_eq!(&report, text_report, "{keys:?} tape and text disagree on {} {text:.300}", model.name);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the benchmarks: installs their pinned deps into js-tests/bench/node_modules, builds pkg/ if
+# it is missing, runs validate.bench.mjs and client.bench.mjs, prints the wasm size line.
+# Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
+# child of client.bench.mjs); every child is killed on exit. The benches take about 60 s; each
+# is capped by `timeout` so the whole run stays under 2 minutes (a missing pkg/ adds its build).
+#   bash js-tests/bench/run.sh
+# Env passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate),
+# BENCH_CALLS, BENCH_WARMUP_CALLS, BENCH_CONCURRENCY (client).
+set -euo pipefail
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH/../.." && pwd)
+cd "$ROOT"
+
+children=()
+cleanup() {
+  local pid
+  for pid in "${children[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Runs a command in the background under a time cap, remembering its pid for the trap.
+run_capped() {
+  local seconds=$1
+  shift
+  timeout --kill-after=5 "$seconds" "$@" &
+  children+=("$!")
+  wait "$!"
+}
+
+if [ ! -d "$BENCH/node_modules/zod" ] || [ ! -d "$BENCH/node_modules/node-easywechat" ]; then
+  echo "bench: installing zod 4.6.7 and node-easywechat 3.6.2 into js-tests/bench/node_modules"
+  (cd "$BENCH" && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! -f "$ROOT/pkg/index.mjs" ] || [ ! -f "$ROOT/pkg/web/wecom_wasm_bg.wasm" ]; then
+  echo "bench: pkg/ missing, building it (bash npm/scripts/build.sh)"
+  bash npm/scripts/build.sh
+fi
+
+echo
+run_capped 40 node "$BENCH/validate.bench.mjs"
+echo
+run_capped 70 node "$BENCH/client.bench.mjs"
+echo
+
+wasm="$ROOT/pkg/web/wecom_wasm_bg.wasm"
+raw=$(wc -c <"$wasm" | tr -d ' ')
+gz=$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')
+echo "wasm size: pkg/web/wecom_wasm_bg.wasm ${raw} bytes raw, ${gz} bytes gzip -9"
