@@ -42,7 +42,7 @@ cp "$PKG/index.d.ts" "$PKG/index.d.cts"
 cp npm/src/mock/*.mjs npm/src/mock/index.d.ts "$PKG/mock/"
 chmod +x "$PKG/mock/cli.mjs"
 cp npm/package.json "$PKG/package.json"
-cp README.md "$PKG/README.md" 2>/dev/null || true
+cp README.md LICENSE "$PKG/"
 
 raw=$(stat -c %s "$PKG/web/wecom_wasm_bg.wasm")
 gz=$(gzip -9 -c "$PKG/web/wecom_wasm_bg.wasm" | wc -c)

@@ -7,7 +7,7 @@ mod common;
 use serde_json::{json, Value};
 use wecom_core::errcode::{self, ErrorClass};
 use wecom_core::messages::{Locale, Msg};
-use wecom_core::models::{AddContactWayRequest, ContactWayScene, ContactWayType};
+use wecom_core::models::{AddContactWayRequest, Conclusions, ConclusionsText, ContactWayScene, ContactWayType, GetContactWayRequest};
 use wecom_core::rules::{self, CATALOGUE};
 use wecom_core::schema::{Direction, Field, Kind, Model, Schema};
 use wecom_core::tape::{self, Tape};
@@ -175,6 +175,78 @@ fn unknown_field() {
     valid(FOLLOW, &json!({}));
 }
 
+#[test]
+fn duplicate_field() {
+    let dup = || M::Is(Msg::Duplicate);
+    let unknown = || M::Is(Msg::UnknownField);
+    check_text(GET, r#"{"config_id":"a","config_id":"b"}"#, &[("/config_id", "duplicate-field", dup())]);
+    check_text(DEL, r#"{"config_id":"a","config_id":"a"}"#, &[("/config_id", "duplicate-field", dup())]);
+    // The repeated occurrence is not checked further: only the repetition is reported …
+    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#, &[("/remark", "duplicate-field", dup())]);
+    // … while the first one is checked as usual.
+    check_text(
+        ADD,
+        r#"{"type":1,"scene":2,"user":["a"],"remark":7,"remark":"ok"}"#,
+        &[
+            ("/remark", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" })),
+            ("/remark", "duplicate-field", dup()),
+        ],
+    );
+    // Every repetition is reported where it stands, among the other member checks.
+    check_text(
+        GET,
+        r#"{"config_id":"a","config_id":"b","x":1,"config_id":"c"}"#,
+        &[("/config_id", "duplicate-field", dup()), ("/x", "unknown-field", unknown()), ("/config_id", "duplicate-field", dup())],
+    );
+    // The first occurrence is the value: it decides `required` and the cross-field rules.
+    check_text(
+        GET,
+        r#"{"config_id":"","config_id":"b"}"#,
+        &[("/config_id", "duplicate-field", dup()), ("/config_id", "R-CW-18", M::Is(Msg::Required))],
+    );
+    check_text(
+        GET,
+        r#"{"config_id":null,"config_id":"b"}"#,
+        &[("/config_id", "R-CW-18", M::Is(Msg::Required)), ("/config_id", "duplicate-field", dup())],
+    );
+    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"user":[]}"#, &[("/user", "duplicate-field", dup())]);
+    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"type":2}"#, &[("/type", "duplicate-field", dup())]);
+    check_text(
+        ADD,
+        r#"{"type":2,"scene":2,"party":[1],"type":1}"#,
+        &[("/type", "duplicate-field", dup())],
+    );
+    // In nested objects, with the pointer of the nested member.
+    check_text(
+        ADD,
+        r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{"text":{"content":"a","content":"b"}}}"#,
+        &[("/conclusions/text/content", "duplicate-field", dup())],
+    );
+    // A key written with escapes is the same key.
+    check_text(GET, r#"{"config_id":"a","config\u005fid":"b"}"#, &[("/config_id", "duplicate-field", dup())]);
+    // Only fields repeat: a repeated unknown member is unknown each time.
+    check_text(FOLLOW, r#"{"zz":1,"zz":2}"#, &[("/zz", "unknown-field", unknown()), ("/zz", "unknown-field", unknown())]);
+    // Boundary: the same name in different objects is no repetition.
+    check_text(
+        ADD,
+        r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{"link":{"title":"t","url":"u"},"miniprogram":{"title":"t","pic_media_id":"m","appid":"w","page":"p"}}}"#,
+        &[("/conclusions/miniprogram", "R-CW-20", M::Text(CONCLUSIONS_EXCLUSIVE))],
+    );
+    check_text(GET, r#"{"config_id":"a"}"#, &[]);
+    // Hand-written tapes repeat a field by index, or by index and by name.
+    const G: &Model = &GetContactWayRequest::MODEL;
+    let cid = G.index("config_id") as f64;
+    let names = vec!["config_id".to_string()];
+    for slots in [[5.0, 2.0, 11.0, cid, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0], [5.0, 2.0, 11.0, -1.0, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0]] {
+        let report = validate::validate_tape(G, Tape::new(&slots, &names, Kind::Object(G)).unwrap());
+        assert_eq!(report.issues, vec![Issue { path: "/config_id".into(), rule: "duplicate-field", msg: Msg::Duplicate }], "{slots:?}");
+    }
+    // The message.
+    assert_eq!(Msg::Duplicate.render(Locale::En), "appears more than once");
+    assert_eq!(Msg::Duplicate.render(Locale::ZhCn), "字段重复出现");
+    assert_eq!(Msg::Duplicate.params(), json!({}));
+}
+
 /// A model with a required field that names no specific rule id, built from the public schema
 /// types: every real endpoint names a specific id (e.g. `R-CW-18`) for its required fields, so
 /// the fallback id `required` is exercised here.
@@ -221,6 +293,158 @@ fn required() {
             assert_ne!(f.required_rule, rules::REQUIRED, "{}: {} should name a specific rule", ep.path, f.name);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// cross-field rules: what `validate::Obj` shows them
+// ---------------------------------------------------------------------------------------------
+
+/// What a cross-field rule saw of one field.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    name: &'static str,
+    get: Option<&'static str>,
+    has: bool,
+    filled: bool,
+    int: Option<i64>,
+    bool: Option<bool>,
+    len: Option<usize>,
+}
+
+thread_local! {
+    /// One entry per run of `observe`, innermost objects first.
+    static SEEN: std::cell::RefCell<Vec<Vec<Seen>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn probe_kind() -> Kind {
+    Kind::Object(&OBJ_PROBE)
+}
+
+/// A request model whose cross-field rule records what it sees and reports through `Obj`.
+const OBJ_PROBE: Model = Model {
+    name: "ObjProbe",
+    doc: "",
+    fields: &[
+        Field { name: "s", doc: "", kind: <Option<String> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field { name: "n", doc: "", kind: <Option<i64> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field { name: "b", doc: "", kind: <Option<bool> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field { name: "a", doc: "", kind: <Option<Vec<String>> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field { name: "o", doc: "", kind: probe_kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field { name: "a/b~", doc: "", kind: <Option<String> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+    ],
+    check: Some(observe),
+    direction: Direction::Request,
+};
+
+static PROBE_TEXT: wecom_core::messages::Text = wecom_core::messages::Text { zh: "探针", en: "probe" };
+
+fn observe(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
+    // Resolved at compile time.
+    const N: usize = OBJ_PROBE.index("n");
+    const B: usize = OBJ_PROBE.index("b");
+    const SLASH: usize = OBJ_PROBE.index("a/b~");
+    let seen = (0..OBJ_PROBE.fields.len())
+        .map(|f| Seen {
+            name: o.name(f),
+            get: o.get(f).map(|v| v.type_name()),
+            has: o.has(f),
+            filled: o.filled(f),
+            int: o.int(f),
+            bool: o.bool(f),
+            len: o.len(f),
+        })
+        .collect();
+    SEEN.with(|s| s.borrow_mut().push(seen));
+    // Indices beyond the model are absent, not a panic.
+    assert!(o.get(OBJ_PROBE.fields.len()).is_none() && o.get(usize::MAX).is_none() && !o.has(usize::MAX));
+    assert_eq!(o.name(usize::MAX), "");
+    if let Some(n) = o.int(N) {
+        o.issue(cx, N, "probe-issue", Msg::Range { min: 0, max: 0, actual: n });
+    }
+    if o.bool(B) == Some(true) {
+        o.text(cx, None, "probe-root", &PROBE_TEXT);
+    }
+    if o.has(SLASH) {
+        o.text(cx, Some(SLASH), "probe-field", &PROBE_TEXT);
+    }
+}
+
+/// Runs the probe on `text`: the report, and what the rule saw of the root object.
+fn probe(text: &str) -> (Vec<Issue>, Vec<Seen>) {
+    SEEN.with(|s| s.borrow_mut().clear());
+    let report = validate::validate_text(&OBJ_PROBE, text);
+    common::assert_tape_agrees(&OBJ_PROBE, text, &report);
+    // assert_tape_agrees ran the rule three more times: each run saw the same.
+    let runs = SEEN.with(|s| s.borrow_mut().split_off(0));
+    assert!(runs.len() >= 4 && runs.len() % 4 == 0, "{text}: {} runs", runs.len());
+    let per = runs.len() / 4;
+    for run in runs.chunks(per).skip(1) {
+        assert_eq!(run, &runs[..per], "{text}: the tape encodings showed the rule different things");
+    }
+    (report.issues, runs[per - 1].clone())
+}
+
+fn seen(name: &'static str, get: Option<&'static str>, has: bool, filled: bool) -> Seen {
+    Seen { name, get, has, filled, int: None, bool: None, len: None }
+}
+
+#[test]
+fn cross_field_rules_see_fields_by_index() {
+    let absent = |name| seen(name, None, false, false);
+    let (issues, root) = probe("{}");
+    assert!(issues.is_empty(), "{}", describe(&issues));
+    assert_eq!(root, vec![absent("s"), absent("n"), absent("b"), absent("a"), absent("o"), absent("a/b~")]);
+
+    // Present, right type, empty where that means something.
+    let (issues, root) = probe(r#"{"s":"","n":7,"b":true,"a":[],"o":{},"a/b~":"x"}"#);
+    assert_eq!(
+        root,
+        vec![
+            seen("s", Some("string"), true, false),
+            Seen { int: Some(7), ..seen("n", Some("integer"), true, true) },
+            Seen { bool: Some(true), ..seen("b", Some("boolean"), true, true) },
+            Seen { len: Some(0), ..seen("a", Some("array"), true, false) },
+            seen("o", Some("object"), true, false),
+            seen("a/b~", Some("string"), true, true),
+        ]
+    );
+    let paths: Vec<(&str, &str)> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(paths, [("/n", "probe-issue"), ("", "probe-root"), ("/a~1b~0", "probe-field")]);
+    assert_eq!(issues[0].msg, Msg::Range { min: 0, max: 0, actual: 7 });
+
+    // Null and wrong types: present (`get`), but the typed accessors say `None`; the type errors
+    // are reported before the rule runs.
+    let (issues, root) = probe(r#"{"s":null,"n":"7","b":1,"a":["x"],"o":{"n":-2},"a/b~":null}"#);
+    assert_eq!(
+        root,
+        vec![
+            seen("s", Some("null"), false, false),
+            seen("n", Some("string"), true, true),
+            seen("b", Some("integer"), true, true),
+            Seen { len: Some(1), ..seen("a", Some("array"), true, true) },
+            seen("o", Some("object"), true, true),
+            seen("a/b~", Some("null"), false, false),
+        ]
+    );
+    let paths: Vec<(&str, &str)> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(
+        paths,
+        [("/s", "json-type"), ("/n", "json-type"), ("/b", "json-type"), ("/o/n", "probe-issue"), ("/a~1b~0", "json-type")]
+    );
+
+    // Integral floats are integers; fractions are not; a repeated member shows its first value.
+    assert_eq!(probe(r#"{"n":3.0}"#).1[1].int, Some(3));
+    assert_eq!(probe(r#"{"n":-0.0}"#).1[1].int, Some(0));
+    assert_eq!(probe(r#"{"n":1.5}"#).1[1].int, None);
+    let (issues, root) = probe(r#"{"n":1,"n":2,"b":false,"b":true}"#);
+    assert_eq!((root[1].int, root[2].bool), (Some(1), Some(false)));
+    let paths: Vec<(&str, &str)> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(paths, [("/n", "duplicate-field"), ("/b", "duplicate-field"), ("/n", "probe-issue")]);
+
+    // Nested: the rule runs for the inner object first, with its own pointers.
+    let (issues, _) = probe(r#"{"o":{"o":{"b":true}},"b":true}"#);
+    let paths: Vec<(&str, &str)> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(paths, [("/o/o", "probe-root"), ("", "probe-root")]);
 }
 
 #[test]
@@ -992,31 +1216,105 @@ fn typed_add() -> AddContactWayRequest {
     }
 }
 
-/// The JS fast path (a "tape" of numbers decoded by `wecom_core::tape`) reports exactly what
-/// the text path reports. Every `check`/`valid` call in this file compares both; this test makes
-/// sure the comparison is not silently skipped.
+/// The tape (what the JS layer writes instead of JSON text) gives exactly the report of the text.
+/// Every `check`/`valid` call in this file compares `validate_text` with `validate_tape` on three
+/// encodings of my own; this test makes sure the comparison really runs, including payloads the
+/// JS writer never produces (integral floats, repeated keys).
 #[test]
 fn tape_path_agrees_with_text_path() {
     let payloads = [
-        (ADD, add()),
-        (ADD, with(&add(), json!({ "remark": "中".repeat(31), "party": [1], "foo": { "a/b": [1, 2] } }))),
-        (ADD, with(&add_temp(), json!({ "conclusions": { "text": { "content": "" }, "image": {}, "link": { "title": "t" } } }))),
-        (LIST, json!({ "limit": 0, "start_time": 5, "end_time": 4 })),
-        (CLOSE, json!({ "userid": "", "external_userid": 1 })),
-        (PENDING_IDCONVERT, json!({ "external_userid": ids(101) })),
-        (GETTOKEN, json!({})),
+        (ADD, add().to_string()),
+        (ADD, with(&add(), json!({ "remark": "中".repeat(31), "party": [1], "foo": { "a/b": [1, 2], "type": {} } })).to_string()),
+        (
+            ADD,
+            with(&add_temp(), json!({ "conclusions": { "text": { "content": "" }, "image": {}, "link": { "title": "t" } } }))
+                .to_string(),
+        ),
+        (LIST, json!({ "limit": 0, "start_time": 5, "end_time": 4 }).to_string()),
+        (CLOSE, json!({ "userid": "", "external_userid": 1 }).to_string()),
+        (PENDING_IDCONVERT, json!({ "external_userid": ids(101) }).to_string()),
+        (GETTOKEN, json!({}).to_string()),
+        (ADD, r#"{"type":1.0,"scene":2e0,"user":["a"],"foo":1,"foo":[{"foo":2}]}"#.to_owned()),
+        (GET, r#"{"config_id":"a","config_id":"b"}"#.to_owned()),
     ];
-    for (endpoint, payload) in payloads {
-        let text = payload.to_string();
-        assert!(common::tape_comparable(&text), "{text}");
+    for (endpoint, text) in payloads {
+        let model = endpoints::find(endpoint).unwrap().request;
         let report = validate_json(endpoint, &text).unwrap();
-        let via_tape = common::validate_via_tape(endpoints::find(endpoint).unwrap(), &text);
-        assert_eq!(via_tape, report, "{endpoint} {text}");
+        common::assert_tape_agrees(model, &text, &report);
+        for keys in [common::Keys::Indexed, common::Keys::Shared, common::Keys::Named] {
+            assert_eq!(common::validate_via_tape(model, &text, keys), report, "{keys:?} {endpoint} {text}");
+        }
     }
-    // Not comparable (and not compared): JS has no integral floats, no duplicate keys.
-    assert!(!common::tape_comparable(r#"{"type":1.0}"#));
-    assert!(!common::tape_comparable(r#"{"type":1,"type":2}"#));
-    assert!(!common::tape_comparable("{"));
+    // A tape cannot tell 1.0 from 1: integral floats are integers on both paths.
+    assert!(validate_json(ADD, r#"{"type":1.0,"scene":2.0,"user":["a"]}"#).unwrap().is_valid());
+    // Text that is not JSON has no tape.
+    assert!(tape::from_text("{", Kind::Object(&AddContactWayRequest::MODEL)).is_err());
+    assert!(tape::from_text("{} {}", Kind::Any).is_err());
+}
+
+/// Tapes written by hand from the documented layout: `from_text` writes exactly these slots,
+/// `Tape::new` accepts them and `validate_tape` reports what the text reports.
+#[test]
+fn hand_written_tapes_validate_like_text() {
+    const A: &Model = &AddContactWayRequest::MODEL;
+    const C: &Model = &Conclusions::MODEL;
+    const T: &Model = &ConclusionsText::MODEL;
+    let (ty, scene, user, temp, concl) =
+        (A.index("type") as f64, A.index("scene") as f64, A.index("user") as f64, A.index("is_temp") as f64, A.index("conclusions") as f64);
+    let (text_field, content) = (C.index("text") as f64, T.index("content") as f64);
+    let kind = Kind::Object(A);
+    let run = |text: &str, slots: &[f64], names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let written = tape::from_text(text, kind).unwrap();
+        assert_eq!(written.slots, slots, "{text}");
+        assert_eq!(written.names, names, "{text}");
+        let report = validate::validate_tape(A, Tape::new(slots, &names, kind).unwrap());
+        assert_eq!(report, validate_json(ADD, text).unwrap(), "{text}");
+        report.issues
+    };
+    // {"type":1,"scene":2,"user":["张三"],"foo":null}
+    #[rustfmt::skip]
+    let slots = [
+        5.0, 4.0, 18.0,
+        ty, 2.0, 1.0,
+        scene, 2.0, 2.0,
+        user, 4.0, 1.0, 16.0, 3.0, 6.0, 2.0,
+        -1.0, 0.0,
+    ];
+    let issues = run(r#"{"type":1,"scene":2,"user":["张三"],"foo":null}"#, &slots, &["foo"]);
+    assert_eq!(issues, vec![Issue { path: "/foo".into(), rule: "unknown-field", msg: Msg::UnknownField }]);
+    // {"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{"text":{"content":"😀…"},"x/y":[]}}
+    let emoji = "😀".repeat(1001);
+    #[rustfmt::skip]
+    let slots = [
+        5.0, 5.0, 35.0,
+        ty, 2.0, 1.0,
+        scene, 2.0, 2.0,
+        user, 4.0, 1.0, 16.0, 3.0, 1.0, 1.0,
+        temp, 1.0, 1.0,
+        concl, 5.0, 2.0, 35.0,
+            text_field, 5.0, 1.0, 31.0,
+                content, 3.0, 4004.0, 1001.0,
+            -1.0, 4.0, 0.0, 35.0,
+    ];
+    let text = format!(r#"{{"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{{"text":{{"content":"{emoji}"}},"x/y":[]}}}}"#);
+    let issues = run(&text, &slots, &["x/y"]);
+    assert_eq!(
+        issues,
+        vec![
+            Issue { path: "/conclusions/text/content".into(), rule: "R-CW-20", msg: Msg::MaxBytes { max: 4000, actual: 4004 } },
+            Issue { path: "/conclusions/x~1y".into(), rule: "unknown-field", msg: Msg::UnknownField },
+        ]
+    );
+    // Root that is not an object, and a name-keyed object below an unknown member.
+    let issues = run("[1,true]", &[4.0, 2.0, 7.0, 2.0, 1.0, 1.0, 1.0], &[]);
+    assert_eq!(issues, vec![Issue { path: String::new(), rule: "json-type", msg: Msg::Type { expected: "object", actual: "array" } }]);
+    let issues = run(
+        r#"{"q":{"type":"s"},"type":2,"scene":1}"#,
+        &[5.0, 3.0, 17.0, -1.0, 5.0, 1.0, 11.0, -2.0, 3.0, 1.0, 1.0, ty, 2.0, 2.0, scene, 2.0, 1.0],
+        &["q", "type"],
+    );
+    assert_eq!(issues, vec![Issue { path: "/q".into(), rule: "unknown-field", msg: Msg::UnknownField }]);
 }
 
 /// Every rule id a model can report (required ids, field rules, enum rules) is in the catalogue.
@@ -1062,6 +1360,7 @@ fn every_rule_id_a_model_can_report_is_catalogued() {
 const COVERED: &[(&str, &str)] = &[
     ("json-type", "json_type"),
     ("unknown-field", "unknown_field"),
+    ("duplicate-field", "duplicate_field"),
     ("required", "required"),
     ("integer-range", "integer_range"),
     ("T-01", "t_01_gettoken_needs_corpid_and_corpsecret"),
