@@ -31,7 +31,9 @@ run_capped() {
   wait "$!"
 }
 
-if [ ! -d "$BENCH/node_modules/zod" ] || [ ! -d "$BENCH/node_modules/node-easywechat" ]; then
+# npm keeps node_modules/.package-lock.json: reinstall when the manifest or lock is newer.
+stamp="$BENCH/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || [ "$BENCH/package.json" -nt "$stamp" ] || [ "$BENCH/package-lock.json" -nt "$stamp" ]; then
   echo "bench: installing zod 4.6.7 and node-easywechat 3.6.2 into js-tests/bench/node_modules"
   (cd "$BENCH" && npm install --no-audit --no-fund --loglevel=error)
 fi

@@ -48,7 +48,7 @@ const row = (label, lib, key, ref) => {
 console.log(`median of ${opts.rounds} rounds of ~${opts.roundMs} ms each after ${opts.warmupMs} ms warm-up; rounds interleaved\n`);
 console.log(
   table(
-    ['payload', 'validator', 'ops/s (median)', 'µs/op', 'ops/s min–max', 'vs zod'],
+    ['payload', 'validator', 'ops/s (median)', 'µs/op', 'ops/s min–max', 'speed vs zod'],
     [
       row('valid (admin form, temp mode + conclusions)', 'zod 4.6.7 safeParse', 'valid/zod'),
       row('valid (admin form, temp mode + conclusions)', 'SDK validate()', 'valid/sdk', 'valid/zod'),

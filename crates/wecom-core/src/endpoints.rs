@@ -103,10 +103,10 @@ endpoints! {
     GETTOKEN = Get "gettoken" (91039) - : GetTokenRequest => GetTokenResponse, "获取 access_token", "Get an access_token";
     GET_FOLLOW_USER_LIST = Get "externalcontact/get_follow_user_list" (92571) getFollowUserList : GetFollowUserListRequest => GetFollowUserListResponse, "获取配置了客户联系功能的成员列表", "List members with customer contact enabled";
     ADD_CONTACT_WAY = Post "externalcontact/add_contact_way" (92228) addContactWay : AddContactWayRequest => AddContactWayResponse, "配置客户联系「联系我」方式", "Create a contact way";
-    GET_CONTACT_WAY = Post "externalcontact/get_contact_way" (92228) getContactWay : GetContactWayRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
+    GET_CONTACT_WAY = Post "externalcontact/get_contact_way" (92228) getContactWay : ContactWayIdRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
     LIST_CONTACT_WAY = Post "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways";
     UPDATE_CONTACT_WAY = Post "externalcontact/update_contact_way" (92228) updateContactWay : UpdateContactWayRequest => ErrcodeResponse, "更新企业已配置的「联系我」方式", "Update a contact way";
-    DEL_CONTACT_WAY = Post "externalcontact/del_contact_way" (92228) delContactWay : DelContactWayRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
+    DEL_CONTACT_WAY = Post "externalcontact/del_contact_way" (92228) delContactWay : ContactWayIdRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
     CLOSE_TEMP_CHAT = Post "externalcontact/close_temp_chat" (92228) closeTempChat : CloseTempChatRequest => ErrcodeResponse, "结束临时会话", "Close a temporary chat";
     CORPGROUP_EXTERNAL_USERID_TO_PENDING_ID = Post "corpgroup/batch/external_userid_to_pending_id" (97357) corpGroupExternalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "上下游 external_userid 查询 pending_id", "Upstream/downstream: external_userid to pending_id";
     IDCONVERT_EXTERNAL_USERID_TO_PENDING_ID = Post "idconvert/batch/external_userid_to_pending_id" (95900) externalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "external_userid 查询 pending_id", "external_userid to pending_id";

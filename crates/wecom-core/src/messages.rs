@@ -96,6 +96,13 @@ pub enum Msg {
         /// value
         actual: i64,
     },
+    /// Integer too large to measure, outside the range.
+    OutOfRange {
+        /// lower bound
+        min: i64,
+        /// upper bound
+        max: i64,
+    },
     /// Integer not among the allowed values.
     OneOf {
         /// allowed values
@@ -165,6 +172,8 @@ impl Msg {
             Msg::Range { min, max, actual } => {
                 format!("must be between {min} and {max} (got {actual})")
             }
+            Msg::OutOfRange { min, max } if zh => format!("必须在 {min} 到 {max} 之间（当前值超出整数范围）"),
+            Msg::OutOfRange { min, max } => format!("must be between {min} and {max} (got a number beyond 64-bit integers)"),
             Msg::OneOf { allowed, actual } if zh => {
                 format!("取值只能是 {}（当前 {actual}）", join(allowed, "、"))
             }
@@ -195,6 +204,7 @@ impl Msg {
             Msg::MinItems { min, actual } => write!(out, "{{\"min\":{min},\"actual\":{actual}}}"),
             Msg::ExactItems { count, actual } => write!(out, "{{\"count\":{count},\"actual\":{actual}}}"),
             Msg::Range { min, max, actual } => write!(out, "{{\"min\":{min},\"max\":{max},\"actual\":{actual}}}"),
+            Msg::OutOfRange { min, max } => write!(out, "{{\"min\":{min},\"max\":{max}}}"),
             Msg::OneOf { allowed, actual } => write!(out, "{{\"allowed\":[{}],\"actual\":{actual}}}", join(allowed, ",")),
         };
     }
@@ -210,6 +220,7 @@ impl Msg {
             Msg::MinItems { min, actual } => json!({ "min": min, "actual": actual }),
             Msg::ExactItems { count, actual } => json!({ "count": count, "actual": actual }),
             Msg::Range { min, max, actual } => json!({ "min": min, "max": max, "actual": actual }),
+            Msg::OutOfRange { min, max } => json!({ "min": min, "max": max }),
             Msg::OneOf { allowed, actual } => json!({ "allowed": allowed, "actual": actual }),
         }
     }

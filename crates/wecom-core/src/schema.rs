@@ -288,8 +288,9 @@ impl Skip for Secret {}
 ///     check = cross_field_fn;
 /// }
 /// ```
-/// `request` structs reject unknown members when validated; `response` structs get an
-/// `extra` map that keeps every member the model does not name.
+/// `request` structs reject unknown members when validated. `response` structs (a whole answer:
+/// `errcode` and `errmsg` are added) and `object` structs (a part of an answer) get an `extra`
+/// map that keeps every member the model does not name.
 #[macro_export]
 macro_rules! model {
     (
@@ -308,7 +309,22 @@ macro_rules! model {
     };
     (
         $(#[doc = $doc:literal])*
-        response struct $name:ident {
+        response struct $name:ident { $($body:tt)* }
+    ) => {
+        $crate::model! {
+            $(#[doc = $doc])*
+            object struct $name {
+                /// 返回码，0 表示成功 / 0 on success.
+                errcode: i64,
+                /// 返回码的文本描述 / text for errcode.
+                errmsg: String,
+                $($body)*
+            }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        object struct $name:ident {
             $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty ),* $(,)?
         }
     ) => {

@@ -189,7 +189,9 @@ impl<'t> Val<'t> {
     /// The integer, if this is an integral number that fits an `i64` exactly.
     pub fn as_i64(&self) -> Option<i64> {
         let v = self.slot(1);
-        (self.tag() == NUMBER && v.fract() == 0.0 && v.abs() < 9.2e18).then_some(v as i64)
+        // Exactly the f64 values that are i64 values: -2^63 <= v < 2^63.
+        (self.tag() == NUMBER && v.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v))
+            .then_some(v as i64)
     }
     /// The number, if this is one.
     pub fn as_f64(&self) -> Option<f64> {
@@ -383,22 +385,22 @@ pub fn from_text(text: &str, kind: Kind) -> Result<TapeBuf, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::GetContactWayRequest;
+    use crate::models::ContactWayIdRequest;
     use crate::schema::Schema;
 
     #[test]
     fn text_and_hand_written_tapes_agree() {
-        let buf = from_text(r#"{"config_id":"abc","bogus":[1.5,null]}"#, GetContactWayRequest::kind()).unwrap();
+        let buf = from_text(r#"{"config_id":"abc","bogus":[1.5,null]}"#, ContactWayIdRequest::kind()).unwrap();
         assert_eq!(buf.slots, [5.0, 2.0, 14.0, 0.0, 3.0, 3.0, 3.0, -1.0, 4.0, 2.0, 14.0, 2.0, 1.5, 0.0]);
         assert_eq!(buf.names, ["bogus"]);
-        let tape = Tape::new(&buf.slots, &buf.names, GetContactWayRequest::kind()).unwrap();
-        let members: Vec<_> = tape.root().members(Some(&GetContactWayRequest::MODEL)).map(|(k, v)| (k, v.type_name())).collect();
+        let tape = Tape::new(&buf.slots, &buf.names, ContactWayIdRequest::kind()).unwrap();
+        let members: Vec<_> = tape.root().members(Some(&ContactWayIdRequest::MODEL)).map(|(k, v)| (k, v.type_name())).collect();
         assert_eq!(members, [(Key::Field(0), "string"), (Key::Name("bogus"), "array")]);
     }
 
     #[test]
     fn corrupt_tapes_are_errors_not_panics() {
-        let kind = GetContactWayRequest::kind();
+        let kind = ContactWayIdRequest::kind();
         let bad: [&[f64]; 9] = [
             &[],
             &[9.0],

@@ -247,10 +247,10 @@ fn check_kind<'t>(kind: Kind, rules: &[Rule], value: Val<'t>, cx: &mut Checker<'
                 cx.here(id, Msg::Range { min: lo, max: hi, actual: v });
                 return false;
             }
-            None if value.type_name() == "integer" || value.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+            None if value.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+                // An integer beyond i64: out of any range a field can declare.
                 let (lo, hi, id) = own_range(rules).unwrap_or((min, max, rules::INTEGER_RANGE));
-                let actual = if value.as_f64().is_some_and(|f| f < 0.0) { i64::MIN } else { i64::MAX };
-                cx.here(id, Msg::Range { min: lo, max: hi, actual });
+                cx.here(id, Msg::OutOfRange { min: lo, max: hi });
                 return false;
             }
             None => "integer",

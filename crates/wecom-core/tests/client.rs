@@ -683,7 +683,7 @@ fn send_typed_decodes_the_response_and_keeps_unknown_fields() {
     // Unknown members nested in a known object are kept at their level.
     let fixture = fixture_json(&response_fixture_name("externalcontact/get_contact_way"));
     let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), ok(fixture.clone())]));
-    let req = GetContactWayRequest { config_id: "42b34949e138eb6e027c123cba77fAAA".into() };
+    let req = ContactWayIdRequest { config_id: "42b34949e138eb6e027c123cba77fAAA".into() };
     let resp = block_on(c.send_typed(endpoints::GET_CONTACT_WAY, &req)).unwrap();
     let way = resp.contact_way.expect("contact_way");
     assert_eq!(way.extra.get("future_nested_flag"), Some(&json!({ "enabled": true })));

@@ -15,7 +15,7 @@ use wecom_core::json::Json;
 use wecom_core::messages::{Locale, Msg, Text};
 use wecom_core::models::*;
 use wecom_core::schema::{Kind, Model, Secret};
-use wecom_core::tape::{self, Tape, TapeError, MAX_DEPTH};
+use wecom_core::tape::{Tape, TapeError, MAX_DEPTH};
 use wecom_core::validate::{self, Report};
 use wecom_core::{errcode, rules, validate_json, Error};
 
@@ -404,7 +404,7 @@ fn edge_numbers_everywhere() {
     let report = validate(list, r#"{"limit":18446744073709551616}"#);
     assert_eq!(report.issues.len(), 1);
     assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/limit", "R-CW-21"));
-    assert_eq!(report.issues[0].msg, Msg::Range { min: 1, max: 1000, actual: i64::MAX });
+    assert_eq!(report.issues[0].msg, Msg::OutOfRange { min: 1, max: 1000 });
     let report = validate(list, r#"{"limit":1.5}"#);
     assert_eq!(report.issues[0].msg, Msg::Type { expected: "integer", actual: "number" });
     // Numbers on a tape are any f64 (a JS writer may send what text never holds): non-finite
@@ -412,11 +412,12 @@ fn edge_numbers_everywhere() {
     let limit = ListContactWayRequest::MODEL.index("limit") as f64;
     let kind = Kind::Object(list.request);
     for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN, f64::EPSILON, f64::MIN_POSITIVE, -0.0, 1e19, -1e19] {
-        let v = Tape::new(&[2.0, f], &[], Kind::Any).unwrap().root();
+        let number = [2.0, f];
+        let v = Tape::new(&number, &[], Kind::Any).unwrap().root();
         assert_eq!(v.as_f64().map(f64::to_bits), Some(f.to_bits()));
         assert_eq!(v.as_i64(), if f == 0.0 { Some(0) } else { None }, "{f}");
         assert!(matches!(v.type_name(), "integer" | "number"));
-        let slots = [5.0, 1.0, 5.0, limit, 2.0, f];
+        let slots = [5.0, 1.0, 6.0, limit, 2.0, f];
         let report = validate::validate_tape(list.request, Tape::new(&slots, &[], kind).unwrap());
         check_report(list, &format!("{slots:?}"), &report);
         // None of them is a valid limit: one issue each (type or range).
@@ -460,13 +461,39 @@ fn duplicate_keys() {
         let report = validate(ep, r#"{"zz":1,"zz":2}"#);
         let unknown: Vec<&str> = report.issues.iter().filter(|i| i.rule == "unknown-field").map(|i| i.path.as_str()).collect();
         assert_eq!(unknown, vec!["/zz", "/zz"], "{}", ep.path);
+        // Each field of the endpoint, given twice (and three times): one `duplicate-field` per
+        // repetition, at the field's pointer.
+        for f in ep.request.fields {
+            let base = valid_payloads()[ep.path].to_string();
+            let value = r#""x""#;
+            for times in [2, 3] {
+                let extra = format!(",\"{}\":{value}", f.name).repeat(times);
+                let text = format!("{{{}{extra}}}", &base[1..base.len() - 1]).replace("{,", "{");
+                let report = validate(ep, &text);
+                let dups: Vec<&str> =
+                    report.issues.iter().filter(|i| i.rule == "duplicate-field").map(|i| i.path.as_str()).collect();
+                let present = base.contains(&format!("\"{}\":", f.name));
+                let expected = vec![format!("/{}", f.name); times - usize::from(!present)];
+                assert_eq!(dups, expected, "{text}");
+            }
+        }
     }
     let add = endpoint("externalcontact/add_contact_way");
-    // Every occurrence is type-checked.
+    // Only the first occurrence is checked; the repetition is reported as such.
     let report = validate(add, r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#);
     assert_eq!(report.issues.len(), 1);
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/remark", "json-type"));
-    validate(add, r#"{"type":1,"type":2,"scene":2,"scene":1,"user":["a"],"user":[],"is_temp":true,"is_temp":false}"#);
+    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/remark", "duplicate-field"));
+    let report = validate(add, r#"{"type":1,"type":2,"scene":2,"scene":1,"user":["a"],"user":[],"is_temp":true,"is_temp":false}"#);
+    let summary: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(
+        summary,
+        [("/type", "duplicate-field"), ("/scene", "duplicate-field"), ("/user", "duplicate-field"), ("/is_temp", "duplicate-field")]
+    );
+    // A thousand repetitions: a thousand issues, no quadratic blow-up worth noticing.
+    let text = format!("{{\"config_id\":\"a\"{}}}", ",\"config_id\":\"b\"".repeat(1000));
+    let report = validate(endpoint("externalcontact/get_contact_way"), &text);
+    assert_eq!(report.issues.len(), 1000);
+    assert!(report.issues.iter().all(|i| i.rule == "duplicate-field" && i.path == "/config_id"));
 }
 
 #[test]
@@ -497,7 +524,7 @@ fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// the tape (JS fast path)
+// the tape (what the JS layer writes): `Tape::new` checks the layout, `validate_tape` reads it
 // ---------------------------------------------------------------------------------------------
 
 const SLOTS: &[f64] = &[
@@ -508,12 +535,14 @@ const SLOTS: &[f64] = &[
     4.0,
     5.0,
     6.0,
+    7.0,
     255.0,
     256.0,
     -0.0,
     -1.0,
     -2.0,
     -6.0,
+    -7.0,
     0.5,
     1.5,
     30.0,
@@ -534,11 +563,12 @@ const SLOTS: &[f64] = &[
     f64::MIN_POSITIVE,
 ];
 
-/// A random well-formed tape for a value expected to be of `kind`.
+/// Appends a random well-formed tape of a value expected to be of `kind`; keys of a model's
+/// fields by index (generated for the field's kind), other members by name (`names` names).
 fn gen_tape(rng: &mut Rng, kind: Kind, depth: usize, names: usize, out: &mut Vec<f64>) {
     match rng.below(if depth == 0 { 4 } else { 6 }) {
         0 => out.push(0.0),
-        1 => out.extend([1.0, *rng.pick(&[0.0, 1.0, 0.5, f64::NAN])]),
+        1 => out.extend([1.0, *rng.pick(&[0.0, 1.0])]),
         2 => out.extend([2.0, *rng.pick(SLOTS)]),
         3 => {
             let bytes: f64 = *rng.pick(&[0.0, 1.0, 30.0, 31.0, 90.0, 93.0, 4000.0, 4001.0, 4e9]);
@@ -546,18 +576,20 @@ fn gen_tape(rng: &mut Rng, kind: Kind, depth: usize, names: usize, out: &mut Vec
         }
         4 => {
             let n = if rng.one_in(8) { 101 } else { rng.below(3) };
-            out.extend([4.0, n as f64]);
-            let inner = if let Kind::Array(inner) = kind { inner() } else { Kind::Any };
+            let start = out.len();
+            out.extend([4.0, n as f64, f64::NAN]);
             for _ in 0..n {
-                gen_tape(rng, inner, if n > 3 { 0 } else { depth - 1 }, names, out);
+                gen_tape(rng, item_kind(kind), if n > 3 { 0 } else { depth - 1 }, names, out);
             }
+            out[start + 2] = out.len() as f64;
         }
         _ => {
             let n = rng.below(5);
-            out.extend([5.0, n as f64]);
+            let start = out.len();
+            out.extend([5.0, n as f64, f64::NAN]);
             for _ in 0..n {
-                match kind {
-                    Kind::Object(m) if !m.fields.is_empty() && !rng.one_in(5) => {
+                match model_of(kind) {
+                    Some(m) if !m.fields.is_empty() && !rng.one_in(5) => {
                         let i = rng.below(m.fields.len());
                         out.push(i as f64);
                         gen_tape(rng, (m.fields[i].kind)(), depth - 1, names, out);
@@ -568,6 +600,59 @@ fn gen_tape(rng: &mut Rng, kind: Kind, depth: usize, names: usize, out: &mut Vec
                     }
                 }
             }
+            out[start + 2] = out.len() as f64;
+        }
+    }
+}
+
+/// Where the containers of a well-formed tape start (tags 4 and 5 in tag position).
+fn containers(slots: &[f64], kind: Kind) -> Vec<usize> {
+    fn walk(slots: &[f64], pos: usize, kind: Kind, out: &mut Vec<usize>) -> usize {
+        match slots[pos] as u8 {
+            0 => pos + 1,
+            1 | 2 => pos + 2,
+            3 => pos + 3,
+            tag => {
+                out.push(pos);
+                let n = slots[pos + 1] as usize;
+                let mut p = pos + 3;
+                for _ in 0..n {
+                    p = if tag == 4 {
+                        walk(slots, p, item_kind(kind), out)
+                    } else {
+                        let key = slots[p];
+                        let inner = match model_of(kind) {
+                            Some(m) if key >= 0.0 => (m.fields[key as usize].kind)(),
+                            _ => Kind::Any,
+                        };
+                        walk(slots, p + 1, inner, out)
+                    };
+                }
+                assert_eq!(p, slots[pos + 2] as usize, "not a well-formed tape");
+                p
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(slots, 0, kind, &mut out);
+    out
+}
+
+/// Checks a tape; when `Tape::new` accepts it, validates it (also against every other request
+/// model, which a caller could mix up) and checks the report. Returns whether it was accepted.
+fn try_tape(ep: &Endpoint, slots: &[f64], names: &[String]) -> bool {
+    let kind = Kind::Object(ep.request);
+    match Tape::new(slots, names, kind) {
+        Ok(t) => {
+            check_report(ep, &format!("{slots:?}"), &validate::validate_tape(ep.request, t));
+            for other in endpoints::ALL {
+                let _ = validate::validate_tape(other.request, t);
+            }
+            true
+        }
+        Err(TapeError(why)) => {
+            assert!(!why.is_empty());
+            false
         }
     }
 }
@@ -576,58 +661,52 @@ fn gen_tape(rng: &mut Rng, kind: Kind, depth: usize, names: usize, out: &mut Vec
 fn random_tapes() {
     let mut rng = Rng::new(31337);
     let names: Vec<String> = ["", "a/b", "~", "type", "中", "remark"].iter().map(|s| s.to_string()).collect();
-    let mut decoded = 0;
+    let mut accepted = 0;
     for ep in endpoints::ALL {
         let kind = Kind::Object(ep.request);
         for _ in 0..400 {
+            // Pure noise (an object header half the time).
             let len = rng.below(24);
             let mut t: Vec<f64> = (0..len).map(|_| if rng.one_in(2) { rng.below(8) as f64 } else { *rng.pick(SLOTS) }).collect();
             if rng.one_in(2) {
-                t.insert(0, 5.0);
-                if t.len() > 1 {
-                    t[1] = rng.below(4) as f64;
-                }
+                t.splice(0..0, [5.0, rng.below(4) as f64, rng.below(len + 4) as f64]);
             }
-            if let Ok(v) = tape::decode(&t, kind, &names) {
-                check_report(ep, &format!("{t:?}"), &validate::validate_value(ep.request, &v));
-            }
-            let _ = tape::decode(&t, Kind::Any, &names);
-            let _ = tape::decode(&t, kind, &[]);
+            try_tape(ep, &t, &names);
+            let _ = Tape::new(&t, &names, Kind::Any);
+            let _ = Tape::new(&t, &[], kind);
             // Well-formed random tapes (object roots mostly), sometimes with one slot broken.
             let mut t = Vec::new();
             if rng.one_in(5) {
                 gen_tape(&mut rng, kind, 3, names.len(), &mut t);
             } else {
                 // One member: a field of the model (generated for that field's kind) or a name.
-                let mut body = Vec::new();
-                match ep.request.fields.get(rng.below(ep.request.fields.len().max(1))) {
-                    Some(f) => {
-                        let i = ep.request.fields.iter().position(|g| g.name == f.name).unwrap();
-                        t.extend([5.0, 1.0, i as f64]);
-                        gen_tape(&mut rng, (f.kind)(), 3, names.len(), &mut body);
+                t.extend([5.0, 1.0, f64::NAN]);
+                match ep.request.fields.len() {
+                    0 => {
+                        t.push(-1.0);
+                        gen_tape(&mut rng, Kind::Any, 3, names.len(), &mut t);
                     }
-                    None => {
-                        t.extend([5.0, 1.0, -1.0]);
-                        gen_tape(&mut rng, Kind::Any, 3, names.len(), &mut body);
+                    n => {
+                        let i = rng.below(n);
+                        t.push(i as f64);
+                        gen_tape(&mut rng, (ep.request.fields[i].kind)(), 3, names.len(), &mut t);
                     }
                 }
-                t.extend(body);
+                t[2] = t.len() as f64;
             }
             let broken = rng.one_in(4);
             if broken {
                 let i = rng.below(t.len());
                 t[i] = *rng.pick(SLOTS);
             }
-            match tape::decode(&t, kind, &names) {
-                Ok(v) => {
-                    decoded += 1;
-                    check_report(ep, &format!("{t:?}"), &validate::validate_value(ep.request, &v));
-                }
-                Err(e) => assert!(broken, "{}: a well-formed tape failed to decode ({e:?}): {t:?}", ep.path),
+            if try_tape(ep, &t, &names) {
+                accepted += 1;
+            } else {
+                assert!(broken, "{}: a well-formed tape is rejected ({:?}): {t:?}", ep.path, Tape::new(&t, &names, kind).err());
             }
         }
     }
-    assert!(decoded > 2000, "only {decoded} random tapes decoded");
+    assert!(accepted > 2500, "only {accepted} random tapes accepted");
 }
 
 #[test]
@@ -636,12 +715,10 @@ fn mutated_tapes() {
     for (path, text) in compact_fixtures() {
         let ep = endpoint(&path);
         let kind = Kind::Object(ep.request);
-        let mut names = Vec::new();
-        let mut slots = Vec::new();
-        to_tape(&Json::parse(&text).unwrap(), kind, &mut names, &mut slots);
+        let (slots, mut names) = encode_root(&Json::parse(&text).unwrap(), kind, Keys::Indexed);
         names.push("extra/~name".into());
-        let v = tape::decode(&slots, kind, &names).expect("a well-formed tape decodes");
-        assert!(validate::validate_value(ep.request, &v).is_valid(), "{path}");
+        let t = Tape::new(&slots, &names, kind).expect("a well-formed tape is accepted");
+        assert!(validate::validate_tape(ep.request, t).is_valid(), "{path}");
         for _ in 0..200 {
             let mut t = slots.clone();
             for _ in 0..1 + rng.below(3) {
@@ -658,54 +735,220 @@ fn mutated_tapes() {
                     break;
                 }
             }
-            if let Ok(v) = tape::decode(&t, kind, &names) {
-                check_report(ep, &format!("{t:?}"), &validate::validate_value(ep.request, &v));
+            try_tape(ep, &t, &names);
+        }
+        // Every proper prefix, and the tape with anything after it, is corrupt.
+        for cut in 0..slots.len() {
+            assert!(Tape::new(&slots[..cut], &names, kind).is_err(), "{path}: prefix {cut}");
+        }
+        for extra in [0.0, 5.0, f64::NAN] {
+            let longer: Vec<f64> = slots.iter().copied().chain([extra]).collect();
+            assert!(Tape::new(&longer, &names, kind).is_err(), "{path}: trailing {extra}");
+        }
+        // Every container with a wrong count or a wrong end is corrupt.
+        for pos in containers(&slots, kind) {
+            for (slot, delta) in [(1, 1.0), (1, -1.0), (1, 0.5), (2, 1.0), (2, -1.0), (2, 0.5)] {
+                let mut t = slots.clone();
+                t[pos + slot] += delta;
+                assert!(Tape::new(&t, &names, kind).is_err(), "{path}: slot {} {delta:+}", pos + slot);
             }
         }
-        // Every proper prefix is corrupt.
-        for cut in 0..slots.len() {
-            assert!(tape::decode(&slots[..cut], kind, &names).is_err(), "{path}: prefix {cut}");
-        }
     }
+}
+
+/// A tape that breaks the layout is an `Err` from `Tape::new`, never a panic, never accepted.
+#[test]
+fn corrupt_tapes_are_errors() {
+    const G: &Model = &ContactWayIdRequest::MODEL;
+    const A: &Model = &AddContactWayRequest::MODEL;
+    let get = Kind::Object(G);
+    let add = Kind::Object(A);
+    let cid = G.index("config_id") as f64;
+    let user = A.index("user") as f64;
+    let names = vec!["x".to_string(), "y".to_string()];
+    let err = |slots: &[f64], kind: Kind, why: &str| {
+        assert!(Tape::new(slots, &names, kind).is_err(), "{why}: {slots:?} accepted");
+    };
+    // The well-formed tapes the corruptions start from.
+    let ok: [(&[f64], Kind); 6] = [
+        (&[5.0, 1.0, 7.0, cid, 3.0, 1.0, 1.0], get),
+        (&[5.0, 2.0, 8.0, -1.0, 0.0, -2.0, 2.0, 1.5], get),
+        (&[5.0, 1.0, 10.0, user, 4.0, 1.0, 10.0, 3.0, 0.0, 0.0], add),
+        (&[5.0, 1.0, 10.0, -2.0, 5.0, 1.0, 10.0, -1.0, 1.0, 1.0], get),
+        (&[4.0, 0.0, 3.0], Kind::Any),
+        (&[5.0, 0.0, 3.0], get),
+    ];
+    for (slots, kind) in ok {
+        assert!(Tape::new(slots, &names, kind).is_ok(), "{slots:?}");
+    }
+    // Truncations and trailing slots.
+    err(&[], get, "empty");
+    err(&[5.0], get, "no count");
+    err(&[5.0, 0.0], get, "no end");
+    err(&[5.0, 1.0, 7.0, cid, 3.0, 1.0], get, "string without chars");
+    err(&[5.0, 1.0, 5.0, cid, 2.0], get, "number without value");
+    err(&[5.0, 1.0, 4.0, cid], get, "member without value");
+    err(&[1.0], Kind::Any, "boolean without value");
+    err(&[0.0, 0.0], Kind::Any, "trailing slot");
+    err(&[5.0, 0.0, 3.0, 0.0], get, "trailing slot after an object");
+    // Wrong `end`.
+    for end in [0.0, 2.0, 6.0, 8.0, 1e9, -7.0, 7.5, f64::NAN, f64::INFINITY] {
+        err(&[5.0, 1.0, end, cid, 3.0, 1.0, 1.0], get, "object end");
+        err(&[5.0, 1.0, 10.0, user, 4.0, 1.0, end, 3.0, 0.0, 0.0], add, "array end");
+    }
+    err(&[4.0, 0.0, 4.0, 0.0], Kind::Any, "end past the container");
+    // Bad counts: too many, too few, not a count.
+    for n in [0.0, 2.0, 3.0, 4294967295.0, 4294967296.0, 1e300, -1.0, 0.5, f64::NAN, f64::INFINITY] {
+        err(&[5.0, n, 7.0, cid, 3.0, 1.0, 1.0], get, "object count");
+        err(&[5.0, 1.0, 10.0, user, 4.0, n, 10.0, 3.0, 0.0, 0.0], add, "array count");
+    }
+    for len in [-1.0, 0.5, f64::NAN, f64::INFINITY, 4294967296.0, 1e300] {
+        err(&[3.0, len, 0.0], Kind::Any, "string bytes");
+        err(&[3.0, 0.0, len], Kind::Any, "string chars");
+    }
+    // Bad tags, in the root and in a member.
+    for tag in [0.5, -1.0, -0.5, 1.7, 2.9, 5.5, 6.0, 7.0, 255.0, 256.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300] {
+        err(&[tag, 1.0, 1.0], Kind::Any, "tag");
+        err(&[tag, 0.0, 3.0], Kind::Any, "tag");
+        err(&[5.0, 1.0, 5.0, -1.0, tag], get, "member tag");
+        err(&[5.0, 1.0, 7.0, -1.0, tag, 1.0, 1.0], get, "member tag");
+    }
+    // Keys: field index out of range or not an index, name index out of range, a field index
+    // where no model is expected (below an unknown member, in an `Any` root).
+    let fields = G.fields.len() as f64;
+    for key in [fields, fields + 1.0, 1e9, 0.5, f64::INFINITY, f64::NAN, -3.0, -1e9, -0.5, -1.5, f64::NEG_INFINITY] {
+        err(&[5.0, 1.0, 5.0, key, 0.0], get, "key");
+    }
+    assert!(Tape::new(&[5.0, 1.0, 5.0, -1.0, 0.0], &[], get).is_err(), "name index with no names");
+    err(&[5.0, 1.0, 9.0, -1.0, 5.0, 1.0, 9.0, cid, 0.0], get, "field index below an unknown member");
+    err(&[5.0, 1.0, 5.0, cid, 0.0], Kind::Any, "field index where no model is expected");
+    err(&[4.0, 1.0, 8.0, 5.0, 1.0, 8.0, 0.0, 0.0], Kind::Array(|| Kind::Str), "field index in an array of strings");
+    // Depth: MAX_DEPTH nested containers around a value are fine, one more is not.
+    for (depth, accepted) in [(MAX_DEPTH, true), (MAX_DEPTH + 1, false), (10_000, false)] {
+        let arrays = nested_arrays(depth);
+        assert_eq!(Tape::new(&arrays, &[], Kind::Any).is_ok(), accepted, "{depth} nested arrays");
+        let objects = nested_objects(depth);
+        assert_eq!(Tape::new(&objects, &names, Kind::Any).is_ok(), accepted, "{depth} nested objects");
+        assert_eq!(Tape::new(&objects, &names, get).is_ok(), accepted, "{depth} nested objects");
+    }
+}
+
+/// `depth` arrays, one inside the other, around a `null`, with correct counts and ends.
+fn nested_arrays(depth: usize) -> Vec<f64> {
+    nested_arrays_at(depth, 0)
+}
+
+/// The same, for a tape where it starts at slot `offset`.
+fn nested_arrays_at(depth: usize, offset: usize) -> Vec<f64> {
+    let end = offset + 3 * depth + 1;
+    let mut out = Vec::with_capacity(3 * depth + 1);
+    for _ in 0..depth {
+        out.extend([4.0, 1.0, end as f64]);
+    }
+    out.push(0.0);
+    out
+}
+
+/// `depth` objects `{"x": …}` (by name), one inside the other, around a `null`.
+fn nested_objects(depth: usize) -> Vec<f64> {
+    let len = 4 * depth + 1;
+    let mut out = Vec::with_capacity(len);
+    for _ in 0..depth {
+        out.extend([5.0, 1.0, len as f64, -1.0]);
+    }
+    out.push(0.0);
+    out
 }
 
 #[test]
 fn deep_and_huge_tapes() {
     let add = endpoint("externalcontact/add_contact_way");
     let kind = Kind::Object(add.request);
-    // 10_000 nested arrays: an error, not a stack overflow.
-    let deep: Vec<f64> = std::iter::repeat_n([4.0, 1.0], 10_000).flatten().chain([0.0]).collect();
-    assert!(tape::decode(&deep, Kind::Any, &[]).is_err());
-    let mut in_field = vec![5.0, 1.0, -1.0];
-    in_field.extend(&deep);
-    assert!(tape::decode(&in_field, kind, &["x".to_string()]).is_err());
-    // Counts far beyond the tape are rejected before allocating.
+    // 10_000 nested arrays in a member: an error, not a stack overflow.
+    let deep = nested_arrays_at(10_000, 4);
+    let mut in_field = vec![5.0, 1.0, (deep.len() + 4) as f64, -1.0];
+    in_field.extend(deep);
+    assert!(Tape::new(&in_field, &["x".to_string()], kind).is_err());
+    // The same, one level less than the limit, is fine (the checker is right about the ends).
+    let mut in_field = vec![5.0, 1.0, f64::NAN, -1.0];
+    in_field.extend(nested_arrays_at(MAX_DEPTH - 1, 4));
+    in_field[2] = in_field.len() as f64;
+    assert!(Tape::new(&in_field, &["x".to_string()], kind).is_ok());
+    // The deepest accepted tape is validated without trouble: the innermost value is reported.
+    let mut user_deep = vec![5.0, 3.0, f64::NAN];
+    let (ty, scene, user) = (A.index("type") as f64, A.index("scene") as f64, A.index("user") as f64);
+    user_deep.extend([ty, 2.0, 2.0, scene, 2.0, 2.0, user]);
+    let start = user_deep.len();
+    for _ in 0..MAX_DEPTH - 1 {
+        user_deep.extend([4.0, 1.0, f64::NAN]);
+    }
+    user_deep.push(0.0);
+    let end = user_deep.len() as f64;
+    user_deep[2] = end;
+    for pos in (start..user_deep.len() - 1).step_by(3) {
+        user_deep[pos + 2] = end;
+    }
+    let report = validate::validate_tape(add.request, Tape::new(&user_deep, &[], kind).unwrap());
+    assert_eq!(report.issues.len(), 1, "{:?}", report.issues);
+    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/user/0", "json-type"));
+    // Counts far beyond the tape are rejected before anything is allocated or walked.
     for n in [1e9, 4294967295.0, 4294967296.0, 1e300, f64::INFINITY] {
-        assert!(tape::decode(&[4.0, n], Kind::Any, &[]).is_err());
-        assert!(tape::decode(&[5.0, n], kind, &[]).is_err());
+        assert!(Tape::new(&[4.0, n, 3.0], &[], Kind::Any).is_err());
+        assert!(Tape::new(&[5.0, n, 3.0], &[], kind).is_err());
     }
     // A huge string is just two numbers: measured, not stored.
-    let remark = add.request.fields.iter().position(|f| f.name == "remark").unwrap() as f64;
-    let ty = add.request.fields.iter().position(|f| f.name == "type").unwrap() as f64;
-    let scene = add.request.fields.iter().position(|f| f.name == "scene").unwrap() as f64;
-    let user = add.request.fields.iter().position(|f| f.name == "user").unwrap() as f64;
-    let t = [5.0, 4.0, ty, 2.0, 1.0, scene, 2.0, 2.0, user, 4.0, 1.0, 3.0, 1.0, 1.0, remark, 3.0, 3e9, 1e9];
-    let r = validate::validate_value(add.request, &tape::decode(&t, kind, &[]).unwrap());
+    let remark = A.index("remark") as f64;
+    #[rustfmt::skip]
+    let t = [
+        5.0, 4.0, 20.0,
+        ty, 2.0, 1.0,
+        scene, 2.0, 2.0,
+        user, 4.0, 1.0, 16.0, 3.0, 1.0, 1.0,
+        remark, 3.0, 3e9, 1e9,
+    ];
+    let r = validate::validate_tape(add.request, Tape::new(&t, &[], kind).unwrap());
     assert_eq!(r.issues.len(), 1);
     assert_eq!(r.issues[0].msg, Msg::MaxChars { max: 30, actual: 1_000_000_000 });
+    // A 100_000-item array of nulls: walked once, every item reported.
+    let n = 100_000;
+    let mut big = vec![5.0, 3.0, f64::NAN, ty, 2.0, 2.0, scene, 2.0, 2.0, user, 4.0, n as f64, f64::NAN];
+    big.extend(std::iter::repeat_n(0.0, n));
+    let end = big.len() as f64;
+    big[2] = end;
+    big[12] = end;
+    let r = validate::validate_tape(add.request, Tape::new(&big, &[], kind).unwrap());
+    assert_eq!(r.issues.len(), n + 1, "every item, then R-CW-09");
+    assert_eq!(r.issues[n].rule, "R-CW-09");
 }
 
-/// BUG (low): the tag slot is read with `tag as u8`, so a non-integral, negative or NaN tag
-/// (0.5, -1, NaN → 0 = null; 1.7 → 1 = boolean) decodes as a value instead of being reported as
-/// a corrupt tape, hiding a tape-writer bug behind a plausible validation result.
+const A: &Model = &AddContactWayRequest::MODEL;
+
+/// Tags are exact: a non-integral, negative, NaN or unknown tag is a corrupt tape, not a value.
 #[test]
 fn tape_tags_must_be_exact() {
-    for t in [&[0.5][..], &[-1.0], &[f64::NAN], &[-0.5], &[1.7, 1.0], &[2.9, 3.0], &[5.5, 0.0]] {
-        assert!(tape::decode(t, Kind::Any, &[]).is_err(), "{t:?} decoded as {:?}", tape::decode(t, Kind::Any, &[]));
+    for t in [&[0.5][..], &[-1.0], &[f64::NAN], &[-0.5], &[1.7, 1.0], &[2.9, 3.0], &[5.5, 0.0, 3.0], &[4.5, 0.0, 3.0], &[6.0], &[6.0, 0.0, 3.0]] {
+        assert!(Tape::new(t, &[], Kind::Any).is_err(), "{t:?} accepted");
     }
-    // Boundary: exact tags decode.
-    assert_eq!(tape::decode(&[0.0], Kind::Any, &[]), Ok(Json::Null));
-    assert_eq!(tape::decode(&[1.0, 1.0], Kind::Any, &[]), Ok(Json::Bool(true)));
+    // Boundary: the exact tags are accepted and read as what they are.
+    for (t, name) in [
+        (&[0.0][..], "null"),
+        (&[1.0, 1.0], "boolean"),
+        (&[2.0, 3.0], "integer"),
+        (&[2.0, 3.5], "number"),
+        (&[3.0, 0.0, 0.0], "string"),
+        (&[4.0, 0.0, 3.0], "array"),
+        (&[5.0, 0.0, 3.0], "object"),
+    ] {
+        assert_eq!(Tape::new(t, &[], Kind::Any).map(|t| t.root().type_name()), Ok(name), "{t:?}");
+    }
+    let root = |t: &'static [f64]| Tape::new(t, &[], Kind::Any).unwrap().root();
+    assert_eq!(root(&[1.0, 0.0]).as_bool(), Some(false));
+    assert_eq!(root(&[1.0, 1.0]).as_bool(), Some(true));
+    assert_eq!(root(&[3.0, 7.0, 3.0]).str_bytes(), Some(7));
+    assert_eq!(root(&[3.0, 7.0, 3.0]).str_chars(), Some(3));
+    assert_eq!(root(&[4.0, 0.0, 3.0]).array_len(), Some(0));
+    assert_eq!(root(&[5.0, 0.0, 3.0]).object_len(), Some(0));
+    assert!(root(&[0.0]).is_null() && !root(&[0.0]).filled());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ mod common;
 use serde_json::{json, Value};
 use wecom_core::errcode::{self, ErrorClass};
 use wecom_core::messages::{Locale, Msg};
-use wecom_core::models::{AddContactWayRequest, Conclusions, ConclusionsText, ContactWayScene, ContactWayType, GetContactWayRequest};
+use wecom_core::models::{AddContactWayRequest, Conclusions, ConclusionsText, ContactWayScene, ContactWayType, ContactWayIdRequest};
 use wecom_core::rules::{self, CATALOGUE};
 use wecom_core::schema::{Direction, Field, Kind, Model, Schema};
 use wecom_core::tape::{self, Tape};
@@ -234,7 +234,7 @@ fn duplicate_field() {
     );
     check_text(GET, r#"{"config_id":"a"}"#, &[]);
     // Hand-written tapes repeat a field by index, or by index and by name.
-    const G: &Model = &GetContactWayRequest::MODEL;
+    const G: &Model = &ContactWayIdRequest::MODEL;
     let cid = G.index("config_id") as f64;
     let names = vec!["config_id".to_string()];
     for slots in [[5.0, 2.0, 11.0, cid, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0], [5.0, 2.0, 11.0, -1.0, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0]] {
@@ -412,15 +412,16 @@ fn cross_field_rules_see_fields_by_index() {
     assert_eq!(paths, [("/n", "probe-issue"), ("", "probe-root"), ("/a~1b~0", "probe-field")]);
     assert_eq!(issues[0].msg, Msg::Range { min: 0, max: 0, actual: 7 });
 
-    // Null and wrong types: present (`get`), but the typed accessors say `None`; the type errors
-    // are reported before the rule runs.
+    // Null and wrong types: present (`get`), but the accessor of the field's own type says
+    // `None`; the type errors are reported before the rule runs. (The accessors read the value as
+    // it is: `int` of the boolean field `b` holding 1 is 1; a rule asks a field for its own type.)
     let (issues, root) = probe(r#"{"s":null,"n":"7","b":1,"a":["x"],"o":{"n":-2},"a/b~":null}"#);
     assert_eq!(
         root,
         vec![
             seen("s", Some("null"), false, false),
             seen("n", Some("string"), true, true),
-            seen("b", Some("integer"), true, true),
+            Seen { int: Some(1), ..seen("b", Some("integer"), true, true) },
             Seen { len: Some(1), ..seen("a", Some("array"), true, true) },
             seen("o", Some("object"), true, true),
             seen("a/b~", Some("null"), false, false),
@@ -1125,7 +1126,10 @@ fn both_locales_render() {
     assert_eq!(en["errors"][1]["message"], json!(PARTY_ONLY_MULTI));
     assert_eq!(zh["errors"][1]["message"], json!("仅在 type 为 2（多人）时可以填写"));
     assert_eq!(en["errors"][1]["params"], json!({}));
-    assert_eq!(report.errors_json(Locale::En), en["errors"]);
+    let errors: Value = serde_json::from_str(&report.errors_json(Locale::En)).expect("errors_json is JSON");
+    assert_eq!(errors, en["errors"]);
+    let errors: Value = serde_json::from_str(&report.errors_json(Locale::ZhCn)).expect("errors_json is JSON");
+    assert_eq!(errors, zh["errors"]);
     // Every message of a big report has text in both languages, and the zh text is Chinese.
     let big = json!({ "type": 9, "scene": "2", "remark": "x".repeat(40), "user": [], "is_temp": 1, "foo": null,
         "expires_in": 0, "conclusions": { "text": { "content": "y".repeat(4001) }, "image": {}, "link": {"title": "t", "url": "u"} } });

@@ -109,39 +109,53 @@ fn conclusions_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
     }
 }
 
-model! {
+/// Appends the settings `add_contact_way` and `update_contact_way` share to a `model!`
+/// declaration (declared once here; on update, `user` and `party` replace the stored lists).
+macro_rules! with_contact_way_settings {
+    ($(#[doc = $doc:literal])* request struct $name:ident { $($head:tt)* } $($tail:tt)*) => {
+        model! {
+            $(#[doc = $doc])*
+            request struct $name {
+                $($head)*
+                /// 小程序控件样式，仅 scene=1 有效 / widget style, scene 1 only.
+                style: Option<u32> [range(1, u32::MAX as i64, R_CW_03)],
+                /// 备注，最多 30 个字符 / remark, at most 30 characters.
+                remark: Option<String> [max_chars(30, R_CW_04)],
+                /// 外部客户添加时是否无需验证，默认 true / add without verification (default true).
+                skip_verify: Option<bool>,
+                /// 渠道参数，最多 30 个字符，会在客户详情与回调中返回 / channel tag, at most 30 characters.
+                state: Option<String> [max_chars(30, R_CW_06)],
+                /// 成员 userid 列表（更新时覆盖）；type=1 时只能一个，最多 100 个 / member userids (replaced on update; exactly one for type 1, at most 100).
+                user: Option<Vec<String>> [max_items(100, R_CW_09)],
+                /// 部门 id 列表（更新时覆盖），仅 type=2 有效 / department ids (replaced on update), type 2 only.
+                party: Option<Vec<u32>>,
+                /// 临时二维码有效期（秒），默认 7 天，最长 14 天 / temporary QR validity in seconds (default 7 d, max 14 d).
+                expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_11)],
+                /// 临时会话有效期（秒），默认 24 小时，最长 14 天 / temporary chat validity in seconds (default 24 h, max 14 d).
+                chat_expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_12)],
+                /// 可进行临时会话的客户 unionid / unionid allowed to start the temporary chat.
+                unionid: Option<String>,
+                /// 同一外部企业客户只能添加同一个员工，默认 false / route a corp's customers to one member (default false).
+                is_exclusive: Option<bool>,
+                /// 是否标记客户添加来源 / mark the add source on the customer.
+                mark_source: Option<bool>,
+                /// 结束语，仅临时会话有效 / closing message, temporary mode only.
+                conclusions: Option<Conclusions>,
+            }
+            $($tail)*
+        }
+    };
+}
+
+with_contact_way_settings! {
     /// 配置客户联系「联系我」方式 — <https://developer.work.weixin.qq.com/document/path/92228>.
     request struct AddContactWayRequest {
         /// 联系方式类型：1 单人，2 多人 / 1 single member, 2 several members.
         r#type: ContactWayType = "R-CW-01",
         /// 场景：1 在小程序中联系，2 通过二维码联系 / 1 mini-program, 2 QR code.
         scene: ContactWayScene = "R-CW-02",
-        /// 小程序控件样式，仅 scene=1 有效 / widget style, scene 1 only.
-        style: Option<u32> [range(1, u32::MAX as i64, R_CW_03)],
-        /// 备注，最多 30 个字符 / remark, at most 30 characters.
-        remark: Option<String> [max_chars(30, R_CW_04)],
-        /// 外部客户添加时是否无需验证，默认 true / add without verification (default true).
-        skip_verify: Option<bool>,
-        /// 渠道参数，最多 30 个字符，会在客户详情与回调中返回 / channel tag, at most 30 characters.
-        state: Option<String> [max_chars(30, R_CW_06)],
-        /// 成员 userid 列表；type=1 时必填且只能一个，最多 100 个 / member userids (exactly one for type 1, at most 100).
-        user: Option<Vec<String>> [max_items(100, R_CW_09)],
-        /// 部门 id 列表，仅 type=2 有效 / department ids, type 2 only.
-        party: Option<Vec<u32>>,
         /// 是否临时会话模式，默认 false / temporary-chat mode (default false).
         is_temp: Option<bool>,
-        /// 临时二维码有效期（秒），默认 7 天，最长 14 天 / temporary QR validity in seconds (default 7 d, max 14 d).
-        expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_11)],
-        /// 临时会话有效期（秒），默认 24 小时，最长 14 天 / temporary chat validity in seconds (default 24 h, max 14 d).
-        chat_expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_12)],
-        /// 可进行临时会话的客户 unionid / unionid allowed to start the temporary chat.
-        unionid: Option<String>,
-        /// 是否开启同一外部企业客户只能添加同一个员工，默认 false / route a corp's customers to one member (default false).
-        is_exclusive: Option<bool>,
-        /// 是否标记客户添加来源 / mark the add source on the customer.
-        mark_source: Option<bool>,
-        /// 结束语，仅临时会话有效 / closing message, temporary mode only.
-        conclusions: Option<Conclusions>,
     }
     check = add_contact_way_rules;
 }
@@ -198,8 +212,10 @@ fn add_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
 }
 
 model! {
-    /// 获取企业已配置的「联系我」方式 — <https://developer.work.weixin.qq.com/document/path/92228>.
-    request struct GetContactWayRequest {
+    /// 以 config_id 指定一个「联系我」：获取（get_contact_way）与删除（del_contact_way）的参数 /
+    /// the request of get_contact_way and del_contact_way —
+    /// <https://developer.work.weixin.qq.com/document/path/92228>.
+    request struct ContactWayIdRequest {
         /// 联系方式的配置 id / the contact way's config_id.
         config_id: String = "R-CW-18",
     }
@@ -234,42 +250,10 @@ fn list_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
     }
 }
 
-model! {
+with_contact_way_settings! {
     /// 更新企业已配置的「联系我」方式：user、party 覆盖原列表 —
     /// <https://developer.work.weixin.qq.com/document/path/92228>.
     request struct UpdateContactWayRequest {
-        /// 联系方式的配置 id / the contact way's config_id.
-        config_id: String = "R-CW-18",
-        /// 备注，最多 30 个字符 / remark, at most 30 characters.
-        remark: Option<String> [max_chars(30, R_CW_04)],
-        /// 外部客户添加时是否无需验证 / add without verification.
-        skip_verify: Option<bool>,
-        /// 小程序控件样式 / widget style (scene 1).
-        style: Option<u32> [range(1, u32::MAX as i64, R_CW_03)],
-        /// 渠道参数，最多 30 个字符 / channel tag, at most 30 characters.
-        state: Option<String> [max_chars(30, R_CW_06)],
-        /// 成员列表，覆盖原列表，最多 100 个 / member userids, replaces the old list, at most 100.
-        user: Option<Vec<String>> [max_items(100, R_CW_09)],
-        /// 部门列表，覆盖原列表，仅多人类型有效 / department ids, replaces the old list, type 2 only.
-        party: Option<Vec<u32>>,
-        /// 临时二维码有效期（秒），最长 14 天 / temporary QR validity, at most 14 days.
-        expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_11)],
-        /// 临时会话有效期（秒），最长 14 天 / temporary chat validity, at most 14 days.
-        chat_expires_in: Option<i64> [range(1, FOURTEEN_DAYS, R_CW_12)],
-        /// 可进行临时会话的客户 unionid / unionid allowed to start the temporary chat.
-        unionid: Option<String>,
-        /// 同一外部企业客户只能添加同一个员工 / route a corp's customers to one member.
-        is_exclusive: Option<bool>,
-        /// 是否标记客户添加来源 / mark the add source on the customer.
-        mark_source: Option<bool>,
-        /// 结束语，仅临时会话有效 / closing message (temporary ways only).
-        conclusions: Option<Conclusions>,
-    }
-}
-
-model! {
-    /// 删除企业已配置的「联系我」方式 — <https://developer.work.weixin.qq.com/document/path/92228>.
-    request struct DelContactWayRequest {
         /// 联系方式的配置 id / the contact way's config_id.
         config_id: String = "R-CW-18",
     }
@@ -288,10 +272,6 @@ model! {
 model! {
     /// 配置「联系我」的结果 / result of add_contact_way.
     response struct AddContactWayResponse {
-        /// 返回码，0 表示成功 / 0 on success.
-        errcode: i64,
-        /// 对返回码的文本描述 / text for errcode.
-        errmsg: String,
         /// 新增联系方式的配置 id / the new config_id (keep it: it is the only handle).
         config_id: Option<String>,
         /// 联系我二维码链接，仅 scene=2 时返回 / QR code URL, scene 2 only.
@@ -301,7 +281,7 @@ model! {
 
 model! {
     /// 结束语图片（读取时返回 pic_url）/ closing image as read back.
-    response struct ConclusionsImageInfo {
+    object struct ConclusionsImageInfo {
         /// 图片 URL / picture URL.
         pic_url: Option<String>,
         /// media_id, when WeCom echoes it.
@@ -311,7 +291,7 @@ model! {
 
 model! {
     /// 结束语（读取）/ closing message as read back.
-    response struct ConclusionsInfo {
+    object struct ConclusionsInfo {
         /// 文本 / text.
         text: Option<serde_json::Value>,
         /// 图片 / image.
@@ -325,7 +305,7 @@ model! {
 
 model! {
     /// 一个「联系我」配置 / one contact way as stored by WeCom.
-    response struct ContactWay {
+    object struct ContactWay {
         /// 配置 id / config_id.
         config_id: Option<String>,
         /// 联系方式类型 / 1 single, 2 several members.
@@ -366,10 +346,6 @@ model! {
 model! {
     /// 获取「联系我」的结果 / result of get_contact_way.
     response struct GetContactWayResponse {
-        /// 返回码 / 0 on success.
-        errcode: i64,
-        /// 返回码描述 / text for errcode.
-        errmsg: String,
         /// 联系方式 / the contact way.
         contact_way: Option<ContactWay>,
     }
@@ -377,7 +353,7 @@ model! {
 
 model! {
     /// 「联系我」列表中的一项 / one item of list_contact_way.
-    response struct ContactWayRef {
+    object struct ContactWayRef {
         /// 配置 id / config_id.
         config_id: Option<String>,
     }
@@ -386,10 +362,6 @@ model! {
 model! {
     /// 获取「联系我」列表的结果 / result of list_contact_way.
     response struct ListContactWayResponse {
-        /// 返回码 / 0 on success.
-        errcode: i64,
-        /// 返回码描述 / text for errcode.
-        errmsg: String,
         /// 本页的配置 id / config ids of this page.
         contact_way: Option<Vec<ContactWayRef>>,
         /// 下一页游标，为空表示没有更多 / cursor of the next page; absent or empty when done.

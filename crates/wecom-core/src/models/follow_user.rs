@@ -10,10 +10,6 @@ model! {
 model! {
     /// 配置了客户联系功能的成员 / members with the customer-contact feature.
     response struct GetFollowUserListResponse {
-        /// 返回码 / 0 on success.
-        errcode: i64,
-        /// 返回码描述 / text for errcode.
-        errmsg: String,
         /// 成员 userid 列表 / member userids.
         follow_user: Option<Vec<String>>,
     }

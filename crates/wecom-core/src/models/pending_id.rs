@@ -16,7 +16,7 @@ model! {
 
 model! {
     /// 一个 external_userid 与其 pending_id / one external_userid with its pending_id.
-    response struct PendingIdItem {
+    object struct PendingIdItem {
         /// 客户的 external_userid.
         external_userid: Option<String>,
         /// 90 天内有效的临时外部联系人 id / the 90-day temporary id.
@@ -27,10 +27,6 @@ model! {
 model! {
     /// external_userid 转 pending_id 的结果（只含此前由 unionid 转换得到过的）/ result; only ids previously issued.
     response struct ExternalUseridToPendingIdResponse {
-        /// 返回码 / 0 on success.
-        errcode: i64,
-        /// 返回码描述 / text for errcode.
-        errmsg: String,
         /// 转换结果 / pairs found.
         result: Option<Vec<PendingIdItem>>,
     }

@@ -16,10 +16,6 @@ model! {
 model! {
     /// gettoken 的结果 / result of gettoken.
     response struct GetTokenResponse {
-        /// 返回码 / 0 on success.
-        errcode: i64,
-        /// 返回码描述 / text for errcode.
-        errmsg: String,
         /// 访问凭证，最长 512 字节 / the token (up to 512 bytes).
         access_token: Option<String>,
         /// 有效期（秒），通常 7200 / validity in seconds, normally 7200.

@@ -329,10 +329,9 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "gettoken" => de::<GetTokenRequest>(text),
         "externalcontact/get_follow_user_list" => de::<GetFollowUserListRequest>(text),
         "externalcontact/add_contact_way" => de::<AddContactWayRequest>(text),
-        "externalcontact/get_contact_way" => de::<GetContactWayRequest>(text),
+        "externalcontact/get_contact_way" | "externalcontact/del_contact_way" => de::<ContactWayIdRequest>(text),
         "externalcontact/list_contact_way" => de::<ListContactWayRequest>(text),
         "externalcontact/update_contact_way" => de::<UpdateContactWayRequest>(text),
-        "externalcontact/del_contact_way" => de::<DelContactWayRequest>(text),
         "externalcontact/close_temp_chat" => de::<CloseTempChatRequest>(text),
         "corpgroup/batch/external_userid_to_pending_id" | "idconvert/batch/external_userid_to_pending_id" => {
             de::<ExternalUseridToPendingIdRequest>(text)
