@@ -126,6 +126,18 @@ function analyze(file, ops, pkg) {
     memo.set(id, o);
     return o;
   }
+  // Anonymous glue functions are the wasm-bindgen imports: name them after their import key.
+  let glue = [];
+  try {
+    glue = fs.readFileSync(path.join(pkg, 'node', 'wecom_wasm.js'), 'utf8').split('\n');
+  } catch {}
+  const importName = (line) => {
+    for (let l = line; l >= Math.max(0, line - 2); l--) {
+      const m = /(__wbg_[A-Za-z0-9_]+|__wbindgen_[A-Za-z0-9_]+)\s*:/.exec(glue[l] ?? '');
+      if (m) return m[1];
+    }
+    return '(anonymous)';
+  };
   const groups = new Map();
   const sdkFns = new Map();
   let total = 0;
@@ -138,7 +150,8 @@ function analyze(file, ops, pkg) {
     if (g === 'sdk-js' || g === 'sdk-wasm') {
       const f = byId.get(id).callFrame;
       const where = f.url ? `${f.url.replace(/.*\//, '').replace(/-[0-9a-f]+$/, '')}:${f.lineNumber + 1}` : '(builtin)';
-      const key = `${f.functionName || '(anonymous)'} ${where}`;
+      const fname = f.functionName || (/wecom_wasm\.js$/.test(f.url) ? importName(f.lineNumber) : '(anonymous)');
+      const key = `${fname} ${where}`;
       sdkFns.set(key, (sdkFns.get(key) ?? 0) + dt);
     }
   }
@@ -156,7 +169,26 @@ function analyze(file, ops, pkg) {
     .map(([g, v]) => [label[g] ?? g, fmt(v / ops, 2), `${fmt((100 * v) / total, 1)}%`]);
   rows.push(['**total CPU (not idle)**', `**${fmt(total / ops, 2)}**`, '100%']);
   const top = [...sdkFns].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => [k.slice(0, 110), fmt(v / ops, 2)]);
-  return { rows, top };
+  // SDK time by kind, from function names (best with --names; unnamed wasm lands in 'wasm: other').
+  const kinds = [
+    ['JSON.parse / JSON.stringify called by the glue', /__wbg_parse_|__wbg_stringify_|^validate2 /],
+    ['strings copied in/out of wasm memory (TextEncoder/Decoder)', /passStringToWasm0|getStringFromWasm0|string_get|decodeText|^decode |^encodeInto|cachedText|getUint8ArrayMemory0|getDataViewMemory0/],
+    ['wasm-bindgen futures, closures, promises, externref table', /makeMutClosure|_wbg_cb_unref|new_typed|__wbg_then|__wbg_resolve|queueMicrotask|invoke__|^real |closures|futures|Promise|JsFuture|externref_table|__wbindgen_generic|takeFromExternrefTable0|addToExternrefTable0/],
+    ['JS↔wasm trampolines and shims', /^wasm-to-js|^js-to-wasm|shim|GenericJSToWasmWrapper|^handleError /],
+    ['Reflect.get/set, fetch call, Response getters (glue imports)', /__wbg_get_|__wbg_set|__wbg_call_|__wbg_status|__wbg_text|Reflect|__wbg_new_|set_method|set_body|set_headers|__wbg_now/],
+    ['wasm: JSON parse of the payload (serde)', /serde|Deserializ|json::Json|parse_str|parse_integer|parse_number/],
+    ['wasm: validation (tape, rules, report)', /wecom_core::(validate|tape|models|messages|schema|rules)|Schema>::kind|write_json_str|errors_json|fmt::/],
+    ['wasm: client logic (token, URL, request)', /wecom_core::client|url::encode|token|ClientConfig|wecom_wasm::/],
+    ['wasm: malloc/free/memcpy', /dlmalloc|__rdl_|__rust_|alloc::|RawVec|memcpy|memmove|memcmp|memset|drop_in_place/],
+    ['JS fast-validate walk (index.cjs)', /index\.cjs/],
+  ];
+  const byKind = new Map();
+  for (const [k, v] of sdkFns) {
+    const kind = kinds.find(([, re]) => re.test(k))?.[0] ?? (/wecom_wasm\.js/.test(k) ? 'glue JS: other' : /^wasm-function|\.wasm/.test(k) ? 'wasm: other' : 'other');
+    byKind.set(kind, (byKind.get(kind) ?? 0) + v);
+  }
+  const kindRows = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt(v / ops, 2)]);
+  return { rows, top, kindRows };
 }
 
 async function profileRun(name, pkg, dir) {
@@ -328,6 +360,8 @@ async function main() {
       console.log(`\n## ${name}: ${fmt(r.ops)} ops under --cpu-prof (interval 100 µs; profiling inflates the totals)\n`);
       console.log(table(['where', `µs per ${unit}`, 'share'], r.rows));
       if (r.top.length) {
+        console.log(`\nSDK time by kind (µs per ${unit}):\n`);
+        console.log(table(['kind', 'µs'], r.kindRows));
         console.log(`\ntop SDK functions (self time, µs per ${unit}):\n`);
         console.log(table(['function', 'µs'], r.top));
       }

@@ -2,15 +2,19 @@
 # Runs the benchmarks: installs their pinned deps into js-tests/bench/node_modules, builds pkg/ if
 # it is missing, runs validate.bench.mjs and client.bench.mjs, prints the wasm size line.
 # Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
-# child of client.bench.mjs); every child is killed on exit. The benches take about 60 s; each
+# child of client.bench.mjs); every child is killed on exit. The benches take about 40 s; each
 # is capped by `timeout` so the whole run stays under 2 minutes (a missing pkg/ adds its build).
 #   bash js-tests/bench/run.sh
-# Env passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate),
-# BENCH_CALLS, BENCH_WARMUP_CALLS, BENCH_CONCURRENCY (client).
+# Env: WECOM_PKG_DIR (the package to measure, default pkg/; it is never built then).
+# Passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate), BENCH_CALLS,
+# BENCH_WARMUP_CALLS, BENCH_CONCURRENCY (client).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
 cd "$ROOT"
+# The package under test: pkg/ (default) or WECOM_PKG_DIR (e.g. a copy, while pkg/ is rebuilt).
+PKG=${WECOM_PKG_DIR:-$ROOT/pkg}
+export WECOM_PKG_DIR=$PKG
 
 children=()
 cleanup() {
@@ -38,7 +42,11 @@ if [ ! -f "$stamp" ] || [ "$BENCH/package.json" -nt "$stamp" ] || [ "$BENCH/pack
   (cd "$BENCH" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
-if [ ! -f "$ROOT/pkg/index.mjs" ] || [ ! -f "$ROOT/pkg/web/wecom_wasm_bg.wasm" ]; then
+if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/web/wecom_wasm_bg.wasm" ]; then
+  if [ "$PKG" != "$ROOT/pkg" ]; then
+    echo "bench: WECOM_PKG_DIR=$PKG holds no built package" >&2
+    exit 1
+  fi
   echo "bench: pkg/ missing, building it (bash npm/scripts/build.sh)"
   bash npm/scripts/build.sh
 fi
@@ -49,7 +57,7 @@ echo
 run_capped 70 node "$BENCH/client.bench.mjs"
 echo
 
-wasm="$ROOT/pkg/web/wecom_wasm_bg.wasm"
+wasm="$PKG/web/wecom_wasm_bg.wasm"
 raw=$(wc -c <"$wasm" | tr -d ' ')
 gz=$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')
-echo "wasm size: pkg/web/wecom_wasm_bg.wasm ${raw} bytes raw, ${gz} bytes gzip -9"
+echo "wasm size: ${wasm#"$ROOT"/} ${raw} bytes raw, ${gz} bytes gzip -9"

@@ -14,12 +14,47 @@ const MAX_DEPTH = 100;
 
 class Bail extends Error {}
 
+// An unpaired surrogate cannot be sent as UTF-8; such payloads go to the engine's text path so
+// that validate() and the client agree. Node 20+ and current browsers have isWellFormed.
+const SURROGATE = /[\uD800-\uDFFF]/;
+const wellFormed = String.prototype.isWellFormed
+  ? (s) => s.isWellFormed()
+  : (s) => !SURROGATE.test(s) || encodeURIComponentSafe(s);
+
+function encodeURIComponentSafe(s) {
+  try {
+    encodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Reads a model's fields of an object, in field order, into `out` from `at`. Compiled per model
+// from the engine's field table (named property loads are far cheaper than keyed ones, as in
+// zod 4); where the page forbids eval (CSP), a plain loop does the same.
+function fieldReader(fields) {
+  const names = fields.map((f) => f[0]);
+  try {
+    const body = names.map((name, i) => `out[at + ${i}] = o[${JSON.stringify(name)}];`).join('\n');
+    return new Function('o', 'out', 'at', body);
+  } catch {
+    return (o, out, at) => {
+      for (let i = 0; i < names.length; i++) out[at + i] = o[names[i]];
+    };
+  }
+}
+
 export function createFastValidate(wasm) {
   const schema = JSON.parse(wasm.__schema());
   const models = schema.models.map((fields) => ({
+    read: fieldReader(fields),
+    size: fields.length,
     index: new Map(fields.map(([name], i) => [name, i])),
     child: fields.map((f) => f[1]),
     elem: fields.map((f) => f[2]),
+    // Strings no longer than this cannot break a rule of the field: no need to measure them.
+    short: fields.map((f) => (f[3] < 0 ? Infinity : f[3])),
   }));
   const byPath = new Map(schema.endpoints.map(([path, model], index) => [path, { index, model }]));
   const memory = wasm.__memory();
@@ -28,6 +63,9 @@ export function createFastValidate(wasm) {
   let ptr = 0;
   let pos = 0;
   let names = [];
+  // Field values of the objects being walked (a stack: nested objects use the part above).
+  const stack = [];
+  let sp = 0;
 
   // The view dies when wasm memory grows, which only happens inside engine calls: refreshed
   // before each walk and after each reservation.
@@ -41,8 +79,18 @@ export function createFastValidate(wasm) {
     refresh();
   }
 
-  // UTF-8 bytes and Unicode scalars, exactly as the engine counts them.
-  function string(s) {
+  // UTF-8 bytes and Unicode scalars, exactly as the engine counts them. A string no longer than
+  // `short` cannot break any rule of its field, so its UTF-16 length stands in for both (it
+  // keeps "empty" exact, and no rule reads the measures of a string it cannot reject).
+  function string(s, short) {
+    if (s.length <= short) {
+      if (!wellFormed(s)) throw new Bail();
+      ensure(3);
+      tape[pos++] = TAG_STRING;
+      tape[pos++] = s.length;
+      tape[pos++] = s.length;
+      return;
+    }
     let bytes = s.length;
     let chars = s.length;
     for (let i = 0; i < s.length; i++) {
@@ -71,37 +119,55 @@ export function createFastValidate(wasm) {
     return v === undefined || typeof v === 'function' || typeof v === 'symbol';
   }
 
-  function object(o, model, depth) {
-    const m = model >= 0 ? models[model] : undefined;
+  function unknownMembers(o, m, depth) {
+    let n = 0;
     const keys = Object.keys(o);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (m !== undefined && m.index.has(key)) continue;
+      const v = o[key];
+      if (skipped(v)) continue;
+      n++;
+      ensure(1);
+      tape[pos++] = -names.push(key);
+      value(v, -1, -1, Infinity, depth + 1);
+    }
+    return n;
+  }
+
+  function object(o, model, depth) {
     ensure(3);
     tape[pos++] = TAG_OBJECT;
     const countAt = pos;
     pos += 2;
     let n = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      const v = o[key];
-      if (skipped(v)) continue;
-      n++;
-      const i = m === undefined ? undefined : m.index.get(key);
-      ensure(1);
-      if (i === undefined) {
-        tape[pos++] = -names.push(key);
-        value(v, -1, -1, depth + 1);
-      } else {
+    const m = model >= 0 ? models[model] : undefined;
+    if (m === undefined) {
+      n = unknownMembers(o, m, depth);
+    } else {
+      const base = sp;
+      sp += m.size;
+      m.read(o, stack, base);
+      for (let i = 0; i < m.size; i++) {
+        const v = stack[base + i];
+        if (skipped(v)) continue;
+        n++;
+        ensure(1);
         tape[pos++] = i;
-        value(v, m.child[i], m.elem[i], depth + 1);
+        value(v, m.child[i], m.elem[i], m.short[i], depth + 1);
       }
+      sp = base;
+      // Members that are not fields of the model (rare): only when the counts disagree.
+      if (Object.keys(o).length !== n) n += unknownMembers(o, m, depth);
     }
     tape[countAt] = n;
     tape[countAt + 1] = pos;
   }
 
-  function value(v, model, elem, depth) {
+  function value(v, model, elem, short, depth) {
     switch (typeof v) {
       case 'string':
-        return string(v);
+        return string(v, short);
       case 'number':
         ensure(2);
         if (Number.isFinite(v)) {
@@ -130,7 +196,7 @@ export function createFastValidate(wasm) {
               ensure(1);
               tape[pos++] = TAG_NULL;
             } else {
-              value(item, elem, -1, depth + 1);
+              value(item, elem, -1, Infinity, depth + 1);
             }
           }
           tape[endAt] = pos;
@@ -159,10 +225,11 @@ export function createFastValidate(wasm) {
     const locale = localeCode(options);
     if (ep === undefined || locale < 0) return wasm.validate(endpoint, payload, options);
     pos = 0;
+    sp = 0;
     names = [];
     if (tape.buffer !== memory.buffer) refresh();
     try {
-      value(payload === undefined ? {} : payload, ep.model, -1, 0);
+      value(payload === undefined ? {} : payload, ep.model, -1, Infinity, 0);
     } catch {
       // Bail-outs, and payloads whose getters or proxies throw: the engine's text path gives
       // the same verdict the client would, or the typed error (E_INVALID_PAYLOAD).

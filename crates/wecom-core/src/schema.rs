@@ -8,6 +8,9 @@
 use crate::rules::Rule;
 use crate::validate::{Checker, Obj};
 
+/// Most fields a model may have (the validator's per-object field table).
+pub const MAX_FIELDS: usize = 64;
+
 /// Whether model and field doc texts are compiled in (feature `docs`: the code generator needs
 /// them; the wasm engine does not, which keeps them out of the `.wasm`).
 pub const DOCS: bool = cfg!(feature = "docs");
@@ -365,6 +368,8 @@ macro_rules! model {
             }
         }
         impl $crate::schema::Skip for $name {}
+        // The validator tracks fields in a 64-entry table: a larger model does not compile.
+        const _: () = assert!($name::MODEL.fields.len() <= $crate::schema::MAX_FIELDS, "a model has at most 64 fields");
     };
     (@req) => { $crate::rules::REQUIRED };
     (@req $req:literal) => { $req };

@@ -3,7 +3,7 @@
 
 use crate::messages::{write_json_str, Locale, Msg, Text};
 use crate::rules::{self, Check, Rule};
-use crate::schema::{Kind, Model};
+use crate::schema::{Kind, Model, MAX_FIELDS};
 use crate::tape::{self, Key, Tape, Val};
 
 /// One problem found in a payload.
@@ -60,16 +60,24 @@ impl Report {
 /// One step of the current location.
 #[derive(Debug, Clone, Copy)]
 enum Seg<'j> {
+    Root,
     Key(&'j str),
     Index(usize),
 }
 
+/// The current location: a chain of steps on the call stack (nothing allocated while walking).
+#[derive(Debug, Clone, Copy)]
+struct Path<'j> {
+    parent: Option<&'j Path<'j>>,
+    seg: Seg<'j>,
+}
+
 /// Collects issues while walking a payload; knows the current location. The JSON pointer is
-/// only written out when an issue is reported, so valid payloads cost no string building.
-#[derive(Debug, Default)]
+/// only written out when an issue is reported, so a valid payload costs no allocation at all.
+#[derive(Debug)]
 pub struct Checker<'j> {
-    segs: Vec<Seg<'j>>,
-    issues: Vec<Issue>,
+    issues: &'j mut Vec<Issue>,
+    path: Path<'j>,
 }
 
 fn push_pointer_segment(path: &mut String, segment: &str) {
@@ -84,10 +92,23 @@ fn push_pointer_segment(path: &mut String, segment: &str) {
 }
 
 impl<'j> Checker<'j> {
+    /// A checker one step below this one.
+    fn at<'c>(&'c mut self, seg: Seg<'c>) -> Checker<'c> {
+        let Checker { issues, path } = self;
+        Checker { issues: &mut **issues, path: Path { parent: Some(path), seg } }
+    }
+
     fn pointer(&self, rel: &[&str]) -> String {
+        let mut steps = Vec::new();
+        let mut node = Some(&self.path);
+        while let Some(n) = node {
+            steps.push(n.seg);
+            node = n.parent;
+        }
         let mut path = String::new();
-        for seg in &self.segs {
+        for seg in steps.iter().rev() {
             match seg {
+                Seg::Root => {}
                 Seg::Key(k) => push_pointer_segment(&mut path, k),
                 Seg::Index(i) => {
                     path.push('/');
@@ -120,7 +141,6 @@ impl<'j> Checker<'j> {
 
 /// Where each field of an object sits on the tape (`NONE` = absent); up to 64 fields.
 type Slots = [u32; MAX_FIELDS];
-const MAX_FIELDS: usize = 64;
 const NONE: u32 = u32::MAX;
 
 /// A checked object, as seen by cross-field rules. Fields are addressed by index, resolved at
@@ -179,47 +199,62 @@ impl<'t> Obj<'t, '_> {
 }
 
 /// Validates one object value against a request model.
-pub fn check_model<'t>(model: &'static Model, value: Val<'t>, cx: &mut Checker<'t>) {
+///
+/// Issues come in the model's field order (then unknown and repeated members in document order,
+/// then cross-field rules), whatever order the members were written in: the text path and the
+/// JS tape writer, which write members in different orders, report identically.
+pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) {
     if value.object_len().is_none() {
         cx.here(rules::JSON_TYPE, Msg::Type { expected: "object", actual: value.type_name() });
         return;
     }
+    let field_of = |key: Key<'_>| match key {
+        Key::Field(i) => model.fields.get(i).map(|_| i),
+        Key::Name(n) => model.fields.iter().position(|f| f.name == n),
+    };
+    // Where each field is (first occurrence wins).
     let mut slots: Slots = [NONE; MAX_FIELDS];
+    let mut extra = false;
     for (key, v) in value.members(Some(model)) {
-        let (name, field) = match key {
-            Key::Field(i) => match model.fields.get(i) {
-                Some(f) => (f.name, Some((i, f))),
-                None => ("", None),
-            },
-            Key::Name(n) => (n, model.fields.iter().enumerate().find(|(_, f)| f.name == n)),
-        };
-        cx.segs.push(Seg::Key(name));
-        match field {
-            None => cx.here(rules::UNKNOWN_FIELD, Msg::UnknownField),
-            Some((i, _)) if slots.get(i).is_some_and(|&p| p != NONE) => cx.here(rules::DUPLICATE_FIELD, Msg::Duplicate),
-            Some((i, field)) => {
-                if let Some(slot) = slots.get_mut(i) {
-                    *slot = v.pos() as u32;
-                }
-                if v.is_null() && !field.optional {
+        match field_of(key).and_then(|i| slots.get_mut(i)) {
+            Some(slot) if *slot == NONE => *slot = v.pos() as u32,
+            _ => extra = true,
+        }
+    }
+    for (i, field) in model.fields.iter().enumerate() {
+        let v = slots.get(i).filter(|&&p| p != NONE).map(|&p| value.at(p as usize));
+        match v {
+            None if !field.optional => cx.issue_at(&[field.name], field.required_rule, Msg::Required),
+            None => {}
+            Some(v) => {
+                let mut cx = cx.at(Seg::Key(field.name));
+                if !field.optional && (v.is_null() || v.str_bytes() == Some(0)) {
                     cx.here(field.required_rule, Msg::Required);
-                } else if check_kind((field.kind)(), field.rules, v, cx) {
+                } else if check_kind((field.kind)(), field.rules, v, &mut cx) {
                     for rule in field.rules {
-                        check_rule(rule, v, cx);
+                        check_rule(rule, v, &mut cx);
                     }
                 }
             }
         }
-        cx.segs.pop();
     }
-    let obj = Obj { val: value, model, slots: &slots };
-    for (i, field) in model.fields.iter().enumerate() {
-        if !field.optional && obj.get(i).is_none_or(|v| v.str_bytes() == Some(0)) {
-            cx.issue_at(&[field.name], field.required_rule, Msg::Required);
+    if extra {
+        for (key, v) in value.members(Some(model)) {
+            let name = match key {
+                Key::Field(i) => model.fields.get(i).map_or("", |f| f.name),
+                Key::Name(n) => n,
+            };
+            match field_of(key) {
+                None => cx.at(Seg::Key(name)).here(rules::UNKNOWN_FIELD, Msg::UnknownField),
+                Some(i) if slots.get(i).is_some_and(|&p| p != v.pos() as u32) => {
+                    cx.at(Seg::Key(name)).here(rules::DUPLICATE_FIELD, Msg::Duplicate)
+                }
+                Some(_) => {}
+            }
         }
     }
     if let Some(check) = model.check {
-        check(&obj, cx);
+        check(&Obj { val: value, model, slots: &slots }, cx);
     }
 }
 
@@ -233,7 +268,7 @@ fn own_range(rules: &[Rule]) -> Option<(i64, i64, &'static str)> {
 
 /// Type-checks one value (recursing into arrays and objects). Returns `false` on a type error
 /// at this level, so field rules are only applied to values of the right type.
-fn check_kind<'t>(kind: Kind, rules: &[Rule], value: Val<'t>, cx: &mut Checker<'t>) -> bool {
+fn check_kind(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) -> bool {
     let is_number = value.as_f64().is_some();
     let expected = match kind {
         Kind::Any => return true,
@@ -266,9 +301,7 @@ fn check_kind<'t>(kind: Kind, rules: &[Rule], value: Val<'t>, cx: &mut Checker<'
         Kind::Array(inner) if value.array_len().is_some() => {
             let inner = inner();
             for (i, item) in value.items().enumerate() {
-                cx.segs.push(Seg::Index(i));
-                check_kind(inner, &[], item, cx);
-                cx.segs.pop();
+                check_kind(inner, &[], item, &mut cx.at(Seg::Index(i)));
             }
             return true;
         }
@@ -314,9 +347,9 @@ fn check_rule(rule: &Rule, value: Val<'_>, cx: &mut Checker<'_>) {
 
 /// Validates a checked tape against a request model.
 pub fn validate_tape(model: &'static Model, tape: Tape<'_>) -> Report {
-    let mut cx = Checker::default();
-    check_model(model, tape.root(), &mut cx);
-    Report { issues: cx.issues }
+    let mut issues = Vec::new();
+    check_model(model, tape.root(), &mut Checker { issues: &mut issues, path: Path { parent: None, seg: Seg::Root } });
+    Report { issues }
 }
 
 /// Validates JSON text against a request model. Text that is not JSON is reported as a single

@@ -163,8 +163,8 @@ fn unknown_field() {
         ADD,
         &with(&add_temp(), json!({ "conclusions": { "image": { "pic_url": "http://p.qpic.cn/x" } } })),
         &[
-            ("/conclusions/image/pic_url", "unknown-field", unknown()),
             ("/conclusions/image/media_id", "R-CW-20", M::Is(Msg::Required)),
+            ("/conclusions/image/pic_url", "unknown-field", unknown()),
         ],
     );
     // JSON-pointer escaping of member names: `~` → `~0`, `/` → `~1`.
@@ -192,7 +192,7 @@ fn duplicate_field() {
             ("/remark", "duplicate-field", dup()),
         ],
     );
-    // Every repetition is reported where it stands, among the other member checks.
+    // Repetitions and unknown members come after the field checks, in document order.
     check_text(
         GET,
         r#"{"config_id":"a","config_id":"b","x":1,"config_id":"c"}"#,
@@ -202,7 +202,7 @@ fn duplicate_field() {
     check_text(
         GET,
         r#"{"config_id":"","config_id":"b"}"#,
-        &[("/config_id", "duplicate-field", dup()), ("/config_id", "R-CW-18", M::Is(Msg::Required))],
+        &[("/config_id", "R-CW-18", M::Is(Msg::Required)), ("/config_id", "duplicate-field", dup())],
     );
     check_text(
         GET,
@@ -940,7 +940,7 @@ fn r_cw_20_conclusions_content() {
     check(
         ADD,
         &link("标".repeat(43), "述".repeat(171)),
-        &[("/conclusions/link/desc", "R-CW-20", bytes(512, 513)), ("/conclusions/link/title", "R-CW-20", bytes(128, 129))],
+        &[("/conclusions/link/title", "R-CW-20", bytes(128, 129)), ("/conclusions/link/desc", "R-CW-20", bytes(512, 513))],
     );
     // miniprogram.title ≤ 64 bytes.
     let mini = |title: String| {
@@ -1095,12 +1095,12 @@ fn every_problem_is_listed_in_order() {
             ("/expires_in", "R-CW-11", M::Text(ONLY_WITH_TEMP)),
         ],
     );
-    // Members first (document order), then missing required members (model order), then
-    // cross-field rules.
+    // Fields in the model's order (missing ones included), then unknown and repeated members
+    // (document order), then cross-field rules: the member order of the payload does not matter.
     let got = issues_text(ADD, r#"{"zzz":0,"remark":1}"#);
     let summary: Vec<(String, String)> = got.iter().map(|i| (i.path.clone(), i.rule.to_owned())).collect();
     let expected: Vec<(String, String)> =
-        [("/zzz", "unknown-field"), ("/remark", "json-type"), ("/type", "R-CW-01"), ("/scene", "R-CW-02")]
+        [("/type", "R-CW-01"), ("/scene", "R-CW-02"), ("/remark", "json-type"), ("/zzz", "unknown-field")]
             .iter()
             .map(|(p, r)| (p.to_string(), r.to_string()))
             .collect();

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wecom_core::endpoints::ALL;
+use wecom_core::rules::{Check, Rule};
 use wecom_core::schema::{Kind, Model};
 use wecom_core::tape::Tape;
 use wecom_core::validate;
@@ -66,8 +67,10 @@ pub fn validate_tape(endpoint: u32, len: u32, names: Option<Vec<String>>, locale
 struct SchemaOut {
     /// Per endpoint: [path, request model index].
     endpoints: Vec<(&'static str, usize)>,
-    /// Per model: fields as [name, child model index or -1, element model index or -1].
-    models: Vec<Vec<(&'static str, i64, i64)>>,
+    /// Per model: fields as [name, child model index or -1, element model index or -1, L],
+    /// where a string of at most L UTF-16 units cannot break any rule of the field, so the
+    /// writer need not measure it (-1: no string rule at all).
+    models: Vec<Vec<(&'static str, i64, i64, i64)>>,
 }
 
 fn index_of(models: &mut Vec<&'static Model>, model: &'static Model) -> usize {
@@ -83,6 +86,20 @@ fn model_of(kind: Kind) -> Option<&'static Model> {
         Kind::Object(m) => Some(m),
         _ => None,
     }
+}
+
+/// The longest string (in UTF-16 units) that no rule of the field can reject: a unit is at
+/// least one character and at most 3 UTF-8 bytes (a surrogate pair: 2 units, 4 bytes).
+fn measure_threshold(rules: &[Rule]) -> i64 {
+    rules
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::MaxChars(n) => Some(n as i64),
+            Check::MaxBytes(n) => Some(n as i64 / 3),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(-1)
 }
 
 /// The request models' field tables, as JSON text, for the JS tape writer.
@@ -101,7 +118,7 @@ pub fn schema() -> String {
                 Kind::Array(inner) => model_of(inner()).map_or(-1, |m| index_of(&mut models, m) as i64),
                 _ => -1,
             };
-            fields.push((f.name, child, elem));
+            fields.push((f.name, child, elem, measure_threshold(f.rules)));
         }
         tables.push(fields);
         i += 1;
