@@ -20,6 +20,11 @@ for t in node web; do
   wasm-opt -O3 "$PKG/$t/wecom_wasm_bg.wasm" -o "$PKG/$t/wecom_wasm_bg.wasm"
 done
 echo '{ "type": "commonjs" }' > "$PKG/node/package.json"
+# wasm-bindgen's nodejs glue require()s its JS snippets, which are ES modules: Node 18 cannot
+# require ESM, so the Node copy of each snippet becomes CommonJS.
+find "$PKG/node/snippets" -name '*.js' -print0 | while IFS= read -r -d '' f; do
+  esbuild "$f" --format=cjs --platform=node --target=node18 --log-level=warning --outfile="$f" --allow-overwrite
+done
 echo '{ "type": "module" }' > "$PKG/web/package.json"
 
 # The JS layer: one source, bundled per entry; the engine glue stays a separate file.

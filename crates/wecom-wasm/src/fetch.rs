@@ -2,16 +2,14 @@
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wecom_core::client::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
 use wecom_core::Method;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    /// `JSON.parse` taking a JS string as is (no copy through wasm memory).
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+    /// Sends one request and reads the answer (see `js/transport.js`).
+    fn send(fetch: &Function, method: &str, url: &str, body: &JsValue, headers: &JsValue) -> Promise;
 }
 
 /// A parsed JSON answer, kept as the JS object it is (unknown fields and all).
@@ -62,33 +60,20 @@ impl Transport for FetchTransport {
 
     async fn send(&self, request: &HttpRequest) -> Result<HttpReply<JsBody>, TransportError> {
         let fail = |e: JsValue| TransportError { message: message_of(&e) };
-        let init = web_sys::RequestInit::new();
-        init.set_method(request.method.as_str());
-        if let (Method::Post, Some(body)) = (request.method, &request.body) {
-            init.set_body(&JsValue::from_str(body));
-            init.set_headers(&self.headers);
-        }
-        let returned = self.fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init).map_err(fail)?;
-        let response = JsFuture::from(Promise::resolve(&returned)).await.map_err(fail)?;
-        // A user-supplied fetch may resolve to anything: read it defensively (no method call
-        // that could throw outside a `Result`).
-        if !response.is_object() {
-            return Err(TransportError { message: "fetch resolved to something that is not a Response".into() });
-        }
-        let status = Reflect::get(&response, &"status".into()).map_err(fail)?.as_f64().unwrap_or(0.0);
-        let status = if (100.0..=599.0).contains(&status) { status as u16 } else { 0 };
-        let text_fn: Function = Reflect::get(&response, &"text".into())
-            .map_err(fail)?
-            .dyn_into()
-            .map_err(|_| TransportError { message: "fetch resolved to something without text()".into() })?;
-        let text_promise = text_fn.call0(&response).map_err(fail)?;
-        let text = JsFuture::from(Promise::resolve(&text_promise)).await.map_err(fail)?;
-        match json_parse(&text) {
-            Ok(body) if body.is_object() && !js_sys::Array::is_array(&body) => Ok(HttpReply::Json { status, body: JsBody(body) }),
-            _ => {
-                let snippet: String = text.as_string().unwrap_or_default().chars().take(200).collect();
-                Ok(HttpReply::NotJson { status, snippet })
-            }
+        let body = match (request.method, &request.body) {
+            (Method::Post, Some(body)) => JsValue::from_str(body),
+            _ => JsValue::UNDEFINED,
+        };
+        let answer = JsFuture::from(send(&self.fetch, request.method.as_str(), &request.url, &body, &self.headers))
+            .await
+            .map_err(fail)?;
+        let part = |i: u32| Reflect::get_u32(&answer, i).unwrap_or(JsValue::UNDEFINED);
+        let status = part(0).as_f64().unwrap_or(0.0) as u16;
+        let json = part(1);
+        if json.is_object() {
+            Ok(HttpReply::Json { status, body: JsBody(json) })
+        } else {
+            Ok(HttpReply::NotJson { status, snippet: part(2).as_string().unwrap_or_default() })
         }
     }
 
