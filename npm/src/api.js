@@ -3,6 +3,7 @@
 // this file.
 import * as errors from './errors.js';
 import { createFastValidate } from './fast-validate.js';
+import { installRequestDriver } from './driver.js';
 
 /** `validate(endpoint, payload, { locale })` → `{ valid, errors: [{ path, rule, message, params }] }`. */
 export let validate;
@@ -33,6 +34,7 @@ function addEndpointMethods(proto, table) {
 export function setEngine(wasm) {
   wasm.__setErrorFactory(createError);
   endpoints = Object.freeze(wasm.endpoints().map((e) => Object.freeze(e)));
+  installRequestDriver(wasm);
   addEndpointMethods(wasm.WeComClient.prototype, endpoints);
   validate = createFastValidate(wasm);
   WeComClient = wasm.WeComClient;

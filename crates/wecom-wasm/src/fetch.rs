@@ -10,6 +10,16 @@ use wecom_core::Method;
 extern "C" {
     /// Sends one request and reads the answer (see `js/transport.js`).
     fn send(fetch: &Function, method: &str, url: &str, body: &JsValue, headers: &JsValue) -> Promise;
+    /// The same function, as a value for the JS request driver.
+    #[wasm_bindgen(thread_local_v2, js_name = send)]
+    static SEND: Function;
+}
+
+/// The transport's `send(fetch, method, url, body, headers)` function, for the npm package's
+/// request driver: one implementation serves both.
+#[wasm_bindgen(js_name = __send)]
+pub fn send_function() -> Function {
+    SEND.with(Function::clone)
 }
 
 /// A parsed JSON answer, kept as the JS object it is (unknown fields and all).
@@ -28,8 +38,10 @@ impl JsonBody for JsBody {
 
 /// Sends requests through a `fetch`-compatible function.
 pub struct FetchTransport {
-    fetch: Function,
-    headers: JsValue,
+    /// The fetch function in use.
+    pub fetch: Function,
+    /// The headers of a JSON POST.
+    pub headers: JsValue,
 }
 
 impl FetchTransport {
@@ -41,7 +53,8 @@ impl FetchTransport {
     }
 }
 
-fn message_of(err: &JsValue) -> String {
+/// The message of a JS error (with its cause), for network errors.
+pub fn message_of(err: &JsValue) -> String {
     let own = Reflect::get(err, &"message".into()).ok().and_then(|m| m.as_string());
     let cause = Reflect::get(err, &"cause".into())
         .ok()

@@ -98,39 +98,16 @@ impl<T: Transport> Client<T> {
     /// Calls `endpoint`: validates the payload (an invalid one never reaches the network),
     /// adds the token, sends, and checks errcode.
     pub async fn call(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<T::Body, Error> {
-        if endpoint.js_name.is_none() {
-            return Err(Error::Usage(format!(
-                "{} is called by the client itself; use getAccessToken() to read the token",
-                endpoint.path
-            )));
-        }
-        let report = validate_text(endpoint.request, payload_json);
-        if !report.is_valid() {
-            return Err(Error::Validation { endpoint: endpoint.path, report });
-        }
-        let (query, body) = match endpoint.method {
-            Method::Get => (url::query_from_object(payload_json), None),
-            Method::Post => (String::new(), Some(payload_json.to_owned())),
-        };
-        let mut rejected: Option<String> = None;
+        let mut call = self.begin(endpoint, payload_json)?;
         loop {
-            let token = self.token(rejected.as_deref()).await?;
-            let request = HttpRequest {
-                method: endpoint.method,
-                url: format!("{}/cgi-bin/{}?access_token={}{}", self.config.base_url, endpoint.path, url::encode(&token), query),
-                body: body.clone(),
-            };
-            let answer = self.send(endpoint.path, &request, &token).await?;
-            let errcode = answer.int_field("errcode").unwrap_or(0);
-            if errcode == 0 {
-                return Ok(answer);
+            let token = self.token(call.rejected.as_deref()).await?;
+            let request = self.request_for(&call, &token);
+            let reply = self.transport.send(&request).await.map_err(|e| self.network_error(&call, &e.message, &token))?;
+            match self.judge(&mut call, reply, &token) {
+                Verdict::Done(body) => return Ok(body),
+                Verdict::Retry => continue,
+                Verdict::Fail(e) => return Err(e),
             }
-            if rejected.is_none() && errcode::class_of(errcode) == ErrorClass::Refresh {
-                rejected = Some(token);
-                continue;
-            }
-            let errmsg = answer.str_field("errmsg").unwrap_or_default();
-            return Err(Error::Api { endpoint: endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, &token) });
         }
     }
 
@@ -214,6 +191,11 @@ impl<T: Transport> Client<T> {
             endpoint: endpoint.into(),
             message: self.redact(&e.message, token),
         })?;
+        self.accept(endpoint, reply, token)
+    }
+
+    /// A 2xx JSON answer, or the typed error for anything else.
+    fn accept<B: JsonBody>(&self, endpoint: &str, reply: HttpReply<B>, token: &str) -> Result<B, Error> {
         match reply {
             HttpReply::Json { status, body } if (200..300).contains(&status) => Ok(body),
             HttpReply::Json { status, body } => Err(Error::Http {
@@ -230,6 +212,76 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// Starts a call: checks the endpoint can be called, validates the payload (every problem
+    /// is reported), and prepares the query or body. Nothing is sent.
+    pub fn begin(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<Call, Error> {
+        if endpoint.js_name.is_none() {
+            return Err(Error::Usage(format!(
+                "{} is called by the client itself; use getAccessToken() to read the token",
+                endpoint.path
+            )));
+        }
+        let report = validate_text(endpoint.request, payload_json);
+        if !report.is_valid() {
+            return Err(Error::Validation { endpoint: endpoint.path, report });
+        }
+        let (query, body) = match endpoint.method {
+            Method::Get => (url::query_from_object(payload_json), None),
+            Method::Post => (String::new(), Some(payload_json.to_owned())),
+        };
+        Ok(Call { endpoint, query, body, rejected: None })
+    }
+
+    /// A fresh cached token for `call` (never the one WeCom just rejected), without fetching.
+    pub fn cached_token(&self, call: &Call) -> Option<String> {
+        self.tokens.fresh(self.transport.now_ms(), call.rejected.as_deref())
+    }
+
+    /// A fresh token, fetched (single-flight) if the cache has none; `rejected` (a token WeCom
+    /// just refused) is never returned.
+    pub async fn access_token_replacing(&self, rejected: Option<&str>) -> Result<String, Error> {
+        self.token(rejected).await
+    }
+
+    /// The request to send for `call` with `token`.
+    pub fn request_for(&self, call: &Call, token: &str) -> HttpRequest {
+        HttpRequest {
+            method: call.endpoint.method,
+            url: format!(
+                "{}/cgi-bin/{}?access_token={}{}",
+                self.config.base_url,
+                call.endpoint.path,
+                url::encode(token),
+                call.query
+            ),
+            body: call.body.clone(),
+        }
+    }
+
+    /// Decides what WeCom's reply means: done, retry once with a new token (40014, 42001,
+    /// 41001 on the first attempt), or a typed error. Texts from outside are redacted.
+    pub fn judge<B: JsonBody>(&self, call: &mut Call, reply: HttpReply<B>, token: &str) -> Verdict<B> {
+        let answer = match self.accept(call.endpoint.path, reply, token) {
+            Ok(answer) => answer,
+            Err(e) => return Verdict::Fail(e),
+        };
+        let errcode = answer.int_field("errcode").unwrap_or(0);
+        if errcode == 0 {
+            return Verdict::Done(answer);
+        }
+        if call.rejected.is_none() && errcode::class_of(errcode) == ErrorClass::Refresh {
+            call.rejected = Some(token.to_owned());
+            return Verdict::Retry;
+        }
+        let errmsg = answer.str_field("errmsg").unwrap_or_default();
+        Verdict::Fail(Error::Api { endpoint: call.endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, token) })
+    }
+
+    /// The typed error for a request of `call` that got no answer.
+    pub fn network_error(&self, call: &Call, message: &str, token: &str) -> Error {
+        Error::Network { endpoint: call.endpoint.path.into(), message: self.redact(message, token) }
+    }
+
     fn current_token(&self) -> String {
         self.tokens.peek().map(|r| r.access_token).unwrap_or_default()
     }
@@ -237,6 +289,34 @@ impl<T: Transport> Client<T> {
     fn redact(&self, text: &str, token: &str) -> String {
         redact(text, &[self.config.corp_secret.expose(), token])
     }
+}
+
+/// One call in progress: what to send, and which token WeCom already rejected.
+#[derive(Debug)]
+pub struct Call {
+    /// The endpoint.
+    pub endpoint: &'static Endpoint,
+    query: String,
+    body: Option<String>,
+    rejected: Option<String>,
+}
+
+impl Call {
+    /// The token WeCom rejected during this call, if any.
+    pub fn rejected_token(&self) -> Option<&str> {
+        self.rejected.as_deref()
+    }
+}
+
+/// What a reply means for its call.
+#[derive(Debug)]
+pub enum Verdict<B> {
+    /// errcode 0: the answer.
+    Done(B),
+    /// The token was rejected: fetch a new one and send again (once).
+    Retry,
+    /// A typed error.
+    Fail(Error),
 }
 
 /// `true` when `text` is a JSON object (cheap pre-check for GET payloads).

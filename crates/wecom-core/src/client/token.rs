@@ -110,6 +110,18 @@ impl TokenSlot {
         Next::Fetch(FetchGuard { slot: self, done: false })
     }
 
+    /// The cached token if it is fresh at `now_ms` and not `reject` (which is dropped if cached).
+    /// Never starts a fetch.
+    pub fn fresh(&self, now_ms: f64, reject: Option<&str>) -> Option<String> {
+        let mut record = self.record.borrow_mut();
+        if let (Some(r), Some(bad)) = (record.as_ref(), reject) {
+            if r.access_token == bad {
+                *record = None;
+            }
+        }
+        record.as_ref().filter(|r| r.is_fresh(now_ms)).map(|r| r.access_token.clone())
+    }
+
     /// Records the outcome of a fetch and wakes every waiter.
     pub fn finish(&self, mut guard: FetchGuard<'_>, outcome: Result<TokenRecord, Error>) {
         guard.done = true;
