@@ -304,7 +304,10 @@ macro_rules! model {
         $(check = $check:path;)?
     ) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        ///
+        /// `Default` gives empty required fields (and the first value of each enum), which
+        /// validation reports: set them, e.g. `Req { config_id: id, ..Default::default() }`.
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $( $(#[doc = $fdoc])* #[serde(skip_serializing_if = "crate::schema::Skip::skip")] pub $field: $ty, )*
         }
@@ -409,6 +412,12 @@ macro_rules! int_enum {
                 match v { $( $value => Some(Self::$variant), )* _ => None }
             }
         }
+        impl Default for $name {
+            /// The first value (a placeholder for `..Default::default()` in request structs).
+            fn default() -> Self {
+                $crate::int_enum!(@first $($variant)*)
+            }
+        }
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_i64(self.value())
@@ -428,6 +437,9 @@ macro_rules! int_enum {
             }
         }
         impl $crate::schema::Skip for $name {}
+    };
+    (@first $first:ident $($rest:ident)*) => {
+        Self::$first
     };
 }
 

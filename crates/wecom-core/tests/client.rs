@@ -646,19 +646,11 @@ fn typed_add() -> AddContactWayRequest {
     AddContactWayRequest {
         r#type: ContactWayType::Single,
         scene: ContactWayScene::QrCode,
-        style: None,
         remark: Some("渠道客户".into()),
         skip_verify: Some(false),
         state: Some("teststate".into()),
         user: Some(vec!["zhangsan".into()]),
-        party: None,
-        is_temp: None,
-        expires_in: None,
-        chat_expires_in: None,
-        unionid: None,
-        is_exclusive: None,
-        mark_source: None,
-        conclusions: None,
+        ..Default::default()
     }
 }
 

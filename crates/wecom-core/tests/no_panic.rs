@@ -1129,19 +1129,8 @@ fn client_against_garbage_answers() {
     let req = AddContactWayRequest {
         r#type: ContactWayType::Single,
         scene: ContactWayScene::QrCode,
-        style: None,
-        remark: None,
-        skip_verify: None,
-        state: None,
         user: Some(vec!["a".into()]),
-        party: None,
-        is_temp: None,
-        expires_in: None,
-        chat_expires_in: None,
-        unionid: None,
-        is_exclusive: None,
-        mark_source: None,
-        conclusions: None,
+        ..Default::default()
     };
     let e = block_on(c.send_typed(endpoints::ADD_CONTACT_WAY, &req)).unwrap_err();
     assert!(matches!(e, Error::BadResponse { .. }));
