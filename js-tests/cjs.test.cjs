@@ -29,7 +29,7 @@ test('require() resolves index.cjs and exposes the API', () => {
   assert.match(require.resolve('wecom-external-contact'), /node_modules[\\/]wecom-external-contact[\\/]index\.cjs$/);
   assert.equal(typeof validate, 'function');
   assert.equal(typeof WeComClient, 'function');
-  assert.ok(Array.isArray(endpoints) && endpoints.length >= 9);
+  assert.ok(Array.isArray(endpoints) && endpoints.length >= 19);
   for (const Err of [WeComApiError, WeComValidationError, WeComConfigError, WeComUsageError]) {
     assert.ok(Err.prototype instanceof WeComError);
   }

@@ -52,6 +52,15 @@ describe('every endpoint of the slice', () => {
       'externalcontact/close_temp_chat': ['POST', 'closeTempChat'],
       [CORPGROUP]: ['POST', 'corpGroupExternalUseridToPendingId'],
       [IDCONVERT]: ['POST', 'externalUseridToPendingId'],
+      'idconvert/unionid_to_external_userid': ['POST', 'unionidToExternalUserid'],
+      'externalcontact/get_new_external_userid': ['POST', 'getNewExternalUserid'],
+      'externalcontact/groupchat/get_new_external_userid': ['POST', 'groupChatGetNewExternalUserid'],
+      'externalcontact/from_service_external_userid': ['POST', 'fromServiceExternalUserid'],
+      'batch/openuserid_to_userid': ['POST', 'openuseridToUserid'],
+      'idconvert/external_tagid': ['POST', 'externalTagid'],
+      'corpgroup/unionid_to_external_userid': ['POST', 'corpGroupUnionidToExternalUserid'],
+      'corpgroup/unionid_to_pending_id': ['POST', 'corpGroupUnionidToPendingId'],
+      'externalcontact/convert_to_openid': ['POST', 'convertToOpenid'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);
@@ -61,6 +70,8 @@ describe('every endpoint of the slice', () => {
       assert.equal(typeof WeComClient.prototype[jsName], 'function', `WeComClient#${jsName}`);
     }
     assert.ok(Object.isFrozen(endpoints));
+    // Every endpoint with a method is pinned above (gettoken has none: the client calls it itself).
+    assert.deepEqual(endpoints.filter((e) => e.jsName).map((e) => e.path).sort(), Object.keys(expected).sort());
   });
 
   test('add → get → update → get → del → get (41044) round trip', async () => {

@@ -10,6 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { startMockServer } from '../npm/src/mock/index.mjs';
 import { ContactWayStore } from '../npm/src/mock/contact-way-store.mjs';
 
+/** The id-conversion endpoints (besides external_userid_to_pending_id). */
+const ID_CONVERSIONS = ['idconvert/unionid_to_external_userid', 'externalcontact/get_new_external_userid',
+  'externalcontact/groupchat/get_new_external_userid', 'externalcontact/from_service_external_userid',
+  'batch/openuserid_to_userid', 'idconvert/external_tagid', 'corpgroup/unionid_to_external_userid',
+  'corpgroup/unionid_to_pending_id', 'externalcontact/convert_to_openid'];
 const CLI = fileURLToPath(new URL('../npm/src/mock/cli.mjs', import.meta.url));
 const ERRMSG_TAIL = /, hint: \[\d+_\d+_[0-9a-f]+\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=-?\d+$/;
 
@@ -302,6 +307,121 @@ describe('contact ways', () => {
   });
 });
 
+describe('id conversions', () => {
+  const served = { mock: undefined, token: undefined };
+  before(async () => { served.mock = await startMockServer(); });
+  after(() => served.mock.close());
+  beforeEach(async () => { served.mock.reset(); served.token = await token(served.mock); });
+
+  const sha1 = (...parts) => createHash('sha1').update(parts.join('\n')).digest('hex');
+  const wm = (...parts) => `wm${sha1(...parts).slice(0, 30)}`;
+  const call = (path, body) => postJson(served.mock, path, served.token, body);
+  const code = (path, body) => call(path, body).then((r) => r.errcode);
+  const pair = { unionid: 'oAuDB6Pq9HnpsM8pMsd2Ms0001', openid: 'oAuDB6Pq9HnpsM8pMsd2Ms0002' };
+
+  test('idconvert/unionid_to_external_userid: a customer, a pending_id, errors', async () => {
+    const path = 'idconvert/unionid_to_external_userid';
+    const corp = await call(path, pair);
+    assert.deepEqual(corp, { errcode: 0, errmsg: 'ok', external_userid: wm('subject 0', pair.unionid) });
+    assert.deepEqual(await call(path, { ...pair, subject_type: 0 }), corp, 'subject_type 0 is the default');
+    const provider = await call(path, { ...pair, subject_type: 1 });
+    assert.equal(provider.external_userid, wm('subject 1', pair.unionid), 'each subject sees its own id');
+    // Not a customer yet: the pending_id that external_userid_to_pending_id gives once it is one.
+    const later = { ...pair, unionid: 'oNEWDB6Pq9HnpsM8pMsd2Ms0001', subject_type: 1 };
+    const pending = await call(path, later);
+    assert.equal(pending.external_userid, undefined);
+    assert.match(pending.pending_id, /^p[0-9a-f]{16}$/);
+    const joined = await call('idconvert/batch/external_userid_to_pending_id', { external_userid: [wm('subject 1', later.unionid)] });
+    assert.equal(joined.result[0].pending_id, pending.pending_id);
+    assert.equal(await code(path, { openid: pair.openid }), 40058);
+    assert.equal(await code(path, { unionid: pair.unionid, openid: '' }), 40058);
+    assert.equal(await code(path, { ...pair, unionid: 7 }), 40058);
+    assert.equal(await code(path, { ...pair, subject_type: 2 }), 40058);
+    assert.equal(await code(path, { ...pair, unionid: 'xAAA' }), 610014);
+    assert.equal(await code(path, { ...pair, openid: 'xBBB' }), 610018);
+  });
+
+  test('corpgroup/unionid_to_external_userid and unionid_to_pending_id', async () => {
+    const path = 'corpgroup/unionid_to_external_userid';
+    const all = await call(path, pair);
+    assert.deepEqual(all.external_userid_info, [
+      { corpid: 'wwdownstream000001', external_userid: wm('wwdownstream000001', pair.unionid) },
+      { corpid: 'wwdownstream000002', external_userid: wm('wwdownstream000002', pair.unionid) },
+    ]);
+    assert.deepEqual((await call(path, { ...pair, corpid: 'wwdownstream000002' })).external_userid_info, all.external_userid_info.slice(1));
+    assert.deepEqual((await call(path, { ...pair, corpid: 'wwunknown' })).external_userid_info, []);
+    assert.deepEqual((await call(path, { ...pair, unionid: 'oNEW1' })).external_userid_info, []);
+    assert.equal(await code(path, { ...pair, corpid: 5 }), 40058);
+    assert.equal(await code(path, { unionid: pair.unionid }), 40058);
+
+    const pendingPath = 'corpgroup/unionid_to_pending_id';
+    const p = await call(pendingPath, pair);
+    assert.equal(p.pending_id, `p${sha1('corpgroup', served.mock.corpId, pair.unionid).slice(0, 16)}`);
+    assert.deepEqual(await call(pendingPath, pair), p, 'the same unionid, the same pending_id');
+    assert.equal(await code(pendingPath, {}), 40058);
+    assert.equal(await code(pendingPath, { ...pair, unionid: 'xAAA' }), 610014);
+  });
+
+  test('get_new_external_userid on both paths', async () => {
+    const ids = ['wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA', 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA', 'bogus'];
+    const paths = [['externalcontact/get_new_external_userid', {}], ['externalcontact/groupchat/get_new_external_userid', { chat_id: 'wrCHAT' }]];
+    for (const [path, extra] of paths) {
+      const r = await call(path, { ...extra, external_userid_list: ids });
+      assert.equal(r.errcode, 0, path);
+      assert.deepEqual(r.items, ids.slice(0, 2).map((id) => ({ external_userid: id, new_external_userid: wm('new', id) })));
+      const again = await call(path, { ...extra, external_userid_list: [r.items[0].new_external_userid] });
+      assert.equal(again.items[0].new_external_userid, r.items[0].new_external_userid, 'a new id stays as it is');
+      assert.equal(await code(path, extra), 41035);
+      assert.equal(await code(path, { ...extra, external_userid_list: [] }), 40058);
+      assert.equal(await code(path, { ...extra, external_userid_list: Array(1001).fill('wm1') }), 40058);
+      assert.equal(await code(path, { ...extra, external_userid_list: [1] }), 40058);
+      assert.equal((await call(path, { ...extra, external_userid_list: Array(1000).fill('wm1') })).items.length, 1000);
+    }
+    assert.equal(await code('externalcontact/groupchat/get_new_external_userid', { external_userid_list: ids }), 40058);
+  });
+
+  test('from_service_external_userid and batch/openuserid_to_userid', async () => {
+    const path = 'externalcontact/from_service_external_userid';
+    const id = 'wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA';
+    assert.deepEqual(await call(path, { external_userid: id, source_agentid: 1000001 }), { errcode: 0, errmsg: 'ok', external_userid: wm('corp', id) });
+    assert.equal(await code(path, { source_agentid: 1000001 }), 41035);
+    assert.equal(await code(path, { external_userid: 5, source_agentid: 1000001 }), 40096);
+    assert.equal(await code(path, { external_userid: 'bogus', source_agentid: 1000001 }), 40096);
+    assert.equal(await code(path, { external_userid: id }), 40058);
+    for (const bad of [0, -1, 1.5, '1000001']) assert.equal(await code(path, { external_userid: id, source_agentid: bad }), 40056, String(bad));
+
+    const batch = 'batch/openuserid_to_userid';
+    const r = await call(batch, { open_userid_list: ['woAAA', 'zzBBB', 'woCCC'], source_agentid: 1000001 });
+    assert.deepEqual(r.userid_list, ['woAAA', 'woCCC'].map((o) => ({ open_userid: o, userid: `u${sha1('userid', o).slice(0, 12)}` })));
+    assert.deepEqual(r.invalid_open_userid_list, ['zzBBB']);
+    assert.equal(await code(batch, { source_agentid: 1000001 }), 40058);
+    assert.equal(await code(batch, { open_userid_list: [], source_agentid: 1000001 }), 40058);
+    assert.equal(await code(batch, { open_userid_list: Array(1001).fill('wo1'), source_agentid: 1000001 }), 40058);
+    assert.equal(await code(batch, { open_userid_list: ['woAAA'] }), 40058);
+    assert.equal(await code(batch, { open_userid_list: ['woAAA'], source_agentid: 0 }), 40056);
+  });
+
+  test('idconvert/external_tagid and convert_to_openid', async () => {
+    const path = 'idconvert/external_tagid';
+    const r = await call(path, { external_tagid_list: ['etAAA', 'xxBBB'] });
+    assert.deepEqual(r.items, [{ external_tagid: 'etAAA', open_external_tagid: `et${sha1('open', 'etAAA').slice(0, 30)}` }]);
+    assert.equal(await code(path, {}), 40058);
+    assert.equal(await code(path, { external_tagid_list: [] }), 40058);
+    assert.equal(await code(path, { external_tagid_list: Array(1001).fill('et1') }), 40058);
+    assert.equal((await call(path, { external_tagid_list: Array(1000).fill('et1') })).items.length, 1000);
+
+    const openid = 'externalcontact/convert_to_openid';
+    const id = 'wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA';
+    assert.deepEqual(await call(openid, { external_userid: id }), { errcode: 0, errmsg: 'ok', openid: `o${sha1('openid', id).slice(0, 27)}` });
+    const wecom = await call(openid, { external_userid: 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA' });
+    assert.equal(wecom.errcode, 41056, 'WeCom-type contacts have no openid');
+    assert.match(wecom.errmsg, /^invalid external userid type, hint: /);
+    assert.equal(await code(openid, {}), 41035);
+    assert.equal(await code(openid, { external_userid: ['wm1'] }), 40096);
+    assert.equal(await code(openid, { external_userid: 'bogus' }), 40096);
+  });
+});
+
 describe('protocol errors and robustness', () => {
   let mock;
   let t;
@@ -336,9 +456,10 @@ describe('protocol errors and robustness', () => {
   test('wrong types never crash the server', async () => {
     const values = [null, true, 0, -1, 1.5, 'x', '', [], [null], {}, { a: { b: [] } }, 1e308, '__proto__'];
     const keys = ['type', 'scene', 'user', 'party', 'config_id', 'conclusions', 'limit', 'cursor', 'start_time',
-      'external_userid', 'userid', 'is_temp', 'expires_in', 'remark', 'state', 'chat_id'];
+      'external_userid', 'userid', 'is_temp', 'expires_in', 'remark', 'state', 'chat_id', 'unionid', 'openid', 'subject_type',
+      'corpid', 'external_userid_list', 'open_userid_list', 'external_tagid_list', 'source_agentid'];
     const paths = ['add_contact_way', 'get_contact_way', 'update_contact_way', 'del_contact_way', 'list_contact_way', 'close_temp_chat']
-      .map((p) => `externalcontact/${p}`).concat('corpgroup/batch/external_userid_to_pending_id');
+      .map((p) => `externalcontact/${p}`).concat('corpgroup/batch/external_userid_to_pending_id', ...ID_CONVERSIONS);
     const requests = [];
     for (const path of paths) {
       for (const key of keys) {

@@ -93,6 +93,20 @@ const followUsers: string[] | undefined = follow.follow_user;
 const pending = await client.externalUseridToPendingId({ external_userid: ['wm1'] });
 const pendingId: string | undefined = pending.result?.[0]?.pending_id;
 await client.corpGroupExternalUseridToPendingId({ external_userid: ['wm1'], chat_id: 'wr1' });
+const converted = await client.unionidToExternalUserid({ unionid: 'o1', openid: 'o2', subject_type: 1 });
+const convertedId: string | undefined = converted.external_userid ?? converted.pending_id;
+const upgraded = await client.groupChatGetNewExternalUserid({ chat_id: 'wr1', external_userid_list: ['wm1'] });
+const newId: string | undefined = upgraded.items?.[0]?.new_external_userid;
+const plain = await client.openuseridToUserid({ open_userid_list: ['wo1'], source_agentid: 1000001 });
+const invalidOpenUserids: string[] | undefined = plain.invalid_open_userid_list;
+const downstream = await client.corpGroupUnionidToExternalUserid({ unionid: 'o1', openid: 'o2', corpid: 'ww1' });
+const downstreamCorp: string | undefined = downstream.external_userid_info?.[0]?.corpid;
+const { openid } = await client.convertToOpenid({ external_userid: 'wm1' });
+expectType<Equal<typeof openid, string | undefined>>();
+// @ts-expect-error subject_type is 0 | 1
+client.unionidToExternalUserid({ unionid: 'o1', openid: 'o2', subject_type: 2 });
+// @ts-expect-error source_agentid is required
+client.fromServiceExternalUserid({ external_userid: 'wm1' });
 
 // EndpointMap through request(path, payload): the payload and the answer follow the path.
 const viaRequest = await client.request('externalcontact/add_contact_way', { type: 2, scene: 1, style: 1, party: [1] });
@@ -152,4 +166,4 @@ mock.inject([{ path: '*', status: 502 }, { path: 'externalcontact/get_contact_wa
 client.free();
 await mock.close();
 
-export const used = [somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, followUsers, token, methodNames, stats];
+export const used = [somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

@@ -77,6 +77,7 @@ errcodes! {
     40096 Param "不合法的外部联系人userid" "Use corp-subject ids from self-built apps and provider-subject ids from third-party apps";
     40098 State "成员尚未实名认证" "The member must complete real-name verification";
     40099 Quota "外部联系人的数量已达上限" "The member's customer count is at its limit";
+    40125 Param "无效的openuserid参数" "The open_userid is invalid or was not obtained by the source_agentid app";
     40206 Param "请求body字节数超过限制" "Send a smaller body";
     41001 Refresh "缺少access_token参数" "The token must be in the URL query";
     41002 Config "缺少corpid参数" "Set corpId";
@@ -92,6 +93,7 @@ errcodes! {
     41044 Param "无效的「联系我」config_id参数" "Unknown config_id (deleted, or created by another app)";
     41045 Quota "API添加「联系我」达到数量上限" "500,000 API-created contact ways per corp (shared with group join ways)";
     41054 State "该用户尚未激活" "The member must activate WeCom";
+    41056 Param "外部联系人id类型不正确" "Wrong kind of external contact id (e.g. convert_to_openid takes WeChat customers only, not wo… WeCom-type ids)";
     41057 Config "企业或服务商未绑定微信开发者账号" "Bind a WeChat developer account in 客户联系 to use unionid";
     41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
     41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
@@ -115,6 +117,8 @@ errcodes! {
     84074 Config "没有外部联系人权限" "Enable customer contact for the member";
     90206 Config "小程序未关联到企业中" "Link the mini-program to the corp";
     90207 Param "不合法的小程序appid" "Check the mini-program appid";
+    610014 Param "无效的unionid" "Check the unionid (it must belong to the open-platform account bound in 客户联系)";
+    610018 Param "openid和unionid不在同一个开放平台账号下" "Pass the openid of the same mini-program or official account as the unionid";
     701008 Config "没有合法的有互通license的用户" "The follower needs an activated interop licence";
 }
 

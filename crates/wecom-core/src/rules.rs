@@ -55,7 +55,12 @@ catalogue! {
     R_CW_20 = "R-CW-20", "结束语：text.content ≤ 4000 字节，link.title ≤ 128 字节，link.desc ≤ 512 字节，miniprogram.title ≤ 64 字节；不能全部为空；image、link、miniprogram 互斥", "Conclusions: text.content ≤ 4000 bytes, link.title ≤ 128, link.desc ≤ 512, miniprogram.title ≤ 64 bytes; not all empty; image, link and miniprogram are mutually exclusive";
     R_CW_21 = "R-CW-21", "list_contact_way：limit 最大 1000，start_time 不晚于 end_time", "list_contact_way: limit at most 1000, start_time not after end_time";
     R_CW_22 = "R-CW-22", "close_temp_chat 需要 userid 与 external_userid", "close_temp_chat needs userid and external_userid";
+    R_ID_01 = "R-ID-01", "idconvert/unionid_to_external_userid：unionid、openid 必填，须来自同一小程序；subject_type 0 企业主体（默认）、1 服务商主体；返回 external_userid 或 pending_id（90 天有效）", "idconvert/unionid_to_external_userid: unionid and openid are required and come from the same mini-program; subject_type 0 corp subject (default), 1 provider subject; answers an external_userid or a pending_id (valid 90 days)";
     R_ID_02 = "R-ID-02", "external_userid 列表必填，最多 100 个", "external_userid list is required, at most 100 ids";
+    R_ID_03 = "R-ID-03", "get_new_external_userid：external_userid_list 必填，1 到 1000 个（建议 200）；客户群成员版本另需 chat_id", "get_new_external_userid: external_userid_list is required, 1 to 1000 ids (200 recommended); the group-member variant also needs chat_id";
+    R_ID_04 = "R-ID-04", "自建应用与第三方应用的 ID 转换：from_service_external_userid 需要 external_userid 与 source_agentid；batch/openuserid_to_userid 需要 open_userid_list（1 到 1000 个）与 source_agentid；idconvert/external_tagid 需要 1 到 1000 个标签 id", "Self-built/third-party id conversion: from_service_external_userid needs external_userid and source_agentid; batch/openuserid_to_userid needs open_userid_list (1 to 1000) and source_agentid; idconvert/external_tagid needs 1 to 1000 tag ids";
+    R_ID_05 = "R-ID-05", "上下游 unionid 转换：unionid、openid 必填，corpid 可选；每小时 2 万次、每天 24 万次；pending_id 90 天有效", "Upstream/downstream unionid conversion: unionid and openid are required, corpid optional; 20,000 calls an hour, 240,000 a day; a pending_id is valid 90 days";
+    R_ID_06 = "R-ID-06", "convert_to_openid：external_userid 必填，仅支持微信客户；企业微信客户（wo 开头）由服务端拒绝", "convert_to_openid: external_userid is required and must be a WeChat customer's; WeCom-type ids (starting with wo) are refused by the server";
 }
 
 /// Looks a rule up by id.

@@ -731,6 +731,15 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::CLOSE_TEMP_CHAT),
         typed_fixture(endpoints::CORPGROUP_EXTERNAL_USERID_TO_PENDING_ID),
         typed_fixture(endpoints::IDCONVERT_EXTERNAL_USERID_TO_PENDING_ID),
+        typed_fixture(endpoints::IDCONVERT_UNIONID_TO_EXTERNAL_USERID),
+        typed_fixture(endpoints::GET_NEW_EXTERNAL_USERID),
+        typed_fixture(endpoints::GROUPCHAT_GET_NEW_EXTERNAL_USERID),
+        typed_fixture(endpoints::FROM_SERVICE_EXTERNAL_USERID),
+        typed_fixture(endpoints::OPENUSERID_TO_USERID),
+        typed_fixture(endpoints::IDCONVERT_EXTERNAL_TAGID),
+        typed_fixture(endpoints::CORPGROUP_UNIONID_TO_EXTERNAL_USERID),
+        typed_fixture(endpoints::CORPGROUP_UNIONID_TO_PENDING_ID),
+        typed_fixture(endpoints::CONVERT_TO_OPENID),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);
@@ -743,6 +752,13 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
     let ids: ExternalUseridToPendingIdResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("idconvert/batch/external_userid_to_pending_id"))).unwrap();
     assert_eq!(ids.result.unwrap()[1].pending_id.as_deref(), Some("pBBBBB"));
+    let users: OpenuseridToUseridResponse =
+        serde_json::from_value(fixture_json(&response_fixture_name("batch/openuserid_to_userid"))).unwrap();
+    assert_eq!(users.userid_list.unwrap()[1].userid.as_deref(), Some("lisi"));
+    assert_eq!(users.invalid_open_userid_list.map(|v| v.len()), Some(1));
+    let corps: CorpGroupUnionidToExternalUseridResponse =
+        serde_json::from_value(fixture_json(&response_fixture_name("corpgroup/unionid_to_external_userid"))).unwrap();
+    assert_eq!(corps.external_userid_info.unwrap()[0].corpid.as_deref(), Some("wwAAAAAAAAAAAAAAAA"));
     let token: GetTokenResponse = serde_json::from_value(fixture_json(&response_fixture_name("gettoken"))).unwrap();
     assert_eq!((token.access_token.as_deref(), token.expires_in), (Some("accesstoken000001"), Some(7200)));
 }

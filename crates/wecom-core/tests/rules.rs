@@ -24,6 +24,15 @@ const DEL: &str = "externalcontact/del_contact_way";
 const CLOSE: &str = "externalcontact/close_temp_chat";
 const PENDING_CORPGROUP: &str = "corpgroup/batch/external_userid_to_pending_id";
 const PENDING_IDCONVERT: &str = "idconvert/batch/external_userid_to_pending_id";
+const UNIONID: &str = "idconvert/unionid_to_external_userid";
+const NEW_IDS: &str = "externalcontact/get_new_external_userid";
+const GROUP_NEW_IDS: &str = "externalcontact/groupchat/get_new_external_userid";
+const FROM_SERVICE: &str = "externalcontact/from_service_external_userid";
+const OPEN_USERIDS: &str = "batch/openuserid_to_userid";
+const TAG_IDS: &str = "idconvert/external_tagid";
+const CORPGROUP_UNIONID: &str = "corpgroup/unionid_to_external_userid";
+const CORPGROUP_UNIONID_PENDING: &str = "corpgroup/unionid_to_pending_id";
+const OPENID: &str = "externalcontact/convert_to_openid";
 
 const U32_MAX: i64 = u32::MAX as i64;
 const FOURTEEN_DAYS: i64 = 1_209_600;
@@ -111,6 +120,30 @@ fn update() -> Value {
 
 fn ids(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("wmAJ2GCAAA{i:06}")).collect()
+}
+
+/// A unionid and an openid of the same (made-up) mini-program.
+fn unionid_openid() -> Value {
+    json!({ "unionid": "oAuDB6Pq9HnpsM8pMsd2MsAAAAAA", "openid": "oAuDB6Pq9HnpsM8pMsd2MsBBBBBB" })
+}
+
+/// Checks a 1..=1000 id list at `field` of `base`: missing, empty, 1001 and a non-string item
+/// fail with `rule`; 1 and 1000 ids pass.
+fn id_list_1_to_1000(endpoint: &str, base: &Value, field: &str, rule: &str) {
+    let path = format!("/{field}");
+    check(endpoint, base, &[(&path, rule, M::Is(Msg::Required))]);
+    check(endpoint, &with(base, json!({ field: null })), &[(&path, rule, M::Is(Msg::Required))]);
+    check(endpoint, &with(base, json!({ field: [] })), &[(&path, rule, M::Is(Msg::MinItems { min: 1, actual: 0 }))]);
+    check(endpoint, &with(base, json!({ field: ids(1001) })), &[(&path, rule, M::Is(Msg::MaxItems { max: 1000, actual: 1001 }))]);
+    check(
+        endpoint,
+        &with(base, json!({ field: ["a", 2] })),
+        &[(&format!("{path}/1"), "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
+    );
+    check(endpoint, &with(base, json!({ field: "a" })), &[(&path, "json-type", M::Is(Msg::Type { expected: "array", actual: "string" }))]);
+    // Boundary.
+    valid(endpoint, &with(base, json!({ field: ids(1) })));
+    valid(endpoint, &with(base, json!({ field: ids(1000) })));
 }
 
 fn class(code: i64) -> ErrorClass {
@@ -1072,6 +1105,133 @@ fn r_id_02_external_userid_list_required_at_most_100() {
     }
 }
 
+#[test]
+fn r_id_01_unionid_and_openid_required_subject_type_0_or_1() {
+    let required = || M::Is(Msg::Required);
+    check(UNIONID, &json!({}), &[("/unionid", "R-ID-01", required()), ("/openid", "R-ID-01", required())]);
+    check(UNIONID, &with(&unionid_openid(), json!({ "unionid": "" })), &[("/unionid", "R-ID-01", required())]);
+    check(UNIONID, &with(&unionid_openid(), json!({ "openid": null })), &[("/openid", "R-ID-01", required())]);
+    check(UNIONID, &json!({ "openid": "oB", "subject_type": 0 }), &[("/unionid", "R-ID-01", required())]);
+    for bad in [2, -1, 100] {
+        check(
+            UNIONID,
+            &with(&unionid_openid(), json!({ "subject_type": bad })),
+            &[("/subject_type", "R-ID-01", M::Is(Msg::OneOf { allowed: &[0, 1], actual: bad }))],
+        );
+    }
+    check(
+        UNIONID,
+        &with(&unionid_openid(), json!({ "subject_type": "1" })),
+        &[("/subject_type", "json-type", M::Is(Msg::Type { expected: "integer", actual: "string" }))],
+    );
+    // corpid belongs to the upstream/downstream variant only.
+    check(UNIONID, &with(&unionid_openid(), json!({ "corpid": "ww1" })), &[("/corpid", "unknown-field", M::Is(Msg::UnknownField))]);
+    // Boundary: both subjects, and none (corp subject by default).
+    valid(UNIONID, &unionid_openid());
+    valid(UNIONID, &with(&unionid_openid(), json!({ "subject_type": 0 })));
+    valid(UNIONID, &with(&unionid_openid(), json!({ "subject_type": 1 })));
+    // Whether unionid and openid belong together is the server's verdict.
+    assert_eq!(class(610014), ErrorClass::Param);
+    assert_eq!(class(610018), ErrorClass::Param);
+    assert_eq!(class(41057), ErrorClass::Config);
+    assert_eq!(class(45009), ErrorClass::Rate);
+}
+
+#[test]
+fn r_id_03_new_external_userid_list_1_to_1000_and_chat_id() {
+    id_list_1_to_1000(NEW_IDS, &json!({}), "external_userid_list", "R-ID-03");
+    let group = json!({ "chat_id": "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA" });
+    id_list_1_to_1000(GROUP_NEW_IDS, &group, "external_userid_list", "R-ID-03");
+    // The group-member variant needs chat_id too; the plain one does not take it.
+    check(
+        GROUP_NEW_IDS,
+        &json!({}),
+        &[("/chat_id", "R-ID-03", M::Is(Msg::Required)), ("/external_userid_list", "R-ID-03", M::Is(Msg::Required))],
+    );
+    check(GROUP_NEW_IDS, &json!({ "chat_id": "", "external_userid_list": ids(1) }), &[("/chat_id", "R-ID-03", M::Is(Msg::Required))]);
+    check(NEW_IDS, &with(&group, json!({ "external_userid_list": ids(1) })), &[("/chat_id", "unknown-field", M::Is(Msg::UnknownField))]);
+    // Refused after the migration was marked finished: the server says so.
+    assert_eq!(class(40096), ErrorClass::Param);
+}
+
+#[test]
+fn r_id_04_service_conversions_need_source_agentid_and_1_to_1000_ids() {
+    let required = || M::Is(Msg::Required);
+    let agent = |actual| M::Is(Msg::Range { min: 1, max: U32_MAX, actual });
+    let from_service = json!({ "external_userid": "wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA", "source_agentid": 1_000_001 });
+    check(FROM_SERVICE, &json!({}), &[("/external_userid", "R-ID-04", required()), ("/source_agentid", "R-ID-04", required())]);
+    check(FROM_SERVICE, &with(&from_service, json!({ "external_userid": "" })), &[("/external_userid", "R-ID-04", required())]);
+    check(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": null })), &[("/source_agentid", "R-ID-04", required())]);
+    check(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": 0 })), &[("/source_agentid", "R-ID-04", agent(0))]);
+    check(
+        FROM_SERVICE,
+        &with(&from_service, json!({ "source_agentid": 4_294_967_296_i64 })),
+        &[("/source_agentid", "R-ID-04", agent(4_294_967_296))],
+    );
+    check(
+        FROM_SERVICE,
+        &with(&from_service, json!({ "source_agentid": "1000001" })),
+        &[("/source_agentid", "json-type", M::Is(Msg::Type { expected: "integer", actual: "string" }))],
+    );
+    valid(FROM_SERVICE, &from_service);
+    valid(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": 1 })));
+    valid(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": U32_MAX })));
+
+    let agent_only = json!({ "source_agentid": 1_000_001 });
+    id_list_1_to_1000(OPEN_USERIDS, &agent_only, "open_userid_list", "R-ID-04");
+    check(OPEN_USERIDS, &json!({ "open_userid_list": ids(1) }), &[("/source_agentid", "R-ID-04", required())]);
+    check(OPEN_USERIDS, &json!({ "open_userid_list": ids(1), "source_agentid": -1 }), &[("/source_agentid", "R-ID-04", agent(-1))]);
+
+    id_list_1_to_1000(TAG_IDS, &json!({}), "external_tagid_list", "R-ID-04");
+    // Unconvertible ids come back in invalid_open_userid_list or as errcodes, never client-side.
+    assert_eq!(class(40125), ErrorClass::Param);
+    assert_eq!(class(40056), ErrorClass::Config);
+}
+
+#[test]
+fn r_id_05_corpgroup_unionid_and_openid_required() {
+    let required = || M::Is(Msg::Required);
+    for endpoint in [CORPGROUP_UNIONID, CORPGROUP_UNIONID_PENDING] {
+        check(endpoint, &json!({}), &[("/unionid", "R-ID-05", required()), ("/openid", "R-ID-05", required())]);
+        check(endpoint, &with(&unionid_openid(), json!({ "openid": "" })), &[("/openid", "R-ID-05", required())]);
+        check(
+            endpoint,
+            &with(&unionid_openid(), json!({ "unionid": 7 })),
+            &[("/unionid", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
+        );
+        check(endpoint, &with(&unionid_openid(), json!({ "subject_type": 0 })), &[("/subject_type", "unknown-field", M::Is(Msg::UnknownField))]);
+        valid(endpoint, &unionid_openid());
+    }
+    // Only the external_userid lookup can be narrowed to one downstream corp.
+    valid(CORPGROUP_UNIONID, &with(&unionid_openid(), json!({ "corpid": "wwAAAAAAAAAAAAAAAA" })));
+    check(
+        CORPGROUP_UNIONID_PENDING,
+        &with(&unionid_openid(), json!({ "corpid": "wwAAAAAAAAAAAAAAAA" })),
+        &[("/corpid", "unknown-field", M::Is(Msg::UnknownField))],
+    );
+    // 20,000 calls an hour, 240,000 a day: the limit surfaces as a rate error.
+    assert_eq!(class(45009), ErrorClass::Rate);
+}
+
+#[test]
+fn r_id_06_convert_to_openid_needs_external_userid_prefix_left_to_the_server() {
+    let required = || M::Is(Msg::Required);
+    check(OPENID, &json!({}), &[("/external_userid", "R-ID-06", required())]);
+    check(OPENID, &json!({ "external_userid": "" }), &[("/external_userid", "R-ID-06", required())]);
+    check(OPENID, &json!({ "external_userid": null }), &[("/external_userid", "R-ID-06", required())]);
+    check(
+        OPENID,
+        &json!({ "external_userid": ["wm1"] }),
+        &[("/external_userid", "json-type", M::Is(Msg::Type { expected: "string", actual: "array" }))],
+    );
+    valid(OPENID, &json!({ "external_userid": "wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA" }));
+    // The validator sees string measures, not content: a WeCom-type (wo…) id is client-valid and
+    // the server refuses it, with a parameter-class errcode.
+    valid(OPENID, &json!({ "external_userid": "woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA" }));
+    assert_eq!(class(40096), ErrorClass::Param);
+    assert_eq!(class(41056), ErrorClass::Param);
+}
+
 // ---------------------------------------------------------------------------------------------
 // whole-report behaviour
 // ---------------------------------------------------------------------------------------------
@@ -1382,7 +1542,12 @@ const COVERED: &[(&str, &str)] = &[
     ("R-CW-20", "r_cw_20_conclusions_content"),
     ("R-CW-21", "r_cw_21_list_contact_way_limit_and_time_window"),
     ("R-CW-22", "r_cw_22_close_temp_chat_needs_userid_and_external_userid"),
+    ("R-ID-01", "r_id_01_unionid_and_openid_required_subject_type_0_or_1"),
     ("R-ID-02", "r_id_02_external_userid_list_required_at_most_100"),
+    ("R-ID-03", "r_id_03_new_external_userid_list_1_to_1000_and_chat_id"),
+    ("R-ID-04", "r_id_04_service_conversions_need_source_agentid_and_1_to_1000_ids"),
+    ("R-ID-05", "r_id_05_corpgroup_unionid_and_openid_required"),
+    ("R-ID-06", "r_id_06_convert_to_openid_needs_external_userid_prefix_left_to_the_server"),
 ];
 
 #[test]

@@ -16,6 +16,7 @@ export const ERRMSG = Object.freeze({
   40003: 'invalid userid',
   40013: 'invalid corpid',
   40014: 'invalid access_token',
+  40056: 'invalid agentid',
   40058: 'invalid Request Parameter',
   40063: 'some parameters are empty',
   40066: 'invalid url',
@@ -32,11 +33,14 @@ export const ERRMSG = Object.freeze({
   41041: 'member count exceed',
   41043: 'config_id missing',
   41044: 'invalid config_id',
+  41056: 'invalid external userid type',
   42001: 'access_token expired',
   45009: 'api freq out of limit',
   45033: 'api concurrent out of limit',
   48002: 'api forbidden',
   60020: 'not allow to access from your ip',
+  610014: 'invalid unionid',
+  610018: 'openid and unionid not under the same open platform account',
 });
 
 /**

@@ -8,6 +8,15 @@
 //                                                https://developer.work.weixin.qq.com/document/path/92228
 //   corpgroup/batch/external_userid_to_pending_id https://developer.work.weixin.qq.com/document/path/97357
 //   idconvert/batch/external_userid_to_pending_id https://developer.work.weixin.qq.com/document/path/95900 (97108)
+//   idconvert/unionid_to_external_userid         https://developer.work.weixin.qq.com/document/path/95900 (97108)
+//   externalcontact/get_new_external_userid, externalcontact/groupchat/get_new_external_userid
+//                                                https://developer.work.weixin.qq.com/document/path/95327
+//   externalcontact/from_service_external_userid, batch/openuserid_to_userid
+//                                                https://developer.work.weixin.qq.com/document/path/95884
+//   idconvert/external_tagid                     https://developer.work.weixin.qq.com/document/path/96169
+//   corpgroup/unionid_to_external_userid         https://developer.work.weixin.qq.com/document/path/95818
+//   corpgroup/unionid_to_pending_id              https://developer.work.weixin.qq.com/document/path/97357
+//   externalcontact/convert_to_openid            https://developer.work.weixin.qq.com/document/path/92323
 // Unknown paths answer HTTP 404 `{errcode: 40066, errmsg: 'invalid url, api not found, ...'}`.
 
 import { createServer } from 'node:http';

@@ -3,8 +3,8 @@
 // Docs: https://developer.work.weixin.qq.com/document/path/97357 (corpgroup),
 //       https://developer.work.weixin.qq.com/document/path/95900 and /97108 (idconvert)
 
-import { createHash } from 'node:crypto';
-import { ApiError, invalidParam } from './errors.mjs';
+import { fakeId, isExternalUserid } from './fake-ids.mjs';
+import { idList, optionalString } from './params.mjs';
 
 /** Most ids accepted per call. */
 const MAX_IDS = 100;
@@ -15,7 +15,7 @@ const MAX_IDS = 100;
  * @returns {string}
  */
 export function pendingIdOf(externalUserId) {
-  return `p${createHash('sha1').update(externalUserId).digest('hex').slice(0, 16)}`;
+  return fakeId('p', [externalUserId]);
 }
 
 /**
@@ -28,17 +28,10 @@ export function pendingIdOf(externalUserId) {
  * @returns {{ result: Array<{ external_userid: string, pending_id: string }> }}
  */
 export function externalUserIdToPendingId({ body }) {
-  const ids = body.external_userid;
-  if (ids === undefined || ids === null) throw new ApiError(41035);
-  if (!Array.isArray(ids)) throw invalidParam('external_userid must be an array of strings');
-  if (ids.length === 0) throw invalidParam('external_userid is empty');
-  if (ids.length > MAX_IDS) throw invalidParam(`external_userid has more than ${MAX_IDS} ids`);
-  if (!ids.every((id) => typeof id === 'string')) throw invalidParam('external_userid must be an array of strings');
-  if (body.chat_id !== undefined && body.chat_id !== null && typeof body.chat_id !== 'string') {
-    throw invalidParam('chat_id must be a string');
-  }
+  const ids = idList(body, 'external_userid', MAX_IDS, 41035);
+  optionalString(body, 'chat_id');
   const result = ids
-    .filter((id) => id.startsWith('wm') || id.startsWith('wo'))
+    .filter(isExternalUserid)
     .map((id) => ({ external_userid: id, pending_id: pendingIdOf(id) }));
   return { result };
 }

@@ -6,6 +6,11 @@ import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
 import { addContactWay, delContactWay, getContactWay, listContactWay, updateContactWay } from './contact-way.mjs';
 import { closeTempChat, getFollowUserList, getToken } from './simple-endpoints.mjs';
 import { externalUserIdToPendingId } from './pending-id.mjs';
+import { corpGroupUnionidToExternalUserid, corpGroupUnionidToPendingId, unionidToExternalUserid } from './unionid.mjs';
+import { getNewExternalUserid, groupChatGetNewExternalUserid } from './new-external-userid.mjs';
+import { fromServiceExternalUserid, openuseridToUserid } from './service-ids.mjs';
+import { externalTagid } from './external-tagid.mjs';
+import { convertToOpenid } from './openid.mjs';
 
 /**
  * @typedef {object} Route
@@ -29,6 +34,15 @@ export const ROUTES = new Map([
   ['externalcontact/close_temp_chat', { method: 'POST', handler: closeTempChat }],
   ['corpgroup/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
   ['idconvert/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
+  ['idconvert/unionid_to_external_userid', { method: 'POST', handler: unionidToExternalUserid }],
+  ['externalcontact/get_new_external_userid', { method: 'POST', handler: getNewExternalUserid }],
+  ['externalcontact/groupchat/get_new_external_userid', { method: 'POST', handler: groupChatGetNewExternalUserid }],
+  ['externalcontact/from_service_external_userid', { method: 'POST', handler: fromServiceExternalUserid }],
+  ['batch/openuserid_to_userid', { method: 'POST', handler: openuseridToUserid }],
+  ['idconvert/external_tagid', { method: 'POST', handler: externalTagid }],
+  ['corpgroup/unionid_to_external_userid', { method: 'POST', handler: corpGroupUnionidToExternalUserid }],
+  ['corpgroup/unionid_to_pending_id', { method: 'POST', handler: corpGroupUnionidToPendingId }],
+  ['externalcontact/convert_to_openid', { method: 'POST', handler: convertToOpenid }],
 ]);
 
 /** Body sent by a `garbage` fault: HTTP 200, claims JSON, is not JSON. */

@@ -336,6 +336,15 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "corpgroup/batch/external_userid_to_pending_id" | "idconvert/batch/external_userid_to_pending_id" => {
             de::<ExternalUseridToPendingIdRequest>(text)
         }
+        "idconvert/unionid_to_external_userid" => de::<UnionidToExternalUseridRequest>(text),
+        "externalcontact/get_new_external_userid" => de::<GetNewExternalUseridRequest>(text),
+        "externalcontact/groupchat/get_new_external_userid" => de::<GroupChatGetNewExternalUseridRequest>(text),
+        "externalcontact/from_service_external_userid" => de::<FromServiceExternalUseridRequest>(text),
+        "batch/openuserid_to_userid" => de::<OpenuseridToUseridRequest>(text),
+        "idconvert/external_tagid" => de::<ExternalTagidRequest>(text),
+        "corpgroup/unionid_to_external_userid" => de::<CorpGroupUnionidToExternalUseridRequest>(text),
+        "corpgroup/unionid_to_pending_id" => de::<CorpGroupUnionidToPendingIdRequest>(text),
+        "externalcontact/convert_to_openid" => de::<ConvertToOpenidRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
