@@ -1,0 +1,1 @@
+//! WXBizMsgCrypt (being written).
