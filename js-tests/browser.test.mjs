@@ -91,7 +91,7 @@ after(async () => {
 
 test('the page ran to the end without errors', () => {
   assert.equal(results.fatal, undefined, JSON.stringify(results.fatal, null, 2));
-  assert.deepEqual(results.steps, ['validated', 'round trip']);
+  assert.deepEqual(results.steps, ['validated', 'round trip', 'callback vectors']);
   assert.deepEqual(pageErrors, []);
   const problems = consoleMessages.filter((m) => /^(error|warning):/.test(m));
   assert.deepEqual(problems, [], 'no console errors or warnings (a wrong wasm MIME type would warn)');
@@ -160,4 +160,10 @@ test('a real WeComClient round trip from the browser to the look-alike', () => {
   assert.equal(stats.gettoken, 1, 'one token for the whole page');
   assert.equal(stats.byPath['externalcontact/add_contact_way'], 1, 'the invalid form was never sent');
   assert.equal(stats.byPath['externalcontact/get_contact_way'], 2);
+});
+
+test('callback crypto in the browser: every vector of the rules reference (V1, V2, V6, V7, V8), key formats, negatives', () => {
+  const failed = results.callbackVectors.filter((r) => !r.ok);
+  assert.ok(results.callbackVectors.length >= 25, `${results.callbackVectors.length} checks ran`);
+  assert.deepEqual(failed, []);
 });

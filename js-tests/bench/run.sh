@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: installs their pinned deps into js-tests/bench/node_modules, builds pkg/ if
-# it is missing, runs validate.bench.mjs and client.bench.mjs, prints the wasm size line.
+# it is missing, runs validate.bench.mjs, client.bench.mjs and callback.bench.mjs, prints the wasm size line.
 # Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
 # child of client.bench.mjs); every child is killed on exit. The benches take about 40 s; each
 # is capped by `timeout` so the whole run stays under 2 minutes (a missing pkg/ adds its build).
@@ -55,6 +55,8 @@ echo
 run_capped 40 node "$BENCH/validate.bench.mjs"
 echo
 run_capped 70 node "$BENCH/client.bench.mjs"
+echo
+run_capped 40 node "$BENCH/callback.bench.mjs"
 echo
 
 wasm="$PKG/web/wecom_wasm_bg.wasm"

@@ -1,16 +1,10 @@
 // Runs in Chromium: imports the package by its name (import map → browser.mjs), validates a
 // form payload and calls the look-alike whose URL comes in the query string. Leaves what it saw
 // on window.__results for browser.test.mjs to assert.
-import {
-  validate,
-  WeComClient,
-  endpoints,
-  WeComError,
-  WeComApiError,
-  WeComValidationError,
-  WeComUsageError,
-  WeComConfigError,
-} from 'wecom-external-contact';
+import * as pkg from 'wecom-external-contact';
+import { runVectors } from './callback-vectors.mjs';
+
+const { validate, WeComClient, endpoints, WeComError, WeComApiError, WeComValidationError, WeComUsageError, WeComConfigError } = pkg;
 
 const ADD = 'externalcontact/add_contact_way';
 const q = new URLSearchParams(location.search);
@@ -69,6 +63,10 @@ try {
   results.validationError = await caught(() => client.addContactWay(badForm));
   results.deleted = await client.delContactWay({ config_id: added.config_id });
   results.steps.push('round trip');
+
+  // Callback security in the browser: every conformance vector, and an event parsed.
+  results.callbackVectors = runVectors(pkg);
+  results.steps.push('callback vectors');
 } catch (e) {
   results.fatal = { ...describeError(e), stack: String(e?.stack ?? e) };
 }

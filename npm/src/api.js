@@ -11,6 +11,10 @@ export let validate;
 export let WeComClient;
 /** The endpoint table: `[{ path, method, jsName, docUrl, summaryZh, summaryEn, request, response }]`. */
 export let endpoints;
+/** WXBizMsgCrypt for callbacks (see index.d.ts). */
+export let CallbackCrypto;
+/** `parseEvent(xml)` → a typed callback event that keeps every field. */
+export let parseEvent;
 
 function createError(className, message, props) {
   const Class = className.startsWith('WeCom') && errors[className] ? errors[className] : errors.WeComError;
@@ -38,4 +42,6 @@ export function setEngine(wasm) {
   addEndpointMethods(wasm.WeComClient.prototype, endpoints);
   validate = createFastValidate(wasm);
   WeComClient = wasm.WeComClient;
+  CallbackCrypto = wasm.CallbackCrypto;
+  parseEvent = wasm.parseEvent;
 }

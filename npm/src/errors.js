@@ -24,7 +24,9 @@ export class WeComApiError extends WeComError {}
 export class WeComHttpError extends WeComError {}
 /** No answer at all (refused, reset, DNS…). Code `E_NETWORK`. */
 export class WeComNetworkError extends WeComError {}
-/** Invalid client options. Code `E_CONFIG`. */
+/** A callback could not be verified, decrypted or parsed. Codes `E_CALLBACK_SIGNATURE`, `E_CALLBACK_BASE64`, `E_CALLBACK_PADDING`, `E_CALLBACK_LENGTH`, `E_CALLBACK_ENCODING`, `E_CALLBACK_RECEIVE_ID` (with `expected`/`actual`), `E_CALLBACK_ENVELOPE`, `E_CALLBACK_XML`, `E_CALLBACK_TOO_LARGE`, `E_CALLBACK_RANDOM`. */
+export class WeComCallbackError extends WeComError {}
+/** Invalid options: client (`E_CONFIG`) or callback configuration (`E_CALLBACK_BAD_KEY`, `E_CALLBACK_CONFIG`). */
 export class WeComConfigError extends WeComError {}
 /** The SDK was called wrongly: unknown endpoint (`E_UNKNOWN_ENDPOINT`), bad argument (`E_USAGE`), payload not JSON-able (`E_INVALID_PAYLOAD`). */
 export class WeComUsageError extends WeComError {}

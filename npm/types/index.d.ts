@@ -120,11 +120,127 @@ export declare class WeComHttpError extends WeComError {
 export declare class WeComNetworkError extends WeComError {
   readonly code: 'E_NETWORK';
 }
-/** code 'E_CONFIG'. */
+/** code 'E_CONFIG' (client options), 'E_CALLBACK_BAD_KEY' or 'E_CALLBACK_CONFIG' (callback configuration). */
 export declare class WeComConfigError extends WeComError {
-  readonly code: 'E_CONFIG';
+  readonly code: 'E_CONFIG' | 'E_CALLBACK_BAD_KEY' | 'E_CALLBACK_CONFIG';
 }
 /** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD'. */
 export declare class WeComUsageError extends WeComError {
   readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD';
+}
+
+// ---- Callbacks (回调): https://developer.work.weixin.qq.com/document/path/91144
+
+/** The query WeCom sends (URL-decoded). Numbers are accepted for `timestamp`. */
+export interface CallbackQuery {
+  msg_signature: string;
+  timestamp: string | number;
+  nonce: string;
+}
+
+/** WXBizMsgCrypt for one callback configuration. The configuration is checked by the constructor:
+ * a bad EncodingAESKey throws WeComConfigError (code 'E_CALLBACK_BAD_KEY') there, never later. */
+export declare class CallbackCrypto {
+  constructor(options: {
+    /** The callback Token. */
+    token: string;
+    /** The 43-character EncodingAESKey. */
+    encodingAesKey: string;
+    /** corpid (a corp's own apps), suiteid (third-party apps) or '' (personal-subject apps). */
+    receiveId: string;
+  });
+  /** URL verification (GET): the plaintext to answer with (no quotes, no newline). */
+  verifyUrl(query: CallbackQuery & { echostr: string }): string;
+  /** Message decryption (POST): `body` is the raw request body, XML or JSON envelope. `message` is raw text. */
+  decrypt(input: CallbackQuery & { body: string }): { message: string; receiveId: string };
+  /** Encrypts a passive reply into the XML envelope. `random`: 16 bytes for reproducible tests; default secure random. */
+  encrypt(message: string, options: { timestamp: string | number; nonce: string; random?: Uint8Array | string }): string;
+  /** The msg_signature for a timestamp, nonce and ciphertext. */
+  signature(timestamp: string, nonce: string, encrypted: string): string;
+  free(): void;
+}
+
+/** Parses a decrypted callback message (XML) into a typed event; every field is kept in `raw`. */
+export declare function parseEvent(xml: string): CallbackEvent;
+
+/** What a callback handler answers. */
+export interface CallbackResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A framework-agnostic callback endpoint: GET → URL verification echo; POST → verify, decrypt,
+ * parse, call `onEvent`, answer 200 with an empty body. Signature or receiveId failures answer 403,
+ * malformed input 400 (body: the error code), without secrets.
+ */
+export declare function createCallbackHandler(options: {
+  crypto?: CallbackCrypto;
+  token?: string;
+  encodingAesKey?: string;
+  receiveId?: string;
+  onEvent: (event: CallbackEvent | undefined, message: { message: string; receiveId: string }) => unknown;
+  onError?: (error: Error) => void;
+  /** Await `onEvent` before answering (default false: WeCom allows 5 s; queue long work). */
+  waitForHandler?: boolean;
+}): (request: { method: string; url: string; body?: string | Uint8Array }) => Promise<CallbackResponse>;
+
+/** A callback could not be verified, decrypted or parsed. */
+export declare class WeComCallbackError extends WeComError {
+  readonly code:
+    | 'E_CALLBACK_SIGNATURE'
+    | 'E_CALLBACK_BASE64'
+    | 'E_CALLBACK_PADDING'
+    | 'E_CALLBACK_LENGTH'
+    | 'E_CALLBACK_ENCODING'
+    | 'E_CALLBACK_RECEIVE_ID'
+    | 'E_CALLBACK_ENVELOPE'
+    | 'E_CALLBACK_XML'
+    | 'E_CALLBACK_TOO_LARGE'
+    | 'E_CALLBACK_RANDOM';
+  /** With E_CALLBACK_RECEIVE_ID: the configured receiveId. */
+  readonly expected?: string;
+  /** With E_CALLBACK_RECEIVE_ID: the receiveId the message carries. */
+  readonly actual?: string;
+}
+
+/** A field as WeCom sent it: text; an element with children as an object; a repeated name as an array. */
+export type RawValue = string | RawValue[] | { [name: string]: RawValue };
+
+/**
+ * A parsed callback message. `event` and `changeType` are WeCom's strings (open-ended: a value this
+ * version does not know is kept as is); typed fields are camelCase (`userId`, `externalUserId`,
+ * `state`, `welcomeCode`, `chatId`, `updateDetail`, `memChangeList`, `tagType`, `strategyId`, …);
+ * `raw` holds every field exactly as sent, so nothing WeCom adds is lost.
+ * https://developer.work.weixin.qq.com/document/path/92130
+ */
+export interface CallbackEvent {
+  /** e.g. 'change_external_contact', 'change_external_chat', 'change_external_tag', 'customer_acquisition'; '' for non-event messages. */
+  event: string;
+  /** e.g. 'add_external_contact', 'edit_external_contact', 'del_follow_user', 'update', 'shuffle', … */
+  changeType?: string;
+  toUserName?: string;
+  fromUserName?: string;
+  createTime?: number;
+  msgType?: string;
+  userId?: string;
+  externalUserId?: string;
+  state?: string;
+  welcomeCode?: string;
+  failReason?: string;
+  chatId?: string;
+  updateDetail?: string;
+  joinScene?: number;
+  quitScene?: number;
+  memChangeCnt?: number;
+  memChangeList?: string[];
+  lastMemVer?: string;
+  curMemVer?: string;
+  id?: string;
+  tagType?: string;
+  strategyId?: number;
+  linkId?: string;
+  raw: Record<string, RawValue>;
+  [field: string]: unknown;
 }

@@ -77,7 +77,8 @@ pub fn usage(code: &str, message: &str) -> JsValue {
     build(class_name(code), message, &props)
 }
 
-fn build(class: &str, message: &str, props: &Object) -> JsValue {
+/// Builds an instance of the JS error class `class` (through the registered factory).
+pub fn build(class: &str, message: &str, props: &Object) -> JsValue {
     let made = FACTORY.with(|f| {
         f.borrow().as_ref().and_then(|factory| {
             factory.call3(&JsValue::NULL, &JsValue::from_str(class), &JsValue::from_str(message), props).ok()

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+mod callback;
 mod client;
 mod errors;
 mod fast;
@@ -13,6 +14,7 @@ mod fetch;
 mod meta;
 mod validate;
 
+pub use callback::{parse_event, JsCallbackCrypto};
 pub use client::WeComClient;
 pub use errors::set_error_factory;
 pub use meta::endpoints;

@@ -7,7 +7,11 @@
 //! * [`events`] — the decrypted XML parsed into typed, open-ended events that keep every field.
 
 pub mod crypto;
+mod envelope;
 mod error;
 pub mod events;
+pub mod pkcs7;
+mod signature;
 
+pub use crypto::{CallbackCrypto, Decrypted};
 pub use error::CallbackError;
