@@ -4,6 +4,7 @@
 import * as errors from './errors.js';
 import { createFastValidate } from './fast-validate.js';
 import { installRequestDriver } from './driver.js';
+import { installFastDecrypt } from './fast-callback.js';
 
 /** `validate(endpoint, payload, { locale })` → `{ valid, errors: [{ path, rule, message, params }] }`. */
 export let validate;
@@ -39,6 +40,7 @@ export function setEngine(wasm) {
   wasm.__setErrorFactory(createError);
   endpoints = Object.freeze(wasm.endpoints().map((e) => Object.freeze(e)));
   installRequestDriver(wasm);
+  installFastDecrypt(wasm);
   addEndpointMethods(wasm.WeComClient.prototype, endpoints);
   validate = createFastValidate(wasm);
   WeComClient = wasm.WeComClient;

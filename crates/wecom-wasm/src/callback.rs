@@ -107,6 +107,30 @@ impl JsCallbackCrypto {
         self.inner.encrypt(&message, &ts, &nonce, random).map_err(|e| to_js(&e))
     }
 
+    /// The fast path of `decrypt` (used by the npm package): the four inputs were written as UTF-8,
+    /// back to back, into the I/O buffer (`__ioReserve`); returns the message text.
+    #[wasm_bindgen(js_name = __decryptIo)]
+    pub fn decrypt_io(&self, sig_len: u32, ts_len: u32, nonce_len: u32, body_len: u32) -> Result<String, JsValue> {
+        IO.with(|io| {
+            let io = io.borrow();
+            let mut at = 0usize;
+            let mut next = |len: u32| -> Result<&str, JsValue> {
+                let end = at.checked_add(len as usize).ok_or_else(|| usage("internal: bad I/O lengths"))?;
+                let bytes = io.get(at..end).ok_or_else(|| usage("internal: bad I/O lengths"))?;
+                at = end;
+                std::str::from_utf8(bytes).map_err(|_| usage("internal: I/O buffer is not UTF-8"))
+            };
+            let (sig, ts, nonce, body) = (next(sig_len)?, next(ts_len)?, next(nonce_len)?, next(body_len)?);
+            self.inner.decrypt(sig, ts, nonce, body).map(|d| d.message).map_err(|e| to_js(&e))
+        })
+    }
+
+    /// The configured receiveId.
+    #[wasm_bindgen(getter, js_name = receiveId)]
+    pub fn receive_id(&self) -> String {
+        self.inner.receive_id().to_owned()
+    }
+
     /// The `msg_signature` for a timestamp, nonce and ciphertext (hex SHA-1 of the sorted values).
     pub fn signature(&self, timestamp: &str, nonce: &str, encrypted: &str) -> String {
         self.inner.signature(timestamp, nonce, encrypted)
@@ -125,6 +149,29 @@ fn random_of(value: &JsValue) -> Result<Option<[u8; 16]>, JsValue> {
         return Err(usage("random must be 16 bytes: a Uint8Array or a 16-byte string"));
     };
     <[u8; 16]>::try_from(bytes.as_slice()).map(Some).map_err(|_| usage("random must be exactly 16 bytes"))
+}
+
+thread_local! {
+    static IO: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes the callback I/O buffer hold at least `bytes` and returns its address in wasm memory.
+#[wasm_bindgen(js_name = __ioReserve)]
+pub fn io_reserve(bytes: u32) -> u32 {
+    IO.with(|io| {
+        let mut io = io.borrow_mut();
+        let want = (bytes as usize).max(1024);
+        if io.len() < want {
+            io.resize(want.next_power_of_two(), 0);
+        }
+        io.as_ptr() as usize as u32
+    })
+}
+
+/// The I/O buffer's size.
+#[wasm_bindgen(js_name = __ioCapacity)]
+pub fn io_capacity() -> u32 {
+    IO.with(|io| io.borrow().len() as u32)
 }
 
 /// Parses a decrypted callback message into a typed event that keeps every field (`raw`).
