@@ -12,8 +12,15 @@ import {
   WeComNetworkError,
   WeComConfigError,
   WeComUsageError,
+  WeComCallbackError,
+  CallbackCrypto,
+  parseEvent,
+  createCallbackHandler,
 } from 'wecom-external-contact';
 import type {
+  CallbackEvent,
+  CallbackResponse,
+  RawValue,
   AddContactWayRequest,
   AddContactWayResponse,
   ContactWay,
@@ -166,4 +173,22 @@ mock.inject([{ path: '*', status: 502 }, { path: 'externalcontact/get_contact_wa
 client.free();
 await mock.close();
 
-export const used = [somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+// Callbacks: crypto, events, the handler.
+const cb = new CallbackCrypto({ token: 't', encodingAesKey: 'k'.repeat(43), receiveId: 'ww' });
+const echo: string = cb.verifyUrl({ msg_signature: 's', timestamp: 1, nonce: 'n', echostr: 'e' });
+const { message, receiveId }: { message: string; receiveId: string } = cb.decrypt({ msg_signature: 's', timestamp: '1', nonce: 'n', body: '<xml/>' });
+const reply: string = cb.encrypt(message, { timestamp: 1, nonce: 'n', random: new Uint8Array(16) });
+// @ts-expect-error the body is required
+cb.decrypt({ msg_signature: 's', timestamp: '1', nonce: 'n' });
+const event: CallbackEvent = parseEvent(message);
+const changeType: string | undefined = event.changeType;
+const rawField: RawValue | undefined = event.raw['UserID'];
+const handle = createCallbackHandler({ crypto: cb, onEvent: (ev, msg) => void [ev?.userId, msg.receiveId] });
+const answer: Promise<CallbackResponse> = handle({ method: 'POST', url: '/cb?msg_signature=s', body: new Uint8Array(0) });
+try {
+  cb.verifyUrl({ msg_signature: 's', timestamp: '1', nonce: 'n', echostr: 'e' });
+} catch (e) {
+  if (e instanceof WeComCallbackError && e.code === 'E_CALLBACK_RECEIVE_ID') void [e.expected, e.actual];
+}
+
+export const used = [echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

@@ -1,7 +1,7 @@
 // The README's demo: the SDK against the embedded local WeCom look-alike (default), or against
 // a real corp when WECOM_CORP_ID / WECOM_CORP_SECRET (and optionally WECOM_BASE_URL) are set.
 //   node npm/examples/demo.mjs            (after `bash npm/scripts/build.sh`)
-import { validate, WeComClient, WeComApiError } from '../../pkg/index.mjs';
+import { validate, WeComClient, WeComApiError, CallbackCrypto, createCallbackHandler } from '../../pkg/index.mjs';
 import { startMockServer } from '../../pkg/mock/index.mjs';
 
 const real = Boolean(process.env.WECOM_CORP_ID);
@@ -43,6 +43,23 @@ try {
   };
   show('validate(bad form) — zh-CN', validate('externalcontact/add_contact_way', badForm));
   show('validate(bad form) — en', validate('externalcontact/add_contact_way', badForm, { locale: 'en' }));
+
+  // A callback as WeCom would send it: encrypted and signed, then verified, decrypted and parsed.
+  const callback = new CallbackCrypto({ token: 'demoToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', receiveId: client.corpId });
+  const eventXml =
+    `<xml><ToUserName><![CDATA[${client.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>` +
+    '<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event>' +
+    '<ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID>' +
+    '<ExternalUserID><![CDATA[wmAbCdEf0123]]></ExternalUserID><State><![CDATA[landing-page]]></State>' +
+    '<WelcomeCode><![CDATA[WELCOME_CODE]]></WelcomeCode></xml>';
+  const sealed = callback.encrypt(eventXml, { timestamp: 1700000000, nonce: 'demo-nonce' });
+  const signature = /<MsgSignature><!\[CDATA\[(.*?)\]\]>/.exec(sealed)[1];
+  let received;
+  const handle = createCallbackHandler({ crypto: callback, onEvent: (event) => (received = event) });
+  const answer = await handle({ method: 'POST', url: `/wecom/callback?msg_signature=${signature}&timestamp=1700000000&nonce=demo-nonce`, body: sealed });
+  show('callback: POST answer', answer);
+  show('callback: parsed event', received);
+
   if (mock) show('look-alike request counts', mock.stats());
 } finally {
   await mock?.close();
