@@ -26,13 +26,20 @@ export function installFastDecrypt(wasm) {
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     reserve(3 * (sig.length + ts.length + nonce.length + body.length));
-    let at = 0;
-    const put = (s) => {
-      const { written } = encoder.encodeInto(s, view.subarray(at));
-      at += written;
-      return written;
-    };
-    const lens = [put(sig), put(ts), put(nonce), put(body)];
+    let lens;
+    // Usually all ASCII: one encode for the four, byte lengths = string lengths.
+    const all = sig + ts + nonce + body;
+    if (encoder.encodeInto(all, view).written === all.length) {
+      lens = [sig.length, ts.length, nonce.length, body.length];
+    } else {
+      let at = 0;
+      const put = (str) => {
+        const { written } = encoder.encodeInto(str, view.subarray(at));
+        at += written;
+        return written;
+      };
+      lens = [put(sig), put(ts), put(nonce), put(body)];
+    }
     const message = this.__decryptIo(lens[0], lens[1], lens[2], lens[3]);
     let receiveId = receiveIds.get(this);
     if (receiveId === undefined) {

@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::json::Json;
+
 use super::CallbackError;
 
 fn malformed(why: impl Into<String>) -> CallbackError {
@@ -255,15 +257,24 @@ fn open_element(
     Ok(())
 }
 
-#[derive(serde::Deserialize)]
-struct JsonEnvelope<'a> {
-    #[serde(borrow, alias = "Encrypt")]
-    encrypt: Cow<'a, str>,
-}
-
 /// The `encrypt` member of a JSON object (borrowed unless escaped; other members ignored, a
-/// missing or duplicate one refused).
+/// missing or duplicate one refused). Read through the crate's borrowed JSON tree rather than a
+/// derived serde struct: derived error messages would pull float formatting into the wasm.
 fn from_json(body: &str) -> Result<Cow<'_, str>, CallbackError> {
-    let envelope: JsonEnvelope<'_> = serde_json::from_str(body).map_err(|e| malformed(format!("bad JSON: {e}")))?;
-    Ok(envelope.encrypt)
+    let Ok(Json::Object(members)) = Json::parse(body) else {
+        return Err(malformed("bad JSON: not a JSON object"));
+    };
+    let mut found: Option<Cow<'_, str>> = None;
+    for (key, value) in members {
+        if key == "encrypt" || key == "Encrypt" {
+            if found.is_some() {
+                return Err(malformed("bad JSON: duplicate field `encrypt`"));
+            }
+            match value {
+                Json::Str(text) => found = Some(text),
+                _ => return Err(malformed("bad JSON: `encrypt` must be a string")),
+            }
+        }
+    }
+    found.ok_or_else(|| malformed("bad JSON: missing field `encrypt`"))
 }
