@@ -31,7 +31,16 @@ pub fn render() -> String {
         let _ = writeln!(out, "| {js} | {} | `{}` | [{}]({}) |", e.method.as_str(), e.path, e.doc_page, e.doc_url());
     }
     for e in ALL {
-        let _ = writeln!(out, "\n## `{}`\n\n{} / {}. `{} /cgi-bin/{}`, response `{}`.\n", e.path, e.summary_zh, e.summary_en, e.method.as_str(), e.path, e.response.name);
+        let _ = writeln!(
+            out,
+            "\n## `{}`\n\n{} / {}. `{} /cgi-bin/{}`, response `{}`.\n",
+            e.path,
+            e.summary_zh,
+            e.summary_en,
+            e.method.as_str(),
+            e.path,
+            e.response.name
+        );
         if e.request.fields.is_empty() {
             let _ = writeln!(out, "No parameters.");
             continue;
@@ -53,7 +62,15 @@ pub fn render() -> String {
                 })
                 .collect();
             let required = if f.optional { String::new() } else { format!("yes ({})", f.required_rule) };
-            let _ = writeln!(out, "| `{}` | {} | {} | {} | {} |", f.name, kind_text((f.kind)()), required, checks.join("; "), first_line(f.doc));
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} |",
+                f.name,
+                kind_text((f.kind)()),
+                required,
+                checks.join("; "),
+                first_line(f.doc)
+            );
         }
     }
     let _ = writeln!(out, "\n## Rule catalogue\n\n| id | rule | 规则 |\n|---|---|---|");

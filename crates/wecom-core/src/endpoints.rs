@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn find_accepts_prefixes() {
-        assert_eq!(find("/cgi-bin/externalcontact/add_contact_way").map(|e| e.path), Some("externalcontact/add_contact_way"));
+        assert_eq!(
+            find("/cgi-bin/externalcontact/add_contact_way").map(|e| e.path),
+            Some("externalcontact/add_contact_way")
+        );
         assert!(find("externalcontact/nope").is_none());
     }
 }

@@ -55,7 +55,9 @@ pub enum Error {
         message: String,
     },
     /// The endpoint path is not one this SDK knows.
-    #[error("unknown endpoint \"{0}\": pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\"")]
+    #[error(
+        "unknown endpoint \"{0}\": pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\""
+    )]
     UnknownEndpoint(String),
     /// The endpoint cannot be called this way (e.g. gettoken through `request`).
     #[error("{0}")]
@@ -112,7 +114,9 @@ pub fn redact(text: &str, secrets: &[&str]) -> String {
             let start = from + pos + key.len();
             let end = out
                 .get(start..)
-                .and_then(|rest| rest.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == '"' || c == '\''))
+                .and_then(|rest| {
+                    rest.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == '"' || c == '\'')
+                })
                 .map_or(out.len(), |n| start + n);
             out.replace_range(start..end, "***");
             from = start + 3;
@@ -127,7 +131,8 @@ mod tests {
 
     #[test]
     fn redacts_secrets_and_query_values() {
-        let t = "GET /cgi-bin/gettoken?corpid=ww1&corpsecret=S3CRET-x&x=1 failed; token tok_123456 access_token=tok_123456";
+        let t =
+            "GET /cgi-bin/gettoken?corpid=ww1&corpsecret=S3CRET-x&x=1 failed; token tok_123456 access_token=tok_123456";
         let r = redact(t, &["S3CRET-x", "tok_123456"]);
         assert!(!r.contains("S3CRET"));
         assert!(!r.contains("tok_123456"));

@@ -173,7 +173,9 @@ impl Msg {
                 format!("must be between {min} and {max} (got {actual})")
             }
             Msg::OutOfRange { min, max } if zh => format!("必须在 {min} 到 {max} 之间（当前值超出整数范围）"),
-            Msg::OutOfRange { min, max } => format!("must be between {min} and {max} (got a number beyond 64-bit integers)"),
+            Msg::OutOfRange { min, max } => {
+                format!("must be between {min} and {max} (got a number beyond 64-bit integers)")
+            }
             Msg::OneOf { allowed, actual } if zh => {
                 format!("取值只能是 {}（当前 {actual}）", join(allowed, "、"))
             }
@@ -205,7 +207,9 @@ impl Msg {
             Msg::ExactItems { count, actual } => write!(out, "{{\"count\":{count},\"actual\":{actual}}}"),
             Msg::Range { min, max, actual } => write!(out, "{{\"min\":{min},\"max\":{max},\"actual\":{actual}}}"),
             Msg::OutOfRange { min, max } => write!(out, "{{\"min\":{min},\"max\":{max}}}"),
-            Msg::OneOf { allowed, actual } => write!(out, "{{\"allowed\":[{}],\"actual\":{actual}}}", join(allowed, ",")),
+            Msg::OneOf { allowed, actual } => {
+                write!(out, "{{\"allowed\":[{}],\"actual\":{actual}}}", join(allowed, ","))
+            }
         };
     }
 
@@ -214,9 +218,9 @@ impl Msg {
         match self {
             Msg::Required | Msg::UnknownField | Msg::Duplicate | Msg::Text(_) => Value::Object(Map::new()),
             Msg::Type { expected, actual } => json!({ "expected": expected, "actual": actual }),
-            Msg::MaxChars { max, actual }
-            | Msg::MaxBytes { max, actual }
-            | Msg::MaxItems { max, actual } => json!({ "max": max, "actual": actual }),
+            Msg::MaxChars { max, actual } | Msg::MaxBytes { max, actual } | Msg::MaxItems { max, actual } => {
+                json!({ "max": max, "actual": actual })
+            }
             Msg::MinItems { min, actual } => json!({ "min": min, "actual": actual }),
             Msg::ExactItems { count, actual } => json!({ "count": count, "actual": actual }),
             Msg::Range { min, max, actual } => json!({ "min": min, "max": max, "actual": actual }),

@@ -190,8 +190,10 @@ impl<'t> Val<'t> {
     pub fn as_i64(&self) -> Option<i64> {
         let v = self.slot(1);
         // Exactly the f64 values that are i64 values: -2^63 <= v < 2^63.
-        (self.tag() == NUMBER && v.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v))
-            .then_some(v as i64)
+        (self.tag() == NUMBER
+            && v.fract() == 0.0
+            && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v))
+        .then_some(v as i64)
     }
     /// The number, if this is one.
     pub fn as_f64(&self) -> Option<f64> {
@@ -394,7 +396,8 @@ mod tests {
         assert_eq!(buf.slots, [5.0, 2.0, 14.0, 0.0, 3.0, 3.0, 3.0, -1.0, 4.0, 2.0, 14.0, 2.0, 1.5, 0.0]);
         assert_eq!(buf.names, ["bogus"]);
         let tape = Tape::new(&buf.slots, &buf.names, ContactWayIdRequest::kind()).unwrap();
-        let members: Vec<_> = tape.root().members(Some(&ContactWayIdRequest::MODEL)).map(|(k, v)| (k, v.type_name())).collect();
+        let members: Vec<_> =
+            tape.root().members(Some(&ContactWayIdRequest::MODEL)).map(|(k, v)| (k, v.type_name())).collect();
         assert_eq!(members, [(Key::Field(0), "string"), (Key::Name("bogus"), "array")]);
     }
 

@@ -95,7 +95,7 @@ impl<'j> Checker<'j> {
     /// A checker one step below this one.
     fn at<'c>(&'c mut self, seg: Seg<'c>) -> Checker<'c> {
         let Checker { issues, path } = self;
-        Checker { issues: &mut **issues, path: Path { parent: Some(path), seg } }
+        Checker { issues, path: Path { parent: Some(path), seg } }
     }
 
     fn pointer(&self, rel: &[&str]) -> String {

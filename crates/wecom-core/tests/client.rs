@@ -83,7 +83,8 @@ fn token_is_cached() {
 
 #[test]
 fn token_is_refreshed_five_minutes_before_expiry() {
-    let fake = Fake::new(vec![token_reply(TOKENS[0], 7200), success(), success(), token_reply(TOKENS[1], 7200), success()]);
+    let fake =
+        Fake::new(vec![token_reply(TOKENS[0], 7200), success(), success(), token_reply(TOKENS[1], 7200), success()]);
     let c = client(fake);
     block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
     // 7200 s life, refreshed 300 s early: still cached 1 ms before 6900 s …
@@ -134,8 +135,12 @@ fn missing_expires_in_means_7200_seconds() {
 
 #[test]
 fn access_token_force_refresh_and_invalidate() {
-    let fake =
-        Fake::new(vec![token_reply(TOKENS[0], 7200), token_reply(TOKENS[1], 7200), token_reply(TOKENS[2], 7200), success()]);
+    let fake = Fake::new(vec![
+        token_reply(TOKENS[0], 7200),
+        token_reply(TOKENS[1], 7200),
+        token_reply(TOKENS[2], 7200),
+        success(),
+    ]);
     let c = client(fake);
     assert_eq!(block_on(c.access_token(false)).unwrap(), TOKENS[0]);
     assert_eq!(block_on(c.access_token(false)).unwrap(), TOKENS[0]);
@@ -227,7 +232,9 @@ fn non_token_errors_are_neither_retried_nor_refetched() {
         match clean(r.unwrap_err()) {
             e @ Error::Api { .. } => {
                 assert_eq!(e.class(), Some(class), "{code}");
-                assert!(matches!(&e, Error::Api { errcode, errmsg, .. } if *errcode == code && errmsg == "some problem"));
+                assert!(
+                    matches!(&e, Error::Api { errcode, errmsg, .. } if *errcode == code && errmsg == "some problem")
+                );
             }
             other => panic!("{code}: {other:?}"),
         }
@@ -260,19 +267,27 @@ fn gettoken_answering_a_token_error_does_not_loop() {
         let fake = Fake::new(vec![errcode(code, "invalid"), token_reply(TOKENS[0], 7200), success()]);
         let c = client(fake);
         let e = clean(block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err());
-        assert!(matches!(&e, Error::Api { endpoint, errcode, .. } if endpoint == "gettoken" && *errcode == code), "{e:?}");
+        assert!(
+            matches!(&e, Error::Api { endpoint, errcode, .. } if endpoint == "gettoken" && *errcode == code),
+            "{e:?}"
+        );
         assert_eq!(c.transport().count(), 1);
     }
 }
 
 #[test]
 fn gettoken_without_a_token_is_a_bad_response() {
-    for body in
-        [json!({ "errcode": 0, "errmsg": "ok" }), json!({ "errcode": 0, "access_token": "" }), json!({ "access_token": 5 })]
-    {
+    for body in [
+        json!({ "errcode": 0, "errmsg": "ok" }),
+        json!({ "errcode": 0, "access_token": "" }),
+        json!({ "access_token": 5 }),
+    ] {
         let c = client(Fake::new(vec![ok(body.clone())]));
         let e = clean(block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err());
-        assert!(matches!(&e, Error::BadResponse { endpoint, status: 200, .. } if endpoint == "gettoken"), "{body}: {e:?}");
+        assert!(
+            matches!(&e, Error::BadResponse { endpoint, status: 200, .. } if endpoint == "gettoken"),
+            "{body}: {e:?}"
+        );
         assert_eq!(c.transport().count(), 1);
     }
 }
@@ -397,7 +412,8 @@ static LIST_BY_GET: Endpoint = Endpoint {
 #[test]
 fn get_endpoint_puts_payload_members_in_the_query() {
     let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), success()]));
-    block_on(c.call(&LIST_BY_GET, r#"{"cursor":"a b&c=中/?#","limit":10,"start_time":0,"end_time":1622563200}"#)).unwrap();
+    block_on(c.call(&LIST_BY_GET, r#"{"cursor":"a b&c=中/?#","limit":10,"start_time":0,"end_time":1622563200}"#))
+        .unwrap();
     let r = &c.transport().requests()[1];
     assert_eq!(r.method, Method::Get);
     assert_eq!(r.body, None);
@@ -413,14 +429,16 @@ fn get_endpoint_puts_payload_members_in_the_query() {
 
 #[test]
 fn base_url_is_configurable_and_checked() {
-    let config = ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap().with_base_url("http://127.0.0.1:8080/").unwrap();
+    let config =
+        ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap().with_base_url("http://127.0.0.1:8080/").unwrap();
     assert_eq!(config.base_url(), "http://127.0.0.1:8080");
     let c = Client::new(config, Fake::new(vec![token_reply(TOKENS[0], 7200), success()]));
     block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
     let reqs = c.transport().requests();
     assert!(reqs[0].url.starts_with("http://127.0.0.1:8080/cgi-bin/gettoken?corpid=ww1234567890abcdef&corpsecret="));
     assert_eq!(reqs[1].url, format!("http://127.0.0.1:8080/cgi-bin/{ADD}?access_token={}", TOKENS[0]));
-    for bad in ["", "qyapi.weixin.qq.com", "ftp://x.y", "https://", "https://x.y/?a=1", "https://x.y/#f", "https://x y"] {
+    for bad in ["", "qyapi.weixin.qq.com", "ftp://x.y", "https://", "https://x.y/?a=1", "https://x.y/#f", "https://x y"]
+    {
         let r = ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap().with_base_url(bad);
         assert!(matches!(r, Err(Error::Config(_))), "{bad:?} accepted");
         clean(r.unwrap_err());
@@ -444,7 +462,9 @@ fn errors_and_requests_never_print_the_secret_or_a_token() {
     // gettoken: errmsg echoing the secret; network error quoting the URL and the secret.
     for reply in [
         errcode(40001, &format!("invalid credential, corpsecret: {SECRET}, hint: [1700000000]")),
-        network(&format!("GET {BASE}/cgi-bin/gettoken?corpid={CORP_ID}&corpsecret={SECRET} failed: ECONNRESET ({SECRET})")),
+        network(&format!(
+            "GET {BASE}/cgi-bin/gettoken?corpid={CORP_ID}&corpsecret={SECRET} failed: ECONNRESET ({SECRET})"
+        )),
         Ok(HttpReply::NotJson { status: 403, snippet: format!("denied {BASE}/cgi-bin/gettoken?corpsecret={SECRET}") }),
         Ok(HttpReply::NotJson { status: 200, snippet: format!("<html>{SECRET}</html>") }),
         Ok(HttpReply::Json { status: 503, body: json!({ "errmsg": format!("busy {SECRET}") }) }),
@@ -695,7 +715,8 @@ fn request_returns_the_body_untouched_for_every_endpoint() {
     for ep in endpoints::ALL.iter().filter(|e| e.js_name.is_some()) {
         let fixture = fixture_json(&response_fixture_name(ep.path));
         let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), ok(fixture.clone())]));
-        let body = block_on(c.request(ep.path, &payloads[ep.path].to_string())).unwrap_or_else(|e| panic!("{}: {e:?}", ep.path));
+        let body = block_on(c.request(ep.path, &payloads[ep.path].to_string()))
+            .unwrap_or_else(|e| panic!("{}: {e:?}", ep.path));
         assert_eq!(body, fixture, "{}", ep.path);
         let r = &c.transport().requests()[1];
         assert_eq!(r.method, ep.method, "{}", ep.path);
@@ -708,12 +729,20 @@ fn request_returns_the_body_untouched_for_every_endpoint() {
 fn typed_fixture<Req, Resp: DeserializeOwned + Serialize + std::fmt::Debug>(ep: Ep<Req, Resp>) -> &'static str {
     let name = response_fixture_name(ep.info.path);
     let v = fixture_json(&name);
-    let typed: Resp = serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{name} → {}: {e}", ep.info.response.name));
-    assert_eq!(serde_json::to_value(&typed).unwrap(), v, "{name} does not round-trip through {}", ep.info.response.name);
-    let bare: Resp = serde_json::from_value(json!({ "errcode": 0 })).unwrap_or_else(|e| panic!("{}: {e}", ep.info.response.name));
+    let typed: Resp =
+        serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{name} → {}: {e}", ep.info.response.name));
+    assert_eq!(
+        serde_json::to_value(&typed).unwrap(),
+        v,
+        "{name} does not round-trip through {}",
+        ep.info.response.name
+    );
+    let bare: Resp =
+        serde_json::from_value(json!({ "errcode": 0 })).unwrap_or_else(|e| panic!("{}: {e}", ep.info.response.name));
     let bare = serde_json::to_value(&bare).unwrap();
     assert_eq!(bare["errcode"], 0, "{bare}");
-    let extra: Resp = serde_json::from_value(json!({ "errcode": 0, "errmsg": "ok", "x_new": [1, { "y": null }] })).unwrap();
+    let extra: Resp =
+        serde_json::from_value(json!({ "errcode": 0, "errmsg": "ok", "x_new": [1, { "y": null }] })).unwrap();
     assert_eq!(serde_json::to_value(&extra).unwrap()["x_new"], json!([1, { "y": null }]));
     ep.info.path
 }
@@ -750,7 +779,8 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
     assert_eq!(list.next_cursor.as_deref(), Some("NEXT_CURSOR"));
     assert_eq!(list.contact_way.map(|v| v.len()), Some(2));
     let ids: ExternalUseridToPendingIdResponse =
-        serde_json::from_value(fixture_json(&response_fixture_name("idconvert/batch/external_userid_to_pending_id"))).unwrap();
+        serde_json::from_value(fixture_json(&response_fixture_name("idconvert/batch/external_userid_to_pending_id")))
+            .unwrap();
     assert_eq!(ids.result.unwrap()[1].pending_id.as_deref(), Some("pBBBBB"));
     let users: OpenuseridToUseridResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("batch/openuserid_to_userid"))).unwrap();

@@ -33,7 +33,12 @@ fn validate(endpoint: &Endpoint, text: &str) -> Report {
 
 fn check_report(endpoint: &Endpoint, text: &str, report: &Report) {
     for issue in &report.issues {
-        assert!(rules::info(issue.rule).is_some(), "{}: uncatalogued rule {} for {text:.200}", endpoint.path, issue.rule);
+        assert!(
+            rules::info(issue.rule).is_some(),
+            "{}: uncatalogued rule {} for {text:.200}",
+            endpoint.path,
+            issue.rule
+        );
         assert!(issue.path.is_empty() || issue.path.starts_with('/'), "bad pointer {:?}", issue.path);
         let mut chars = issue.path.chars();
         while let Some(c) = chars.next() {
@@ -328,7 +333,8 @@ fn deep_nesting() {
     let arrays = "[".repeat(n) + &"]".repeat(n);
     let objects = "{\"a\":".repeat(n) + "1" + &"}".repeat(n);
     let in_field = format!("{{\"type\":1,\"scene\":2,\"user\":{}}}", arrays);
-    let in_conclusions = format!("{{\"type\":1,\"scene\":2,\"user\":[\"a\"],\"is_temp\":true,\"conclusions\":{}}}", objects);
+    let in_conclusions =
+        format!("{{\"type\":1,\"scene\":2,\"user\":[\"a\"],\"is_temp\":true,\"conclusions\":{}}}", objects);
     let unclosed = "[".repeat(n);
     for ep in endpoints::ALL {
         for text in [&arrays, &objects, &in_field, &in_conclusions, &unclosed] {
@@ -349,7 +355,11 @@ fn deep_nesting() {
         "}".repeat(100)
     );
     let report = validate(add, &nested);
-    assert!(report.issues.iter().any(|i| i.path == "/conclusions/text/content" && i.rule == "json-type"), "{:?}", report.issues);
+    assert!(
+        report.issues.iter().any(|i| i.path == "/conclusions/text/content" && i.rule == "json-type"),
+        "{:?}",
+        report.issues
+    );
 }
 
 #[test]
@@ -375,7 +385,8 @@ fn huge_strings() {
     // Every endpoint: a long (64 KiB) value in each of its members at once.
     let long = "中".repeat(64 * 1024 / 3);
     for ep in endpoints::ALL {
-        let all: serde_json::Map<String, Value> = ep.request.fields.iter().map(|f| (f.name.to_owned(), json!(long))).collect();
+        let all: serde_json::Map<String, Value> =
+            ep.request.fields.iter().map(|f| (f.name.to_owned(), json!(long))).collect();
         validate(ep, &Value::Object(all).to_string());
     }
 }
@@ -411,7 +422,18 @@ fn edge_numbers_everywhere() {
     // and extreme values are measured, never a panic.
     let limit = ListContactWayRequest::MODEL.index("limit") as f64;
     let kind = Kind::Object(list.request);
-    for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN, f64::EPSILON, f64::MIN_POSITIVE, -0.0, 1e19, -1e19] {
+    for f in [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+        f64::MIN,
+        f64::EPSILON,
+        f64::MIN_POSITIVE,
+        -0.0,
+        1e19,
+        -1e19,
+    ] {
         let number = [2.0, f];
         let v = Tape::new(&number, &[], Kind::Any).unwrap().root();
         assert_eq!(v.as_f64().map(f64::to_bits), Some(f.to_bits()));
@@ -445,7 +467,9 @@ fn non_object_roots() {
             assert_eq!(report.issues[0].rule, "json-type");
             assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual });
         }
-        for junk in ["{} {}", "{}x", "{,}", "{\"a\"}", "{\"a\":}", "'{}'", "\u{feff}{}", "{\"a\":1,}", "NaN", "Infinity", "\0"] {
+        for junk in
+            ["{} {}", "{}x", "{,}", "{\"a\"}", "{\"a\":}", "'{}'", "\u{feff}{}", "{\"a\":1,}", "NaN", "Infinity", "\0"]
+        {
             let report = validate(ep, junk);
             assert_eq!(report.issues.len(), 1, "{junk:?}");
             assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" }, "{junk:?}");
@@ -459,7 +483,8 @@ fn non_object_roots() {
 fn duplicate_keys() {
     for ep in endpoints::ALL {
         let report = validate(ep, r#"{"zz":1,"zz":2}"#);
-        let unknown: Vec<&str> = report.issues.iter().filter(|i| i.rule == "unknown-field").map(|i| i.path.as_str()).collect();
+        let unknown: Vec<&str> =
+            report.issues.iter().filter(|i| i.rule == "unknown-field").map(|i| i.path.as_str()).collect();
         assert_eq!(unknown, vec!["/zz", "/zz"], "{}", ep.path);
         // Each field of the endpoint, given twice (and three times): one `duplicate-field` per
         // repetition, at the field's pointer.
@@ -483,11 +508,19 @@ fn duplicate_keys() {
     let report = validate(add, r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#);
     assert_eq!(report.issues.len(), 1);
     assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/remark", "duplicate-field"));
-    let report = validate(add, r#"{"type":1,"type":2,"scene":2,"scene":1,"user":["a"],"user":[],"is_temp":true,"is_temp":false}"#);
+    let report = validate(
+        add,
+        r#"{"type":1,"type":2,"scene":2,"scene":1,"user":["a"],"user":[],"is_temp":true,"is_temp":false}"#,
+    );
     let summary: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
     assert_eq!(
         summary,
-        [("/type", "duplicate-field"), ("/scene", "duplicate-field"), ("/user", "duplicate-field"), ("/is_temp", "duplicate-field")]
+        [
+            ("/type", "duplicate-field"),
+            ("/scene", "duplicate-field"),
+            ("/user", "duplicate-field"),
+            ("/is_temp", "duplicate-field")
+        ]
     );
     // A thousand repetitions: a thousand issues, no quadratic blow-up worth noticing.
     let text = format!("{{\"config_id\":\"a\"{}}}", ",\"config_id\":\"b\"".repeat(1000));
@@ -517,8 +550,10 @@ fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
         assert_eq!(report.issues[0].rule, "unknown-field");
     }
     // Nested.
-    let report =
-        validate(add, &format!(r#"{{{base},"is_temp":true,"conclusions":{{"te/xt":1,"text":{{"content":"c","~":0}}}}}}"#));
+    let report = validate(
+        add,
+        &format!(r#"{{{base},"is_temp":true,"conclusions":{{"te/xt":1,"text":{{"content":"c","~":0}}}}}}"#),
+    );
     let paths: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
     // Field order first (the declared `text` and what is inside it), then unknown members.
     assert_eq!(paths, vec!["/conclusions/text/~0", "/conclusions/te~1xt"]);
@@ -668,7 +703,8 @@ fn random_tapes() {
         for _ in 0..400 {
             // Pure noise (an object header half the time).
             let len = rng.below(24);
-            let mut t: Vec<f64> = (0..len).map(|_| if rng.one_in(2) { rng.below(8) as f64 } else { *rng.pick(SLOTS) }).collect();
+            let mut t: Vec<f64> =
+                (0..len).map(|_| if rng.one_in(2) { rng.below(8) as f64 } else { *rng.pick(SLOTS) }).collect();
             if rng.one_in(2) {
                 t.splice(0..0, [5.0, rng.below(4) as f64, rng.below(len + 4) as f64]);
             }
@@ -703,7 +739,12 @@ fn random_tapes() {
             if try_tape(ep, &t, &names) {
                 accepted += 1;
             } else {
-                assert!(broken, "{}: a well-formed tape is rejected ({:?}): {t:?}", ep.path, Tape::new(&t, &names, kind).err());
+                assert!(
+                    broken,
+                    "{}: a well-formed tape is rejected ({:?}): {t:?}",
+                    ep.path,
+                    Tape::new(&t, &names, kind).err()
+                );
             }
         }
     }
@@ -808,7 +849,9 @@ fn corrupt_tapes_are_errors() {
         err(&[3.0, 0.0, len], Kind::Any, "string chars");
     }
     // Bad tags, in the root and in a member.
-    for tag in [0.5, -1.0, -0.5, 1.7, 2.9, 5.5, 6.0, 7.0, 255.0, 256.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300] {
+    for tag in
+        [0.5, -1.0, -0.5, 1.7, 2.9, 5.5, 6.0, 7.0, 255.0, 256.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300]
+    {
         err(&[tag, 1.0, 1.0], Kind::Any, "tag");
         err(&[tag, 0.0, 3.0], Kind::Any, "tag");
         err(&[5.0, 1.0, 5.0, -1.0, tag], get, "member tag");
@@ -927,7 +970,18 @@ const A: &Model = &AddContactWayRequest::MODEL;
 /// Tags are exact: a non-integral, negative, NaN or unknown tag is a corrupt tape, not a value.
 #[test]
 fn tape_tags_must_be_exact() {
-    for t in [&[0.5][..], &[-1.0], &[f64::NAN], &[-0.5], &[1.7, 1.0], &[2.9, 3.0], &[5.5, 0.0, 3.0], &[4.5, 0.0, 3.0], &[6.0], &[6.0, 0.0, 3.0]] {
+    for t in [
+        &[0.5][..],
+        &[-1.0],
+        &[f64::NAN],
+        &[-0.5],
+        &[1.7, 1.0],
+        &[2.9, 3.0],
+        &[5.5, 0.0, 3.0],
+        &[4.5, 0.0, 3.0],
+        &[6.0],
+        &[6.0, 0.0, 3.0],
+    ] {
         assert!(Tape::new(t, &[], Kind::Any).is_err(), "{t:?} accepted");
     }
     // Boundary: the exact tags are accepted and read as what they are.
@@ -1028,8 +1082,25 @@ fn small_entry_points() {
 #[test]
 fn redact_never_panics_and_removes_the_secrets() {
     let mut rng = Rng::new(2024);
-    let alphabet =
-        ["access_token=", "corpsecret=", "=", "&", "#", "\"", "'", " ", "\n", "a", "b", "*", "中", "😀", "sec1", "tokX", "?"];
+    let alphabet = [
+        "access_token=",
+        "corpsecret=",
+        "=",
+        "&",
+        "#",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "a",
+        "b",
+        "*",
+        "中",
+        "😀",
+        "sec1",
+        "tokX",
+        "?",
+    ];
     for _ in 0..3000 {
         let text = random_text(&mut rng, &alphabet, 12);
         let secret: String = (0..rng.below(7)).map(|_| *rng.pick(&["s", "e", "c", "1", "k", "中"])).collect();
@@ -1125,7 +1196,10 @@ fn client_against_garbage_answers() {
         assert_no_secrets("Client Debug", &format!("{c:?}"));
     }
     // And a typed call against garbage.
-    let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), ok(json!({ "errcode": 0, "config_id": 5, "qr_code": [1] }))]));
+    let c = client(Fake::new(vec![
+        token_reply(TOKENS[0], 7200),
+        ok(json!({ "errcode": 0, "config_id": 5, "qr_code": [1] })),
+    ]));
     let req = AddContactWayRequest {
         r#type: ContactWayType::Single,
         scene: ContactWayScene::QrCode,

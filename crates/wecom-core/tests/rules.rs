@@ -7,7 +7,9 @@ mod common;
 use serde_json::{json, Value};
 use wecom_core::errcode::{self, ErrorClass};
 use wecom_core::messages::{Locale, Msg};
-use wecom_core::models::{AddContactWayRequest, Conclusions, ConclusionsText, ContactWayScene, ContactWayType, ContactWayIdRequest};
+use wecom_core::models::{
+    AddContactWayRequest, Conclusions, ConclusionsText, ContactWayIdRequest, ContactWayScene, ContactWayType,
+};
 use wecom_core::rules::{self, CATALOGUE};
 use wecom_core::schema::{Direction, Field, Kind, Model, Schema};
 use wecom_core::tape::{self, Tape};
@@ -134,13 +136,21 @@ fn id_list_1_to_1000(endpoint: &str, base: &Value, field: &str, rule: &str) {
     check(endpoint, base, &[(&path, rule, M::Is(Msg::Required))]);
     check(endpoint, &with(base, json!({ field: null })), &[(&path, rule, M::Is(Msg::Required))]);
     check(endpoint, &with(base, json!({ field: [] })), &[(&path, rule, M::Is(Msg::MinItems { min: 1, actual: 0 }))]);
-    check(endpoint, &with(base, json!({ field: ids(1001) })), &[(&path, rule, M::Is(Msg::MaxItems { max: 1000, actual: 1001 }))]);
+    check(
+        endpoint,
+        &with(base, json!({ field: ids(1001) })),
+        &[(&path, rule, M::Is(Msg::MaxItems { max: 1000, actual: 1001 }))],
+    );
     check(
         endpoint,
         &with(base, json!({ field: ["a", 2] })),
         &[(&format!("{path}/1"), "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
     );
-    check(endpoint, &with(base, json!({ field: "a" })), &[(&path, "json-type", M::Is(Msg::Type { expected: "array", actual: "string" }))]);
+    check(
+        endpoint,
+        &with(base, json!({ field: "a" })),
+        &[(&path, "json-type", M::Is(Msg::Type { expected: "array", actual: "string" }))],
+    );
     // Boundary.
     valid(endpoint, &with(base, json!({ field: ids(1) })));
     valid(endpoint, &with(base, json!({ field: ids(1000) })));
@@ -163,16 +173,26 @@ fn json_type() {
     check(ADD, &with(&add(), json!({ "style": 1.5 })), &[("/style", "json-type", ty("integer", "number"))]);
     check(ADD, &with(&add(), json!({ "user": [7] })), &[("/user/0", "json-type", ty("string", "integer"))]);
     check(ADD, &with(&add(), json!({ "party": {} })), &[("/party", "json-type", ty("array", "object"))]);
-    check(ADD, &with(&add_temp(), json!({ "conclusions": "bye" })), &[("/conclusions", "json-type", ty("object", "string"))]);
+    check(
+        ADD,
+        &with(&add_temp(), json!({ "conclusions": "bye" })),
+        &[("/conclusions", "json-type", ty("object", "string"))],
+    );
     check(
         ADD,
         &with(&add_temp(), json!({ "conclusions": { "text": { "content": ["x"] } } })),
         &[("/conclusions/text/content", "json-type", ty("string", "array"))],
     );
     // A value of the wrong type is not also measured by the field's rules.
-    check(ADD, &with(&add(), json!({ "remark": ["x".repeat(100)] })), &[("/remark", "json-type", ty("string", "array"))]);
+    check(
+        ADD,
+        &with(&add(), json!({ "remark": ["x".repeat(100)] })),
+        &[("/remark", "json-type", ty("string", "array"))],
+    );
     // The root must be an object; text that is not JSON is one issue at the root.
-    for (text, actual) in [("[]", "array"), ("\"x\"", "string"), ("null", "null"), ("1", "integer"), ("true", "boolean")] {
+    for (text, actual) in
+        [("[]", "array"), ("\"x\"", "string"), ("null", "null"), ("1", "integer"), ("true", "boolean")]
+    {
         check_text(ADD, text, &[("", "json-type", ty("object", actual))]);
     }
     check_text(ADD, "{", &[("", "json-type", ty("object", "invalid JSON"))]);
@@ -215,7 +235,11 @@ fn duplicate_field() {
     check_text(GET, r#"{"config_id":"a","config_id":"b"}"#, &[("/config_id", "duplicate-field", dup())]);
     check_text(DEL, r#"{"config_id":"a","config_id":"a"}"#, &[("/config_id", "duplicate-field", dup())]);
     // The repeated occurrence is not checked further: only the repetition is reported …
-    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#, &[("/remark", "duplicate-field", dup())]);
+    check_text(
+        ADD,
+        r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#,
+        &[("/remark", "duplicate-field", dup())],
+    );
     // … while the first one is checked as usual.
     check_text(
         ADD,
@@ -229,7 +253,11 @@ fn duplicate_field() {
     check_text(
         GET,
         r#"{"config_id":"a","config_id":"b","x":1,"config_id":"c"}"#,
-        &[("/config_id", "duplicate-field", dup()), ("/x", "unknown-field", unknown()), ("/config_id", "duplicate-field", dup())],
+        &[
+            ("/config_id", "duplicate-field", dup()),
+            ("/x", "unknown-field", unknown()),
+            ("/config_id", "duplicate-field", dup()),
+        ],
     );
     // The first occurrence is the value: it decides `required` and the cross-field rules.
     check_text(
@@ -243,12 +271,12 @@ fn duplicate_field() {
         &[("/config_id", "R-CW-18", M::Is(Msg::Required)), ("/config_id", "duplicate-field", dup())],
     );
     check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"user":[]}"#, &[("/user", "duplicate-field", dup())]);
-    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"type":2}"#, &[("/type", "duplicate-field", dup())]);
     check_text(
         ADD,
-        r#"{"type":2,"scene":2,"party":[1],"type":1}"#,
+        r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"type":2}"#,
         &[("/type", "duplicate-field", dup())],
     );
+    check_text(ADD, r#"{"type":2,"scene":2,"party":[1],"type":1}"#, &[("/type", "duplicate-field", dup())]);
     // In nested objects, with the pointer of the nested member.
     check_text(
         ADD,
@@ -258,7 +286,11 @@ fn duplicate_field() {
     // A key written with escapes is the same key.
     check_text(GET, r#"{"config_id":"a","config\u005fid":"b"}"#, &[("/config_id", "duplicate-field", dup())]);
     // Only fields repeat: a repeated unknown member is unknown each time.
-    check_text(FOLLOW, r#"{"zz":1,"zz":2}"#, &[("/zz", "unknown-field", unknown()), ("/zz", "unknown-field", unknown())]);
+    check_text(
+        FOLLOW,
+        r#"{"zz":1,"zz":2}"#,
+        &[("/zz", "unknown-field", unknown()), ("/zz", "unknown-field", unknown())],
+    );
     // Boundary: the same name in different objects is no repetition.
     check_text(
         ADD,
@@ -270,9 +302,16 @@ fn duplicate_field() {
     const G: &Model = &ContactWayIdRequest::MODEL;
     let cid = G.index("config_id") as f64;
     let names = vec!["config_id".to_string()];
-    for slots in [[5.0, 2.0, 11.0, cid, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0], [5.0, 2.0, 11.0, -1.0, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0]] {
+    for slots in [
+        [5.0, 2.0, 11.0, cid, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0],
+        [5.0, 2.0, 11.0, -1.0, 3.0, 1.0, 1.0, cid, 3.0, 1.0, 1.0],
+    ] {
         let report = validate::validate_tape(G, Tape::new(&slots, &names, Kind::Object(G)).unwrap());
-        assert_eq!(report.issues, vec![Issue { path: "/config_id".into(), rule: "duplicate-field", msg: Msg::Duplicate }], "{slots:?}");
+        assert_eq!(
+            report.issues,
+            vec![Issue { path: "/config_id".into(), rule: "duplicate-field", msg: Msg::Duplicate }],
+            "{slots:?}"
+        );
     }
     // The message.
     assert_eq!(Msg::Duplicate.render(Locale::En), "appears more than once");
@@ -358,12 +397,47 @@ const OBJ_PROBE: Model = Model {
     name: "ObjProbe",
     doc: "",
     fields: &[
-        Field { name: "s", doc: "", kind: <Option<String> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
-        Field { name: "n", doc: "", kind: <Option<i64> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
-        Field { name: "b", doc: "", kind: <Option<bool> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
-        Field { name: "a", doc: "", kind: <Option<Vec<String>> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field {
+            name: "s",
+            doc: "",
+            kind: <Option<String> as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
+        Field {
+            name: "n",
+            doc: "",
+            kind: <Option<i64> as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
+        Field {
+            name: "b",
+            doc: "",
+            kind: <Option<bool> as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
+        Field {
+            name: "a",
+            doc: "",
+            kind: <Option<Vec<String>> as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
         Field { name: "o", doc: "", kind: probe_kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
-        Field { name: "a/b~", doc: "", kind: <Option<String> as Schema>::kind, optional: true, required_rule: rules::REQUIRED, rules: &[] },
+        Field {
+            name: "a/b~",
+            doc: "",
+            kind: <Option<String> as Schema>::kind,
+            optional: true,
+            required_rule: rules::REQUIRED,
+            rules: &[],
+        },
     ],
     check: Some(observe),
     direction: Direction::Request,
@@ -463,7 +537,13 @@ fn cross_field_rules_see_fields_by_index() {
     let paths: Vec<(&str, &str)> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
     assert_eq!(
         paths,
-        [("/s", "json-type"), ("/n", "json-type"), ("/b", "json-type"), ("/o/n", "probe-issue"), ("/a~1b~0", "json-type")]
+        [
+            ("/s", "json-type"),
+            ("/n", "json-type"),
+            ("/b", "json-type"),
+            ("/o/n", "probe-issue"),
+            ("/a~1b~0", "json-type")
+        ]
     );
 
     // Integral floats are integers; fractions are not; a repeated member shows its first value.
@@ -486,7 +566,11 @@ fn integer_range() {
     let range = |min, max, actual| M::Is(Msg::Range { min, max, actual });
     check(LIST, &json!({ "start_time": -1 }), &[("/start_time", "integer-range", range(0, i64::MAX, -1))]);
     check(LIST, &json!({ "end_time": -86400 }), &[("/end_time", "integer-range", range(0, i64::MAX, -86400))]);
-    check(ADD, &json!({ "type": 2, "scene": 2, "party": [1, -1] }), &[("/party/1", "integer-range", range(0, U32_MAX, -1))]);
+    check(
+        ADD,
+        &json!({ "type": 2, "scene": 2, "party": [1, -1] }),
+        &[("/party/1", "integer-range", range(0, U32_MAX, -1))],
+    );
     check(
         ADD,
         &json!({ "type": 2, "scene": 2, "party": [4_294_967_296_i64] }),
@@ -511,7 +595,11 @@ fn integer_range_beyond_i64_is_a_range_error() {
     // Beyond u64 serde_json reads a float; still an integral number, still a range error.
     check_text(LIST, r#"{"limit":18446744073709551616}"#, &[("/limit", "R-CW-21", range(1, 1000, i64::MAX))]);
     // -2^63 - 1 rounds to -2^63 as an f64, which is i64::MIN: an ordinary range error.
-    check_text(LIST, r#"{"limit":-9223372036854775809}"#, &[("/limit", "R-CW-21", M::Is(Msg::Range { min: 1, max: 1000, actual: i64::MIN }))]);
+    check_text(
+        LIST,
+        r#"{"limit":-9223372036854775809}"#,
+        &[("/limit", "R-CW-21", M::Is(Msg::Range { min: 1, max: 1000, actual: i64::MIN }))],
+    );
     check_text(
         ADD,
         r#"{"type":2,"scene":2,"party":[18446744073709551615]}"#,
@@ -522,11 +610,11 @@ fn integer_range_beyond_i64_is_a_range_error() {
         r#"{"type":1,"scene":2,"user":["a"],"style":1e30}"#,
         &[("/style", "R-CW-03", range(1, U32_MAX, i64::MAX))],
     );
-    check_text(ADD, r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"expires_in":-1e20}"#, &[(
-        "/expires_in",
-        "R-CW-11",
-        range(1, FOURTEEN_DAYS, i64::MIN),
-    )]);
+    check_text(
+        ADD,
+        r#"{"type":1,"scene":2,"user":["a"],"is_temp":true,"expires_in":-1e20}"#,
+        &[("/expires_in", "R-CW-11", range(1, FOURTEEN_DAYS, i64::MIN))],
+    );
     // An enum field has no range: one issue, and never "must be integer, got integer".
     let got = issues_text(ADD, r#"{"type":18446744073709551615,"scene":2,"user":["a"]}"#);
     assert_eq!(got.len(), 1, "{}", describe(&got));
@@ -564,7 +652,8 @@ fn integer_range_float_two_pow_63_does_not_fit_i64() {
 #[test]
 fn integer_range_messages_never_contradict_themselves() {
     let mut contradictions = Vec::new();
-    for literal in ["9223372036854775807", "9223372036854775808", "18446744073709551615", "1e19", "-1e19", "4294967296"] {
+    for literal in ["9223372036854775807", "9223372036854775808", "18446744073709551615", "1e19", "-1e19", "4294967296"]
+    {
         for (endpoint, payload) in [
             (LIST, format!(r#"{{"start_time":{literal}}}"#)),
             (LIST, format!(r#"{{"end_time":{literal}}}"#)),
@@ -592,9 +681,17 @@ fn range_rules_are_reported_with_their_own_id_and_bounds() {
     check(LIST, &json!({ "limit": -1 }), &[("/limit", "R-CW-21", range(1, 1000, -1))]);
     check(LIST, &json!({ "limit": 4_294_967_296_i64 }), &[("/limit", "R-CW-21", range(1, 1000, 4_294_967_296))]);
     check(ADD, &with(&add(), json!({ "style": -1 })), &[("/style", "R-CW-03", range(1, U32_MAX, -1))]);
-    check(UPDATE, &with(&update(), json!({ "style": 4_294_967_296_i64 })), &[("/style", "R-CW-03", range(1, U32_MAX, 4_294_967_296))]);
+    check(
+        UPDATE,
+        &with(&update(), json!({ "style": 4_294_967_296_i64 })),
+        &[("/style", "R-CW-03", range(1, U32_MAX, 4_294_967_296))],
+    );
     // Items of an integer list have no rule of their own: the storage bounds apply.
-    check(ADD, &json!({ "type": 2, "scene": 2, "party": [-3] }), &[("/party/0", "integer-range", range(0, U32_MAX, -3))]);
+    check(
+        ADD,
+        &json!({ "type": 2, "scene": 2, "party": [-3] }),
+        &[("/party/0", "integer-range", range(0, U32_MAX, -3))],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,7 +700,11 @@ fn range_rules_are_reported_with_their_own_id_and_bounds() {
 
 #[test]
 fn t_01_gettoken_needs_corpid_and_corpsecret() {
-    check(GETTOKEN, &json!({}), &[("/corpid", "T-01", M::Is(Msg::Required)), ("/corpsecret", "T-01", M::Is(Msg::Required))]);
+    check(
+        GETTOKEN,
+        &json!({}),
+        &[("/corpid", "T-01", M::Is(Msg::Required)), ("/corpsecret", "T-01", M::Is(Msg::Required))],
+    );
     check(GETTOKEN, &json!({ "corpid": "", "corpsecret": "s" }), &[("/corpid", "T-01", M::Is(Msg::Required))]);
     check(GETTOKEN, &json!({ "corpid": "ww1", "corpsecret": null }), &[("/corpsecret", "T-01", M::Is(Msg::Required))]);
     valid(GETTOKEN, &json!({ "corpid": "ww1", "corpsecret": "s" }));
@@ -628,7 +729,11 @@ fn t_01_gettoken_needs_corpid_and_corpsecret() {
 fn r_cw_01_type_required_and_enum() {
     let one_of = |actual| M::Is(Msg::OneOf { allowed: &[1, 2], actual });
     check(ADD, &json!({ "scene": 2, "user": ["zhangsan"] }), &[("/type", "R-CW-01", M::Is(Msg::Required))]);
-    check(ADD, &json!({ "type": null, "scene": 2, "user": ["zhangsan"] }), &[("/type", "R-CW-01", M::Is(Msg::Required))]);
+    check(
+        ADD,
+        &json!({ "type": null, "scene": 2, "user": ["zhangsan"] }),
+        &[("/type", "R-CW-01", M::Is(Msg::Required))],
+    );
     for bad in [0, 3, -1, 100] {
         check(ADD, &with(&add(), json!({ "type": bad })), &[("/type", "R-CW-01", one_of(bad))]);
     }
@@ -667,7 +772,11 @@ fn r_cw_03_style_is_a_positive_integer() {
     check(ADD, &with(&add(), json!({ "scene": 1, "style": 0 })), &[("/style", "R-CW-03", range(0))]);
     check(UPDATE, &with(&update(), json!({ "style": 0 })), &[("/style", "R-CW-03", range(0))]);
     // Beyond u32 (the storage type) the rule's own id and bounds are still reported.
-    check(ADD, &with(&add(), json!({ "scene": 1, "style": 4_294_967_296_i64 })), &[("/style", "R-CW-03", range(4_294_967_296))]);
+    check(
+        ADD,
+        &with(&add(), json!({ "scene": 1, "style": 4_294_967_296_i64 })),
+        &[("/style", "R-CW-03", range(4_294_967_296))],
+    );
     check(ADD, &with(&add(), json!({ "scene": 1, "style": -1 })), &[("/style", "R-CW-03", range(-1))]);
     check(
         ADD,
@@ -966,14 +1075,18 @@ fn r_cw_20_conclusions_content() {
     check(ADD, &text("中".repeat(1334)), &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4002))]);
     check(ADD, &text("😀".repeat(1000) + "a"), &[("/conclusions/text/content", "R-CW-20", bytes(4000, 4001))]);
     // link.title ≤ 128 bytes, link.desc ≤ 512 bytes.
-    let link =
-        |title: String, desc: String| concl(json!({ "link": { "title": title, "desc": desc, "url": "https://example.com" } }));
+    let link = |title: String, desc: String| {
+        concl(json!({ "link": { "title": title, "desc": desc, "url": "https://example.com" } }))
+    };
     valid(ADD, &link("标".repeat(42) + "ab", "述".repeat(170) + "ab"));
     // (json! writes members in alphabetical order: desc before title.)
     check(
         ADD,
         &link("标".repeat(43), "述".repeat(171)),
-        &[("/conclusions/link/title", "R-CW-20", bytes(128, 129)), ("/conclusions/link/desc", "R-CW-20", bytes(512, 513))],
+        &[
+            ("/conclusions/link/title", "R-CW-20", bytes(128, 129)),
+            ("/conclusions/link/desc", "R-CW-20", bytes(512, 513)),
+        ],
     );
     // miniprogram.title ≤ 64 bytes.
     let mini = |title: String| {
@@ -999,7 +1112,11 @@ fn r_cw_20_conclusions_content() {
             ("/conclusions", "R-CW-20", M::Text(CONCLUSIONS_EMPTY)),
         ],
     );
-    check(ADD, &concl(json!({ "text": { "content": "" } })), &[("/conclusions/text/content", "R-CW-20", M::Is(Msg::Required))]);
+    check(
+        ADD,
+        &concl(json!({ "text": { "content": "" } })),
+        &[("/conclusions/text/content", "R-CW-20", M::Is(Msg::Required))],
+    );
     // image, link and miniprogram are mutually exclusive: every one after the first is reported.
     let image = json!({ "media_id": "MEDIA_ID" });
     let a_link = json!({ "title": "t", "url": "https://example.com" });
@@ -1028,7 +1145,11 @@ fn r_cw_20_conclusions_content() {
         &concl(json!({ "miniprogram": { "title": "t", "pic_media_id": "M", "page": "/p" } })),
         &[("/conclusions/miniprogram/appid", "R-CW-20", M::Is(Msg::Required))],
     );
-    check(ADD, &concl(json!({ "link": { "title": "t" } })), &[("/conclusions/link/url", "R-CW-20", M::Is(Msg::Required))]);
+    check(
+        ADD,
+        &concl(json!({ "link": { "title": "t" } })),
+        &[("/conclusions/link/url", "R-CW-20", M::Is(Msg::Required))],
+    );
     // Boundary: text may accompany exactly one attachment; each attachment alone is fine.
     valid(ADD, &concl(json!({ "text": { "content": "再见" }, "image": image })));
     valid(ADD, &concl(json!({ "text": { "content": "再见" }, "miniprogram": a_mini })));
@@ -1125,7 +1246,11 @@ fn r_id_01_unionid_and_openid_required_subject_type_0_or_1() {
         &[("/subject_type", "json-type", M::Is(Msg::Type { expected: "integer", actual: "string" }))],
     );
     // corpid belongs to the upstream/downstream variant only.
-    check(UNIONID, &with(&unionid_openid(), json!({ "corpid": "ww1" })), &[("/corpid", "unknown-field", M::Is(Msg::UnknownField))]);
+    check(
+        UNIONID,
+        &with(&unionid_openid(), json!({ "corpid": "ww1" })),
+        &[("/corpid", "unknown-field", M::Is(Msg::UnknownField))],
+    );
     // Boundary: both subjects, and none (corp subject by default).
     valid(UNIONID, &unionid_openid());
     valid(UNIONID, &with(&unionid_openid(), json!({ "subject_type": 0 })));
@@ -1148,8 +1273,16 @@ fn r_id_03_new_external_userid_list_1_to_1000_and_chat_id() {
         &json!({}),
         &[("/chat_id", "R-ID-03", M::Is(Msg::Required)), ("/external_userid_list", "R-ID-03", M::Is(Msg::Required))],
     );
-    check(GROUP_NEW_IDS, &json!({ "chat_id": "", "external_userid_list": ids(1) }), &[("/chat_id", "R-ID-03", M::Is(Msg::Required))]);
-    check(NEW_IDS, &with(&group, json!({ "external_userid_list": ids(1) })), &[("/chat_id", "unknown-field", M::Is(Msg::UnknownField))]);
+    check(
+        GROUP_NEW_IDS,
+        &json!({ "chat_id": "", "external_userid_list": ids(1) }),
+        &[("/chat_id", "R-ID-03", M::Is(Msg::Required))],
+    );
+    check(
+        NEW_IDS,
+        &with(&group, json!({ "external_userid_list": ids(1) })),
+        &[("/chat_id", "unknown-field", M::Is(Msg::UnknownField))],
+    );
     // Refused after the migration was marked finished: the server says so.
     assert_eq!(class(40096), ErrorClass::Param);
 }
@@ -1159,10 +1292,26 @@ fn r_id_04_service_conversions_need_source_agentid_and_1_to_1000_ids() {
     let required = || M::Is(Msg::Required);
     let agent = |actual| M::Is(Msg::Range { min: 1, max: U32_MAX, actual });
     let from_service = json!({ "external_userid": "wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA", "source_agentid": 1_000_001 });
-    check(FROM_SERVICE, &json!({}), &[("/external_userid", "R-ID-04", required()), ("/source_agentid", "R-ID-04", required())]);
-    check(FROM_SERVICE, &with(&from_service, json!({ "external_userid": "" })), &[("/external_userid", "R-ID-04", required())]);
-    check(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": null })), &[("/source_agentid", "R-ID-04", required())]);
-    check(FROM_SERVICE, &with(&from_service, json!({ "source_agentid": 0 })), &[("/source_agentid", "R-ID-04", agent(0))]);
+    check(
+        FROM_SERVICE,
+        &json!({}),
+        &[("/external_userid", "R-ID-04", required()), ("/source_agentid", "R-ID-04", required())],
+    );
+    check(
+        FROM_SERVICE,
+        &with(&from_service, json!({ "external_userid": "" })),
+        &[("/external_userid", "R-ID-04", required())],
+    );
+    check(
+        FROM_SERVICE,
+        &with(&from_service, json!({ "source_agentid": null })),
+        &[("/source_agentid", "R-ID-04", required())],
+    );
+    check(
+        FROM_SERVICE,
+        &with(&from_service, json!({ "source_agentid": 0 })),
+        &[("/source_agentid", "R-ID-04", agent(0))],
+    );
     check(
         FROM_SERVICE,
         &with(&from_service, json!({ "source_agentid": 4_294_967_296_i64 })),
@@ -1180,7 +1329,11 @@ fn r_id_04_service_conversions_need_source_agentid_and_1_to_1000_ids() {
     let agent_only = json!({ "source_agentid": 1_000_001 });
     id_list_1_to_1000(OPEN_USERIDS, &agent_only, "open_userid_list", "R-ID-04");
     check(OPEN_USERIDS, &json!({ "open_userid_list": ids(1) }), &[("/source_agentid", "R-ID-04", required())]);
-    check(OPEN_USERIDS, &json!({ "open_userid_list": ids(1), "source_agentid": -1 }), &[("/source_agentid", "R-ID-04", agent(-1))]);
+    check(
+        OPEN_USERIDS,
+        &json!({ "open_userid_list": ids(1), "source_agentid": -1 }),
+        &[("/source_agentid", "R-ID-04", agent(-1))],
+    );
 
     id_list_1_to_1000(TAG_IDS, &json!({}), "external_tagid_list", "R-ID-04");
     // Unconvertible ids come back in invalid_open_userid_list or as errcodes, never client-side.
@@ -1199,7 +1352,11 @@ fn r_id_05_corpgroup_unionid_and_openid_required() {
             &with(&unionid_openid(), json!({ "unionid": 7 })),
             &[("/unionid", "json-type", M::Is(Msg::Type { expected: "string", actual: "integer" }))],
         );
-        check(endpoint, &with(&unionid_openid(), json!({ "subject_type": 0 })), &[("/subject_type", "unknown-field", M::Is(Msg::UnknownField))]);
+        check(
+            endpoint,
+            &with(&unionid_openid(), json!({ "subject_type": 0 })),
+            &[("/subject_type", "unknown-field", M::Is(Msg::UnknownField))],
+        );
         valid(endpoint, &unionid_openid());
     }
     // Only the external_userid lookup can be narrowed to one downstream corp.
@@ -1311,9 +1468,13 @@ fn both_locales_render() {
 
 #[test]
 fn unknown_endpoint() {
-    for path in
-        ["externalcontact/nope", "", "add_contact_way", "externalcontact/add_contact_way/", "EXTERNALCONTACT/ADD_CONTACT_WAY"]
-    {
+    for path in [
+        "externalcontact/nope",
+        "",
+        "add_contact_way",
+        "externalcontact/add_contact_way/",
+        "EXTERNALCONTACT/ADD_CONTACT_WAY",
+    ] {
         match validate_json(path, "{}") {
             Err(Error::UnknownEndpoint(p)) => assert_eq!(p, path),
             other => panic!("{path:?}: {other:?}"),
@@ -1380,11 +1541,18 @@ fn typed_add() -> AddContactWayRequest {
 fn tape_path_agrees_with_text_path() {
     let payloads = [
         (ADD, add().to_string()),
-        (ADD, with(&add(), json!({ "remark": "中".repeat(31), "party": [1], "foo": { "a/b": [1, 2], "type": {} } })).to_string()),
         (
             ADD,
-            with(&add_temp(), json!({ "conclusions": { "text": { "content": "" }, "image": {}, "link": { "title": "t" } } }))
+            with(&add(), json!({ "remark": "中".repeat(31), "party": [1], "foo": { "a/b": [1, 2], "type": {} } }))
                 .to_string(),
+        ),
+        (
+            ADD,
+            with(
+                &add_temp(),
+                json!({ "conclusions": { "text": { "content": "" }, "image": {}, "link": { "title": "t" } } }),
+            )
+            .to_string(),
         ),
         (LIST, json!({ "limit": 0, "start_time": 5, "end_time": 4 }).to_string()),
         (CLOSE, json!({ "userid": "", "external_userid": 1 }).to_string()),
@@ -1415,8 +1583,13 @@ fn hand_written_tapes_validate_like_text() {
     const A: &Model = &AddContactWayRequest::MODEL;
     const C: &Model = &Conclusions::MODEL;
     const T: &Model = &ConclusionsText::MODEL;
-    let (ty, scene, user, temp, concl) =
-        (A.index("type") as f64, A.index("scene") as f64, A.index("user") as f64, A.index("is_temp") as f64, A.index("conclusions") as f64);
+    let (ty, scene, user, temp, concl) = (
+        A.index("type") as f64,
+        A.index("scene") as f64,
+        A.index("user") as f64,
+        A.index("is_temp") as f64,
+        A.index("conclusions") as f64,
+    );
     let (text_field, content) = (C.index("text") as f64, T.index("content") as f64);
     let kind = Kind::Object(A);
     let run = |text: &str, slots: &[f64], names: &[&str]| {
@@ -1453,18 +1626,27 @@ fn hand_written_tapes_validate_like_text() {
                 content, 3.0, 4004.0, 1001.0,
             -1.0, 4.0, 0.0, 35.0,
     ];
-    let text = format!(r#"{{"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{{"text":{{"content":"{emoji}"}},"x/y":[]}}}}"#);
+    let text = format!(
+        r#"{{"type":1,"scene":2,"user":["a"],"is_temp":true,"conclusions":{{"text":{{"content":"{emoji}"}},"x/y":[]}}}}"#
+    );
     let issues = run(&text, &slots, &["x/y"]);
     assert_eq!(
         issues,
         vec![
-            Issue { path: "/conclusions/text/content".into(), rule: "R-CW-20", msg: Msg::MaxBytes { max: 4000, actual: 4004 } },
+            Issue {
+                path: "/conclusions/text/content".into(),
+                rule: "R-CW-20",
+                msg: Msg::MaxBytes { max: 4000, actual: 4004 }
+            },
             Issue { path: "/conclusions/x~1y".into(), rule: "unknown-field", msg: Msg::UnknownField },
         ]
     );
     // Root that is not an object, and a name-keyed object below an unknown member.
     let issues = run("[1,true]", &[4.0, 2.0, 7.0, 2.0, 1.0, 1.0, 1.0], &[]);
-    assert_eq!(issues, vec![Issue { path: String::new(), rule: "json-type", msg: Msg::Type { expected: "object", actual: "array" } }]);
+    assert_eq!(
+        issues,
+        vec![Issue { path: String::new(), rule: "json-type", msg: Msg::Type { expected: "object", actual: "array" } }]
+    );
     let issues = run(
         r#"{"q":{"type":"s"},"type":2,"scene":1}"#,
         &[5.0, 3.0, 17.0, -1.0, 5.0, 1.0, 11.0, -2.0, 3.0, 1.0, 1.0, ty, 2.0, 2.0, scene, 2.0, 1.0],
@@ -1491,7 +1673,13 @@ fn every_rule_id_a_model_can_report_is_catalogued() {
             kind(model, f, (f.kind)(), seen, out);
         }
     }
-    fn kind(model: &'static Model, f: &Field, k: Kind, seen: &mut Vec<&'static str>, out: &mut Vec<(String, &'static str)>) {
+    fn kind(
+        model: &'static Model,
+        f: &Field,
+        k: Kind,
+        seen: &mut Vec<&'static str>,
+        out: &mut Vec<(String, &'static str)>,
+    ) {
         match k {
             Kind::Enum(e) => out.push((format!("{}.{} (enum)", model.name, f.name), e.rule)),
             Kind::Array(inner) => kind(model, f, inner(), seen, out),
@@ -1552,7 +1740,8 @@ const COVERED: &[(&str, &str)] = &[
 
 #[test]
 fn every_catalogue_rule_has_a_test() {
-    let missing: Vec<&str> = CATALOGUE.iter().map(|r| r.id).filter(|id| !COVERED.iter().any(|(c, _)| c == id)).collect();
+    let missing: Vec<&str> =
+        CATALOGUE.iter().map(|r| r.id).filter(|id| !COVERED.iter().any(|(c, _)| c == id)).collect();
     assert!(missing.is_empty(), "rules without a test in tests/rules.rs: {missing:?}");
     let stale: Vec<&str> = COVERED.iter().map(|(c, _)| *c).filter(|c| rules::info(c).is_none()).collect();
     assert!(stale.is_empty(), "tests for ids that are not in the catalogue: {stale:?}");

@@ -69,7 +69,8 @@ impl JsCallbackCrypto {
                 "receiveId must be a string: the corpid (own apps), the suiteid (third-party apps) or '' (personal-subject apps)".into(),
             ))
         })?;
-        let token = text(options, "token").map_err(|_| to_js(&CallbackError::BadConfig("token must be a non-empty string".into())))?;
+        let token = text(options, "token")
+            .map_err(|_| to_js(&CallbackError::BadConfig("token must be a non-empty string".into())))?;
         let key = Reflect::get(options, &"encodingAesKey".into()).ok().and_then(|k| k.as_string()).unwrap_or_default();
         let inner = Core::new(&token, &key, &receive_id).map_err(|e| to_js(&e))?;
         Ok(JsCallbackCrypto { inner })
@@ -80,7 +81,8 @@ impl JsCallbackCrypto {
     #[wasm_bindgen(js_name = verifyUrl)]
     pub fn verify_url(&self, query: &JsValue) -> Result<String, JsValue> {
         object(query, "query")?;
-        let (sig, ts, nonce, echostr) = (text(query, "msg_signature")?, text(query, "timestamp")?, text(query, "nonce")?, text(query, "echostr")?);
+        let (sig, ts, nonce, echostr) =
+            (text(query, "msg_signature")?, text(query, "timestamp")?, text(query, "nonce")?, text(query, "echostr")?);
         self.inner.verify_url(&sig, &ts, &nonce, &echostr).map_err(|e| to_js(&e))
     }
 
@@ -88,7 +90,8 @@ impl JsCallbackCrypto {
     /// raw request body (XML or JSON envelope) → `{ message, receiveId }`; `message` is raw text.
     pub fn decrypt(&self, input: &JsValue) -> Result<JsValue, JsValue> {
         object(input, "input")?;
-        let (sig, ts, nonce, body) = (text(input, "msg_signature")?, text(input, "timestamp")?, text(input, "nonce")?, text(input, "body")?);
+        let (sig, ts, nonce, body) =
+            (text(input, "msg_signature")?, text(input, "timestamp")?, text(input, "nonce")?, text(input, "body")?);
         let out = self.inner.decrypt(&sig, &ts, &nonce, &body).map_err(|e| to_js(&e))?;
         let result = js_sys::Object::new();
         let _ = Reflect::set(&result, &"message".into(), &JsValue::from_str(&out.message));

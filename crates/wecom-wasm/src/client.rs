@@ -49,8 +49,11 @@ impl WeComClient {
         if !options.is_object() {
             return Err(config_error("options must be an object: { corpId, corpSecret }"));
         }
-        let corp_id = get(options, "corpId").as_string().ok_or_else(|| config_error("corpId must be a non-empty string"))?;
-        let secret = get(options, "corpSecret").as_string().ok_or_else(|| config_error("corpSecret must be a non-empty string"))?;
+        let corp_id =
+            get(options, "corpId").as_string().ok_or_else(|| config_error("corpId must be a non-empty string"))?;
+        let secret = get(options, "corpSecret")
+            .as_string()
+            .ok_or_else(|| config_error("corpSecret must be a non-empty string"))?;
         let mut config = ClientConfig::new(corp_id, Secret::new(secret)).map_err(|e| errors::to_js(&e, Locale::En))?;
         let base = get(options, "baseUrl");
         if !base.is_undefined() {
@@ -158,7 +161,8 @@ impl WeComClient {
                 Some(Some(p)) => p.call.rejected_token().map(str::to_owned),
                 _ => return Err(errors::usage("E_USAGE", "internal: unknown call")),
             };
-            let token = inner.access_token_replacing(rejected.as_deref()).await.map_err(|e| errors::to_js(&e, locale))?;
+            let token =
+                inner.access_token_replacing(rejected.as_deref()).await.map_err(|e| errors::to_js(&e, locale))?;
             if let Some(Some(p)) = calls.borrow_mut().get_mut(id as usize) {
                 p.fetched = Some(token);
             }
@@ -171,7 +175,9 @@ impl WeComClient {
     #[wasm_bindgen(js_name = __judge)]
     pub fn judge(&self, id: u32, status: u16, json: JsValue, snippet: JsValue) -> Result<u32, JsValue> {
         let mut calls = self.calls.borrow_mut();
-        let Some(Some(p)) = calls.get_mut(id as usize) else { return Err(errors::usage("E_USAGE", "internal: unknown call")) };
+        let Some(Some(p)) = calls.get_mut(id as usize) else {
+            return Err(errors::usage("E_USAGE", "internal: unknown call"));
+        };
         let reply = if json.is_object() {
             HttpReply::Json { status, body: JsBody(json) }
         } else {
@@ -189,7 +195,9 @@ impl WeComClient {
     pub fn fail(&self, id: u32, error: JsValue) -> JsValue {
         let calls = self.calls.borrow();
         match calls.get(id as usize) {
-            Some(Some(p)) => errors::to_js(&self.inner.network_error(&p.call, &message_of(&error), &p.token), self.locale),
+            Some(Some(p)) => {
+                errors::to_js(&self.inner.network_error(&p.call, &message_of(&error), &p.token), self.locale)
+            }
             _ => errors::usage("E_USAGE", "internal: unknown call"),
         }
     }

@@ -49,7 +49,12 @@ pub fn memory() -> JsValue {
 /// (index into the endpoint table). `names` are the member names the tape refers to by
 /// negative index. Returns `undefined` when valid, else the report as JSON text.
 #[wasm_bindgen(js_name = __validateTape)]
-pub fn validate_tape(endpoint: u32, len: u32, names: Option<Vec<String>>, locale: u8) -> Result<Option<String>, JsValue> {
+pub fn validate_tape(
+    endpoint: u32,
+    len: u32,
+    names: Option<Vec<String>>,
+    locale: u8,
+) -> Result<Option<String>, JsValue> {
     let ep = ALL.get(endpoint as usize).ok_or_else(|| errors::usage("E_USAGE", "internal: bad endpoint index"))?;
     let names = names.unwrap_or_default();
     let locale = if locale == 1 { Locale::En } else { Locale::ZhCn };

@@ -24,7 +24,10 @@ pub fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
 /// The endpoint argument as a string, or a usage error.
 pub fn endpoint_arg(endpoint: &JsValue) -> Result<String, JsValue> {
     endpoint.as_string().ok_or_else(|| {
-        errors::usage("E_USAGE", "endpoint must be a string: the official path after /cgi-bin/, e.g. 'externalcontact/add_contact_way'")
+        errors::usage(
+            "E_USAGE",
+            "endpoint must be a string: the official path after /cgi-bin/, e.g. 'externalcontact/add_contact_way'",
+        )
     })
 }
 

@@ -50,21 +50,25 @@ async fn settle(p: Promise) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen_test]
 fn validate_accepts_a_valid_payload() {
-    let r = validate(&"externalcontact/add_contact_way".into(), &js("{ type: 1, scene: 2, user: ['zhangsan'] }"), &JsValue::UNDEFINED).unwrap();
+    let r = validate(
+        &"externalcontact/add_contact_way".into(),
+        &js("{ type: 1, scene: 2, user: ['zhangsan'] }"),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert_eq!(get(&r, "valid"), JsValue::TRUE);
     assert_eq!(js_sys::Array::from(&get(&r, "errors")).length(), 0);
 }
 
 #[wasm_bindgen_test]
 fn validate_lists_every_problem_with_path_and_rule() {
-    let payload = js("{ type: 2, scene: 2, is_temp: true, remark: 'x'.repeat(31), state: 5, user: Array(101).fill('u') }");
+    let payload =
+        js("{ type: 2, scene: 2, is_temp: true, remark: 'x'.repeat(31), state: 5, user: Array(101).fill('u') }");
     let r = validate(&"externalcontact/add_contact_way".into(), &payload, &js("{ locale: 'en' }")).unwrap();
     assert_eq!(get(&r, "valid"), JsValue::FALSE);
     let errors = js_sys::Array::from(&get(&r, "errors"));
-    let found: Vec<(String, String)> = errors
-        .iter()
-        .map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "rule").as_string().unwrap()))
-        .collect();
+    let found: Vec<(String, String)> =
+        errors.iter().map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "rule").as_string().unwrap())).collect();
     let expected = [("/remark", "R-CW-04"), ("/state", "json-type"), ("/user", "R-CW-09"), ("/is_temp", "R-CW-10")];
     assert_eq!(found.len(), expected.len(), "{found:?}");
     for (path, rule) in expected {
@@ -81,16 +85,28 @@ fn unknown_endpoints_and_bad_arguments_throw_coded_errors() {
     assert_eq!(get(&e, "code"), JsValue::from_str("E_UNKNOWN_ENDPOINT"));
     let e = validate(&JsValue::from_f64(3.0), &js("{}"), &JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&e, "code"), JsValue::from_str("E_USAGE"));
-    let e = validate(&"externalcontact/add_contact_way".into(), &js("(() => { const o = {}; o.self = o; return o; })()"), &JsValue::UNDEFINED).unwrap_err();
+    let e = validate(
+        &"externalcontact/add_contact_way".into(),
+        &js("(() => { const o = {}; o.self = o; return o; })()"),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap_err();
     assert_eq!(get(&e, "code"), JsValue::from_str("E_INVALID_PAYLOAD"));
     // The module is still alive after all that.
-    let r = validate(&"externalcontact/del_contact_way".into(), &js("{ config_id: 'c' }"), &JsValue::UNDEFINED).unwrap();
+    let r =
+        validate(&"externalcontact/del_contact_way".into(), &js("{ config_id: 'c' }"), &JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&r, "valid"), JsValue::TRUE);
 }
 
 #[wasm_bindgen_test]
 fn bad_client_options_are_config_errors() {
-    for options in ["undefined", "{}", "{ corpId: 'ww' }", "{ corpId: 'ww', corpSecret: '' }", "{ corpId: 'ww', corpSecret: 's', baseUrl: 'ftp://x' }"] {
+    for options in [
+        "undefined",
+        "{}",
+        "{ corpId: 'ww' }",
+        "{ corpId: 'ww', corpSecret: '' }",
+        "{ corpId: 'ww', corpSecret: 's', baseUrl: 'ftp://x' }",
+    ] {
         let e = WeComClient::new(&js(options)).err().expect(options);
         assert_eq!(get(&e, "code"), JsValue::from_str("E_CONFIG"), "{options}");
     }
@@ -98,9 +114,13 @@ fn bad_client_options_are_config_errors() {
 
 #[wasm_bindgen_test]
 async fn round_trip_caches_the_token_and_keeps_unknown_fields() {
-    let fetch = fake_fetch("[{ errcode: 0, errmsg: 'ok', config_id: 'cfg1', brand_new: { a: 1 } }, { errcode: 0, errmsg: 'ok' }]");
+    let fetch = fake_fetch(
+        "[{ errcode: 0, errmsg: 'ok', config_id: 'cfg1', brand_new: { a: 1 } }, { errcode: 0, errmsg: 'ok' }]",
+    );
     let c = client(&fetch);
-    let body = settle(c.request("externalcontact/add_contact_way".into(), js("{ type: 1, scene: 2, user: ['u'] }"))).await.unwrap();
+    let body = settle(c.request("externalcontact/add_contact_way".into(), js("{ type: 1, scene: 2, user: ['u'] }")))
+        .await
+        .unwrap();
     assert_eq!(get(&body, "config_id"), JsValue::from_str("cfg1"));
     assert_eq!(get(&get(&body, "brand_new"), "a"), JsValue::from_f64(1.0));
     settle(c.request("externalcontact/del_contact_way".into(), js("{ config_id: 'cfg1' }"))).await.unwrap();
@@ -108,7 +128,10 @@ async fn round_trip_caches_the_token_and_keeps_unknown_fields() {
     let calls = js_sys::Array::from(&get(&fetch, "calls"));
     assert_eq!(calls.length(), 3);
     let url = get(&calls.get(1), "url").as_string().unwrap();
-    assert!(url.starts_with("http://127.0.0.1:9/cgi-bin/externalcontact/add_contact_way?access_token=TOKEN-1-"), "{url}");
+    assert!(
+        url.starts_with("http://127.0.0.1:9/cgi-bin/externalcontact/add_contact_way?access_token=TOKEN-1-"),
+        "{url}"
+    );
     assert_eq!(get(&get(&calls.get(1), "init"), "method"), JsValue::from_str("POST"));
 }
 

@@ -1,6 +1,5 @@
 //! Browser-only checks: the bindings work with the page's own `fetch` global present.
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

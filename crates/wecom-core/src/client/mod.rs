@@ -102,7 +102,8 @@ impl<T: Transport> Client<T> {
         loop {
             let token = self.token(call.rejected.as_deref()).await?;
             let request = self.request_for(&call, &token);
-            let reply = self.transport.send(&request).await.map_err(|e| self.network_error(&call, &e.message, &token))?;
+            let reply =
+                self.transport.send(&request).await.map_err(|e| self.network_error(&call, &e.message, &token))?;
             match self.judge(&mut call, reply, &token) {
                 Verdict::Done(body) => return Ok(body),
                 Verdict::Retry => continue,
@@ -112,16 +113,22 @@ impl<T: Transport> Client<T> {
     }
 
     /// Typed call for transports that produce `serde_json::Value`.
-    pub async fn send_typed<Req: Serialize, Resp: DeserializeOwned>(&self, ep: Ep<Req, Resp>, request: &Req) -> Result<Resp, Error>
+    pub async fn send_typed<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        ep: Ep<Req, Resp>,
+        request: &Req,
+    ) -> Result<Resp, Error>
     where
         T: Transport<Body = serde_json::Value>,
     {
-        let payload = serde_json::to_string(request).map_err(|e| Error::Usage(format!("cannot serialize request: {e}")))?;
+        let payload =
+            serde_json::to_string(request).map_err(|e| Error::Usage(format!("cannot serialize request: {e}")))?;
         let body = self.call(ep.info, &payload).await?;
         serde_json::from_value(body).map_err(|e| Error::BadResponse {
             endpoint: ep.info.path.into(),
             status: 200,
-            snippet: self.redact(&format!("answer does not match {}: {e}", ep.info.response.name), &self.current_token()),
+            snippet: self
+                .redact(&format!("answer does not match {}: {e}", ep.info.response.name), &self.current_token()),
         })
     }
 
@@ -187,10 +194,11 @@ impl<T: Transport> Client<T> {
     }
 
     async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<T::Body, Error> {
-        let reply = self.transport.send(request).await.map_err(|e| Error::Network {
-            endpoint: endpoint.into(),
-            message: self.redact(&e.message, token),
-        })?;
+        let reply = self
+            .transport
+            .send(request)
+            .await
+            .map_err(|e| Error::Network { endpoint: endpoint.into(), message: self.redact(&e.message, token) })?;
         self.accept(endpoint, reply, token)
     }
 

@@ -21,10 +21,7 @@ pub struct TokenRecord {
 
 impl std::fmt::Debug for TokenRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenRecord")
-            .field("access_token", &"***")
-            .field("expires_at_ms", &self.expires_at_ms)
-            .finish()
+        f.debug_struct("TokenRecord").field("access_token", &"***").field("expires_at_ms", &self.expires_at_ms).finish()
     }
 }
 
@@ -56,7 +53,10 @@ pub struct TokenSlot {
 
 impl std::fmt::Debug for TokenSlot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenSlot").field("record", &self.record.borrow()).field("fetching", &self.fetching.get()).finish()
+        f.debug_struct("TokenSlot")
+            .field("record", &self.record.borrow())
+            .field("fetching", &self.fetching.get())
+            .finish()
     }
 }
 

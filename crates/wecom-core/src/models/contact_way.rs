@@ -237,7 +237,8 @@ model! {
     check = list_contact_way_rules;
 }
 
-const START_AFTER_END: Text = Text { zh: "start_time 不能晚于 end_time", en: "start_time must not be after end_time" };
+const START_AFTER_END: Text =
+    Text { zh: "start_time 不能晚于 end_time", en: "start_time must not be after end_time" };
 
 fn list_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
     const M: &crate::schema::Model = &ListContactWayRequest::MODEL;

@@ -463,7 +463,8 @@ pub fn validate_via_tape(model: &'static Model, text: &str, keys: Keys) -> Repor
     let kind = Kind::Object(model);
     let json = Json::parse(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text:.200}"));
     let (slots, names) = encode_root(&json, kind, keys);
-    let tape = Tape::new(&slots, &names, kind).unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
+    let tape = Tape::new(&slots, &names, kind)
+        .unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
     validate::validate_tape(model, tape)
 }
 
@@ -484,14 +485,16 @@ pub fn assert_tape_agrees(model: &'static Model, text: &str, text_report: &Repor
         let (slots, names) = encode_root(&json, kind, keys);
         if keys == Keys::Indexed {
             assert!(
-                slots.len() == written.slots.len() && slots.iter().zip(&written.slots).all(|(a, b)| a.to_bits() == b.to_bits()),
+                slots.len() == written.slots.len()
+                    && slots.iter().zip(&written.slots).all(|(a, b)| a.to_bits() == b.to_bits()),
                 "from_text does not write the documented tape of {text:.200}\n  mine: {:.400}\n  from_text: {:.400}",
                 format!("{slots:?}"),
                 format!("{:?}", written.slots)
             );
             assert_eq!(names, written.names, "{text:.200}");
         }
-        let tape = Tape::new(&slots, &names, kind).unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
+        let tape = Tape::new(&slots, &names, kind)
+            .unwrap_or_else(|e| panic!("my {keys:?} tape of {text:.200} is rejected: {e:?}"));
         let report = validate::validate_tape(model, tape);
         assert_eq!(&report, text_report, "{keys:?} tape and text disagree on {} {text:.300}", model.name);
     }
