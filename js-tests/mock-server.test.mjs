@@ -599,6 +599,61 @@ describe('faults', () => {
     assert.deepEqual(codes, [1003, 1003, 1003, 0]);
   });
 
+  test('reset destroys the connection without answering (ECONNRESET), counted, then normal again', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', reset: true, times: 2 });
+    for (let i = 0; i < 2; i += 1) {
+      const err = await follow().then(() => assert.fail('answered despite a reset fault'), (e) => e);
+      assert.ok(err instanceof TypeError, `fetch rejects: ${err}`);
+      assert.equal(err.cause?.code, 'ECONNRESET', `the client sees a reset: ${err.cause}`);
+    }
+    const other = await getJson(mock, 'gettoken', { corpid: mock.corpId, corpsecret: mock.corpSecret });
+    assert.equal(other.errcode, 0, 'another path is not affected');
+    assert.equal((await (await follow()).json()).errcode, 0, 'times: 2 used up');
+    assert.equal(mock.stats().byPath['externalcontact/get_follow_user_list'], 3, 'reset requests are counted');
+    assert.equal(mock.stats().total, 5);
+  });
+
+  test('reset on a raw socket: the whole request is read, no byte comes back', async () => {
+    mock.inject({ path: 'externalcontact/add_contact_way', reset: true });
+    const body = JSON.stringify({ type: 1, scene: 1, user: ['a'] });
+    const outcome = await new Promise((resolve) => {
+      const socket = connect(mock.port, '127.0.0.1');
+      let out = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => { out += d; });
+      socket.on('error', (e) => resolve({ code: e.code, out }));
+      socket.on('close', () => resolve({ code: 'closed', out }));
+      socket.write(`POST /cgi-bin/externalcontact/add_contact_way?access_token=${t} HTTP/1.1\r\nHost: x\r\n`
+        + `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    });
+    assert.deepEqual(outcome, { code: 'ECONNRESET', out: '' });
+    assert.equal(mock.contactWays.size, 0, 'a reset request is not handled');
+    assert.equal(mock.stats().byPath['externalcontact/add_contact_way'], 1);
+  });
+
+  test('reset with "*" and after delayMs', async () => {
+    mock.inject({ path: '*', reset: true, delayMs: 120 });
+    const start = Date.now();
+    const err = await follow().then(() => assert.fail('answered'), (e) => e);
+    assert.ok(Date.now() - start >= 110, 'the reset waited for the delay');
+    assert.equal(err.cause?.code, 'ECONNRESET');
+    assert.equal((await (await follow()).json()).errcode, 0);
+  });
+
+  test('delayed requests are counted on arrival, also when the client gives up', async () => {
+    mock.inject({ path: 'externalcontact/get_follow_user_list', delayMs: 400 });
+    const before = mock.stats().total;
+    const start = Date.now();
+    const err = await fetch(`${mock.url}/cgi-bin/externalcontact/get_follow_user_list?access_token=${t}`, {
+      signal: AbortSignal.timeout(60),
+    }).then(() => assert.fail('answered before the delay'), (e) => e);
+    assert.equal(err.name, 'TimeoutError');
+    assert.ok(Date.now() - start < 350);
+    assert.equal(mock.stats().total, before + 1);
+    assert.equal(mock.stats().byPath['externalcontact/get_follow_user_list'], 1);
+    assert.equal((await (await follow()).json()).errcode, 0, 'the next request is answered at once');
+  });
+
   test('malformed faults throw TypeError', () => {
     assert.throws(() => mock.inject({ errcode: 1 }), TypeError);
     assert.throws(() => mock.inject({ path: 'gettoken' }), TypeError);
@@ -606,6 +661,12 @@ describe('faults', () => {
     assert.throws(() => mock.inject({ path: 'gettoken', times: 0, errcode: 1 }), TypeError);
     assert.throws(() => mock.inject({ path: 'gettoken', garbage: true, extra: {} }), TypeError);
     assert.throws(() => mock.inject({ path: 'gettoken', errcode: 1, bogus: 1 }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', reset: false }), TypeError);
+    assert.throws(() => mock.inject({ path: 'gettoken', reset: 'yes' }), TypeError);
+    for (const other of [{ errcode: 1 }, { status: 500 }, { garbage: true }, { extra: {} }]) {
+      assert.throws(() => mock.inject({ path: 'gettoken', reset: true, ...other }), TypeError, JSON.stringify(other));
+    }
+    mock.inject({ path: 'gettoken', reset: true, delayMs: 1, times: 3 }); // allowed
   });
 });
 
@@ -643,6 +704,30 @@ describe('HTTP admin API and CORS', () => {
     assert.equal((await admin(mock, 'reset')).status, 200);
     assert.deepEqual(mock.stats(), { gettoken: 0, total: 0, byPath: {} });
     assert.equal((await getJson(mock, 'externalcontact/get_follow_user_list', { access_token: t })).errcode, 40014);
+  });
+
+  test('a reset fault over HTTP', async () => {
+    const t = await token(mock);
+    let r = await admin(mock, 'faults', { path: 'externalcontact/add_contact_way', reset: true, times: 2 });
+    assert.deepEqual(await r.json(), { ok: true, queued: 1 });
+    const pending = (await (await fetch(`${mock.url}/__mock/faults`)).json()).faults;
+    assert.equal(pending.length, 1);
+    assert.equal(pending[0].reset, true);
+    assert.equal(pending[0].remaining, 2);
+    const add = () => fetch(`${mock.url}/cgi-bin/externalcontact/add_contact_way?access_token=${t}`, {
+      method: 'POST', body: JSON.stringify({ type: 1, scene: 1, user: ['a'] }),
+    });
+    for (let i = 0; i < 2; i += 1) {
+      const err = await add().then(() => assert.fail('answered'), (e) => e);
+      assert.equal(err.cause?.code, 'ECONNRESET');
+    }
+    assert.equal((await (await add()).json()).errcode, 0);
+    const stats = await (await admin(mock, 'stats')).json();
+    assert.equal(stats.byPath['externalcontact/add_contact_way'], 3);
+    assert.equal(mock.contactWays.size, 1, 'only the answered request was handled');
+    r = await admin(mock, 'faults', { path: '*', reset: 1 });
+    assert.equal(r.status, 400);
+    assert.match((await r.json()).error, /reset/);
   });
 
   test('expire-tokens, revoke-tokens, advance-time and contact-ways over HTTP', async () => {

@@ -150,7 +150,7 @@ try {
     const issues: ValidationIssue[] = e.errors;
     void issues;
   } else if (e instanceof WeComHttpError) {
-    const code: 'E_HTTP' | 'E_BAD_RESPONSE' = e.code;
+    const code: 'E_HTTP' | 'E_BAD_RESPONSE' | 'E_OUTCOME_UNKNOWN' = e.code;
     const status: number = e.status;
     void [code, status, e.body];
   } else if (e instanceof WeComNetworkError || e instanceof WeComConfigError || e instanceof WeComUsageError) {

@@ -27,8 +27,8 @@ function addEndpointMethods(proto, table) {
     if (!e.jsName || Object.prototype.hasOwnProperty.call(proto, e.jsName)) continue;
     const path = e.path;
     const method = {
-      [e.jsName](payload) {
-        return this.request(path, payload);
+      [e.jsName](payload, options) {
+        return this.request(path, payload, options);
       },
     }[e.jsName];
     Object.defineProperty(proto, e.jsName, { value: method, writable: true, configurable: true });

@@ -20,10 +20,14 @@ export class WeComError extends Error {
 export class WeComValidationError extends WeComError {}
 /** WeCom answered a non-zero errcode. Carries `errcode`, `errmsg`, `kind`, `hint`. Code `E_API`. */
 export class WeComApiError extends WeComError {}
-/** A non-2xx HTTP status (`E_HTTP`) or a body that is not JSON (`E_BAD_RESPONSE`). Carries `status`. */
+/** A non-2xx HTTP status (`E_HTTP`), a body that is not JSON (`E_BAD_RESPONSE`), or either after a write (`E_OUTCOME_UNKNOWN`: not resent). Carries `status`. */
 export class WeComHttpError extends WeComError {}
-/** No answer at all (refused, reset, DNS…). Code `E_NETWORK`. */
+/** No answer at all (refused, reset, DNS…). Code `E_NETWORK`, or `E_OUTCOME_UNKNOWN` after a write (not resent). */
 export class WeComNetworkError extends WeComError {}
+/** The call took longer than its `timeoutMs`. Code `E_TIMEOUT`. */
+export class WeComTimeoutError extends WeComNetworkError {}
+/** The caller's `AbortSignal` aborted the call; never retried. Code `E_ABORTED`. */
+export class WeComAbortError extends WeComNetworkError {}
 /** A callback could not be verified, decrypted or parsed. Codes `E_CALLBACK_SIGNATURE`, `E_CALLBACK_BASE64`, `E_CALLBACK_PADDING`, `E_CALLBACK_LENGTH`, `E_CALLBACK_ENCODING`, `E_CALLBACK_RECEIVE_ID` (with `expected`/`actual`), `E_CALLBACK_ENVELOPE`, `E_CALLBACK_XML`, `E_CALLBACK_TOO_LARGE`, `E_CALLBACK_RANDOM`. */
 export class WeComCallbackError extends WeComError {}
 /** Invalid options: client (`E_CONFIG`) or callback configuration (`E_CALLBACK_BAD_KEY`, `E_CALLBACK_CONFIG`). */

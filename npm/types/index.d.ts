@@ -41,7 +41,30 @@ export interface ValidateOptions {
 export declare function validate(endpoint: EndpointPath | (string & {}), payload: unknown, options?: ValidateOptions): ValidationReport;
 
 /** A fetch-compatible function. */
-export type FetchLike = (url: string, init: { method: string; body?: string; headers?: Record<string, string> }) => Promise<{ status: number; text(): Promise<string> }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call (rejects with WeComAbortError, code 'E_ABORTED'; never retried). */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call, ms (0 = none). Rejects with WeComTimeoutError ('E_TIMEOUT'). */
+  timeoutMs?: number;
+}
+
+/** Retries of busy / rate-limited answers (-1, 45009, 45033, …) and, for reads, of transient failures. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Delay before the first retry, ms, doubled each time, with jitter. Default 200. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts, ms. Default 2000. */
+  maxDelayMs?: number;
+  /** No retry starts later than this after the call began, ms. Default 10000. */
+  maxElapsedMs?: number;
+}
 
 export interface WeComClientOptions {
   /** 企业 ID. */
@@ -54,13 +77,17 @@ export interface WeComClientOptions {
   fetch?: FetchLike;
   /** Language of validation messages in errors: 'zh-CN' (default) or 'en'. */
   locale?: string;
+  /** Timeout of each call, ms (0 = none). Default 30000. */
+  timeoutMs?: number;
+  /** Retry policy. Writes are never resent after a failure that may have been processed. */
+  retry?: RetryOptions;
 }
 
 /** Calls WeCom: validates first, adds the cached access_token, resolves with the body on errcode 0. */
 export declare class WeComClient {
   constructor(options: WeComClientOptions);
   /** Any endpoint by its official path after /cgi-bin/. */
-  request<P extends EndpointPath>(endpoint: P, payload?: RequestOf<P>): Promise<ResponseOf<P>>;
+  request<P extends EndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): Promise<ResponseOf<P>>;
   /** The cached token, or a fresh one; `forceRefresh` drops the cached one first. */
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   /** Forgets the cached token. */
@@ -104,21 +131,36 @@ export declare class WeComApiError extends WeComError {
   readonly errmsg: string;
   /** Handling class: 'retry' | 'refresh' | 'rate' | 'config' | 'param' | 'state' | 'quota'. */
   readonly kind: string;
+  /** true for busy / rate-limited errcodes (already retried within the policy). */
+  readonly retryable: boolean;
+  /** The client IP WeCom quotes in errmsg (e.g. 60020: add it to 企业可信IP). */
+  readonly fromIp?: string;
   /** Official title of the errcode, when known. */
   readonly title?: string;
   /** What to do about it, when known. */
   readonly hint?: string;
 }
-/** code 'E_HTTP' (non-2xx) or 'E_BAD_RESPONSE' (not JSON). */
+/** code 'E_HTTP' (non-2xx), 'E_BAD_RESPONSE' (not JSON), or 'E_OUTCOME_UNKNOWN' (either, after a write: not resent). */
 export declare class WeComHttpError extends WeComError {
-  readonly code: 'E_HTTP' | 'E_BAD_RESPONSE';
+  readonly code: 'E_HTTP' | 'E_BAD_RESPONSE' | 'E_OUTCOME_UNKNOWN';
   readonly status: number;
   /** The first bytes of the body (secrets redacted). */
   readonly body: string;
 }
-/** code 'E_NETWORK'. */
+/** code 'E_NETWORK', or 'E_OUTCOME_UNKNOWN' after a write that got no answer (not resent). */
 export declare class WeComNetworkError extends WeComError {
-  readonly code: 'E_NETWORK';
+  readonly code: 'E_NETWORK' | 'E_OUTCOME_UNKNOWN' | 'E_TIMEOUT' | 'E_ABORTED';
+  /** 'unknown' when a write may have been processed. */
+  readonly outcome?: 'unknown';
+}
+/** code 'E_TIMEOUT': the call exceeded its timeoutMs. */
+export declare class WeComTimeoutError extends WeComNetworkError {
+  readonly code: 'E_TIMEOUT';
+  readonly timeoutMs: number;
+}
+/** code 'E_ABORTED': the caller's AbortSignal fired; never retried. */
+export declare class WeComAbortError extends WeComNetworkError {
+  readonly code: 'E_ABORTED';
 }
 /** code 'E_CONFIG' (client options), 'E_CALLBACK_BAD_KEY' or 'E_CALLBACK_CONFIG' (callback configuration). */
 export declare class WeComConfigError extends WeComError {

@@ -34,6 +34,9 @@ pub struct Endpoint {
     pub path: &'static str,
     /// HTTP method.
     pub method: Method,
+    /// A write changes state at WeCom: after a failure that may have been processed (network
+    /// error, HTTP 5xx) it is never resent automatically. Reads are retried.
+    pub write: bool,
     /// Official doc page id: `https://developer.work.weixin.qq.com/document/path/<id>`.
     pub doc_page: u32,
     /// camelCase method name on the JS client (`None` for gettoken, which the client calls itself).
@@ -71,7 +74,7 @@ impl<Req, Resp> Clone for Ep<Req, Resp> {
 impl<Req, Resp> Copy for Ep<Req, Resp> {}
 
 macro_rules! endpoints {
-    ($( $konst:ident = $method:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal; )*) => {
+    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal; )*) => {
         $(
             #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
             pub const $konst: Ep<$req, $resp> = Ep {
@@ -80,6 +83,7 @@ macro_rules! endpoints {
                     static INFO: Endpoint = Endpoint {
                         path: $path,
                         method: Method::$method,
+                        write: endpoints!(@write $access),
                         doc_page: $doc,
                         js_name: endpoints!(@js $js),
                         summary_zh: $zh,
@@ -96,29 +100,31 @@ macro_rules! endpoints {
         pub static ALL: &[&Endpoint] = &[ $( $konst.info ),* ];
     };
     (@js -) => { None };
+    (@write read) => { false };
+    (@write write) => { true };
     (@js $js:ident) => { Some(stringify!($js)) };
 }
 
 endpoints! {
-    GETTOKEN = Get "gettoken" (91039) - : GetTokenRequest => GetTokenResponse, "获取 access_token", "Get an access_token";
-    GET_FOLLOW_USER_LIST = Get "externalcontact/get_follow_user_list" (92571) getFollowUserList : GetFollowUserListRequest => GetFollowUserListResponse, "获取配置了客户联系功能的成员列表", "List members with customer contact enabled";
-    ADD_CONTACT_WAY = Post "externalcontact/add_contact_way" (92228) addContactWay : AddContactWayRequest => AddContactWayResponse, "配置客户联系「联系我」方式", "Create a contact way";
-    GET_CONTACT_WAY = Post "externalcontact/get_contact_way" (92228) getContactWay : ContactWayIdRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
-    LIST_CONTACT_WAY = Post "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways";
-    UPDATE_CONTACT_WAY = Post "externalcontact/update_contact_way" (92228) updateContactWay : UpdateContactWayRequest => ErrcodeResponse, "更新企业已配置的「联系我」方式", "Update a contact way";
-    DEL_CONTACT_WAY = Post "externalcontact/del_contact_way" (92228) delContactWay : ContactWayIdRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
-    CLOSE_TEMP_CHAT = Post "externalcontact/close_temp_chat" (92228) closeTempChat : CloseTempChatRequest => ErrcodeResponse, "结束临时会话", "Close a temporary chat";
-    CORPGROUP_EXTERNAL_USERID_TO_PENDING_ID = Post "corpgroup/batch/external_userid_to_pending_id" (97357) corpGroupExternalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "上下游 external_userid 查询 pending_id", "Upstream/downstream: external_userid to pending_id";
-    IDCONVERT_EXTERNAL_USERID_TO_PENDING_ID = Post "idconvert/batch/external_userid_to_pending_id" (95900) externalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "external_userid 查询 pending_id", "external_userid to pending_id";
-    IDCONVERT_UNIONID_TO_EXTERNAL_USERID = Post "idconvert/unionid_to_external_userid" (95900) unionidToExternalUserid : UnionidToExternalUseridRequest => UnionidToExternalUseridResponse, "unionid 转换为第三方 external_userid", "unionid to external_userid (or pending_id)";
-    GET_NEW_EXTERNAL_USERID = Post "externalcontact/get_new_external_userid" (95327) getNewExternalUserid : GetNewExternalUseridRequest => GetNewExternalUseridResponse, "external_userid 升级转换", "Upgrade external_userids to the provider subject";
-    GROUPCHAT_GET_NEW_EXTERNAL_USERID = Post "externalcontact/groupchat/get_new_external_userid" (95327) groupChatGetNewExternalUserid : GroupChatGetNewExternalUseridRequest => GetNewExternalUseridResponse, "客户群成员 external_userid 升级转换", "Upgrade group members' external_userids";
-    FROM_SERVICE_EXTERNAL_USERID = Post "externalcontact/from_service_external_userid" (95884) fromServiceExternalUserid : FromServiceExternalUseridRequest => FromServiceExternalUseridResponse, "第三方应用 external_userid 转换为自建应用 external_userid", "Third-party app's external_userid to the self-built app's";
-    OPENUSERID_TO_USERID = Post "batch/openuserid_to_userid" (95884) openuseridToUserid : OpenuseridToUseridRequest => OpenuseridToUseridResponse, "open_userid 转换为 userid", "open_userid to userid";
-    IDCONVERT_EXTERNAL_TAGID = Post "idconvert/external_tagid" (96169) externalTagid : ExternalTagidRequest => ExternalTagidResponse, "客户标签 ID 转换", "Corp tag ids to the provider's tag ids";
-    CORPGROUP_UNIONID_TO_EXTERNAL_USERID = Post "corpgroup/unionid_to_external_userid" (95818) corpGroupUnionidToExternalUserid : CorpGroupUnionidToExternalUseridRequest => CorpGroupUnionidToExternalUseridResponse, "上下游 unionid 查询 external_userid", "Upstream/downstream: unionid to external_userid";
-    CORPGROUP_UNIONID_TO_PENDING_ID = Post "corpgroup/unionid_to_pending_id" (97357) corpGroupUnionidToPendingId : CorpGroupUnionidToPendingIdRequest => CorpGroupUnionidToPendingIdResponse, "上下游 unionid 查询 pending_id", "Upstream/downstream: unionid to pending_id";
-    CONVERT_TO_OPENID = Post "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
+    GETTOKEN = Get read "gettoken" (91039) - : GetTokenRequest => GetTokenResponse, "获取 access_token", "Get an access_token";
+    GET_FOLLOW_USER_LIST = Get read "externalcontact/get_follow_user_list" (92571) getFollowUserList : GetFollowUserListRequest => GetFollowUserListResponse, "获取配置了客户联系功能的成员列表", "List members with customer contact enabled";
+    ADD_CONTACT_WAY = Post write "externalcontact/add_contact_way" (92228) addContactWay : AddContactWayRequest => AddContactWayResponse, "配置客户联系「联系我」方式", "Create a contact way";
+    GET_CONTACT_WAY = Post read "externalcontact/get_contact_way" (92228) getContactWay : ContactWayIdRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
+    LIST_CONTACT_WAY = Post read "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways";
+    UPDATE_CONTACT_WAY = Post write "externalcontact/update_contact_way" (92228) updateContactWay : UpdateContactWayRequest => ErrcodeResponse, "更新企业已配置的「联系我」方式", "Update a contact way";
+    DEL_CONTACT_WAY = Post write "externalcontact/del_contact_way" (92228) delContactWay : ContactWayIdRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
+    CLOSE_TEMP_CHAT = Post write "externalcontact/close_temp_chat" (92228) closeTempChat : CloseTempChatRequest => ErrcodeResponse, "结束临时会话", "Close a temporary chat";
+    CORPGROUP_EXTERNAL_USERID_TO_PENDING_ID = Post read "corpgroup/batch/external_userid_to_pending_id" (97357) corpGroupExternalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "上下游 external_userid 查询 pending_id", "Upstream/downstream: external_userid to pending_id";
+    IDCONVERT_EXTERNAL_USERID_TO_PENDING_ID = Post read "idconvert/batch/external_userid_to_pending_id" (95900) externalUseridToPendingId : ExternalUseridToPendingIdRequest => ExternalUseridToPendingIdResponse, "external_userid 查询 pending_id", "external_userid to pending_id";
+    IDCONVERT_UNIONID_TO_EXTERNAL_USERID = Post read "idconvert/unionid_to_external_userid" (95900) unionidToExternalUserid : UnionidToExternalUseridRequest => UnionidToExternalUseridResponse, "unionid 转换为第三方 external_userid", "unionid to external_userid (or pending_id)";
+    GET_NEW_EXTERNAL_USERID = Post read "externalcontact/get_new_external_userid" (95327) getNewExternalUserid : GetNewExternalUseridRequest => GetNewExternalUseridResponse, "external_userid 升级转换", "Upgrade external_userids to the provider subject";
+    GROUPCHAT_GET_NEW_EXTERNAL_USERID = Post read "externalcontact/groupchat/get_new_external_userid" (95327) groupChatGetNewExternalUserid : GroupChatGetNewExternalUseridRequest => GetNewExternalUseridResponse, "客户群成员 external_userid 升级转换", "Upgrade group members' external_userids";
+    FROM_SERVICE_EXTERNAL_USERID = Post read "externalcontact/from_service_external_userid" (95884) fromServiceExternalUserid : FromServiceExternalUseridRequest => FromServiceExternalUseridResponse, "第三方应用 external_userid 转换为自建应用 external_userid", "Third-party app's external_userid to the self-built app's";
+    OPENUSERID_TO_USERID = Post read "batch/openuserid_to_userid" (95884) openuseridToUserid : OpenuseridToUseridRequest => OpenuseridToUseridResponse, "open_userid 转换为 userid", "open_userid to userid";
+    IDCONVERT_EXTERNAL_TAGID = Post read "idconvert/external_tagid" (96169) externalTagid : ExternalTagidRequest => ExternalTagidResponse, "客户标签 ID 转换", "Corp tag ids to the provider's tag ids";
+    CORPGROUP_UNIONID_TO_EXTERNAL_USERID = Post read "corpgroup/unionid_to_external_userid" (95818) corpGroupUnionidToExternalUserid : CorpGroupUnionidToExternalUseridRequest => CorpGroupUnionidToExternalUseridResponse, "上下游 unionid 查询 external_userid", "Upstream/downstream: unionid to external_userid";
+    CORPGROUP_UNIONID_TO_PENDING_ID = Post read "corpgroup/unionid_to_pending_id" (97357) corpGroupUnionidToPendingId : CorpGroupUnionidToPendingIdRequest => CorpGroupUnionidToPendingIdResponse, "上下游 unionid 查询 pending_id", "Upstream/downstream: unionid to pending_id";
+    CONVERT_TO_OPENID = Post read "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
 }
 
 /// Finds an endpoint by its official path (`externalcontact/add_contact_way`); a leading `/`

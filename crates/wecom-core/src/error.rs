@@ -54,6 +54,29 @@ pub enum Error {
         /// What the transport said, redacted.
         message: String,
     },
+    /// A write failed in a way that may have been processed (no answer, HTTP 5xx, an unreadable
+    /// answer): it is not resent automatically, and whether WeCom applied it is unknown.
+    #[error("outcome unknown: {cause} — the {endpoint} request may have been processed; it was not resent (check before retrying)")]
+    OutcomeUnknown {
+        /// Endpoint path.
+        endpoint: String,
+        /// What happened.
+        cause: Box<Error>,
+    },
+    /// The call took longer than its timeout.
+    #[error("{endpoint} timed out after {ms} ms")]
+    Timeout {
+        /// Endpoint path.
+        endpoint: String,
+        /// The timeout in ms.
+        ms: u64,
+    },
+    /// The caller aborted the call.
+    #[error("{endpoint} was aborted by the caller")]
+    Aborted {
+        /// Endpoint path.
+        endpoint: String,
+    },
     /// The endpoint path is not one this SDK knows.
     #[error(
         "unknown endpoint \"{0}\": pass the official path after /cgi-bin/, e.g. \"externalcontact/add_contact_way\""
@@ -84,10 +107,32 @@ impl Error {
             Error::Http { .. } => "E_HTTP",
             Error::BadResponse { .. } => "E_BAD_RESPONSE",
             Error::Network { .. } => "E_NETWORK",
+            Error::OutcomeUnknown { .. } => "E_OUTCOME_UNKNOWN",
+            Error::Timeout { .. } => "E_TIMEOUT",
+            Error::Aborted { .. } => "E_ABORTED",
             Error::UnknownEndpoint(_) => "E_UNKNOWN_ENDPOINT",
             Error::Usage(_) => "E_USAGE",
             Error::Config(_) => "E_CONFIG",
         }
+    }
+
+    /// `true` when the same request may succeed later (busy, rate-limited, transient).
+    pub fn retryable(&self) -> bool {
+        match self {
+            Error::Api { errcode, .. } => matches!(errcode::class_of(*errcode), ErrorClass::Retry | ErrorClass::Rate),
+            Error::Http { status, .. } => *status == 429 || *status >= 500,
+            Error::Network { .. } | Error::BadResponse { .. } | Error::Timeout { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// The client IP WeCom quotes in an errmsg (`… from ip: 1.2.3.4, …`), e.g. for 60020.
+    pub fn from_ip(&self) -> Option<&str> {
+        let Error::Api { errmsg, .. } = self else { return None };
+        let start = errmsg.find("from ip:")? + "from ip:".len();
+        let rest = errmsg.get(start..)?.trim_start();
+        let end = rest.find(|c: char| c == ',' || c.is_whitespace()).unwrap_or(rest.len());
+        rest.get(..end).filter(|ip| !ip.is_empty())
     }
 
     /// The handling class of an API error.
@@ -138,5 +183,18 @@ mod tests {
         assert!(!r.contains("tok_123456"));
         assert!(r.contains("corpsecret=***&x=1"));
         assert_eq!(redact("access_token=", &[]), "access_token=***");
+    }
+
+    #[test]
+    fn from_ip_is_read_from_errmsg() {
+        let e = Error::Api {
+            endpoint: "x".into(),
+            errcode: 60020,
+            errmsg: "not allow to access from your ip, hint: [1], from ip: 203.0.113.7, more info at …".into(),
+        };
+        assert_eq!(e.from_ip(), Some("203.0.113.7"));
+        assert!(!e.retryable());
+        let busy = Error::Api { endpoint: "x".into(), errcode: 45009, errmsg: String::new() };
+        assert!(busy.retryable() && busy.from_ip().is_none());
     }
 }

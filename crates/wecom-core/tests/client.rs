@@ -222,7 +222,6 @@ fn non_token_errors_are_neither_retried_nor_refetched() {
         (48002, ErrorClass::Config),
         (60020, ErrorClass::Config),
         (41045, ErrorClass::Quota),
-        (45009, ErrorClass::Rate),
         (84061, ErrorClass::State),
         (40058, ErrorClass::Param),
     ] {
@@ -293,7 +292,7 @@ fn gettoken_without_a_token_is_a_bad_response() {
 }
 
 #[test]
-fn http_and_network_failures_are_not_retried() {
+fn failures_that_may_have_been_processed_never_resend_a_write() {
     let cases: Vec<(Reply, &str)> = vec![
         (Ok(HttpReply::NotJson { status: 502, snippet: "<html>Bad Gateway</html>".into() }), "E_HTTP"),
         (Ok(HttpReply::Json { status: 500, body: json!({ "errcode": -1, "errmsg": "system busy" }) }), "E_HTTP"),
@@ -302,11 +301,16 @@ fn http_and_network_failures_are_not_retried() {
     ];
     for (reply, code) in cases {
         let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), reply, success()]));
-        let e = clean(block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err());
+        let outer = clean(block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err());
+        assert_eq!(outer.code(), "E_OUTCOME_UNKNOWN", "{outer:?}");
+        assert!(outer.to_string().contains("outcome unknown"));
+        // One request on the wire (plus gettoken): the write was not resent.
+        assert_eq!(c.transport().count(), 2);
+        let Error::OutcomeUnknown { cause, .. } = &outer else { panic!("{outer:?}") };
+        let e = cause.as_ref();
         assert_eq!(e.code(), code, "{e:?}");
         assert_eq!(e.class(), None);
-        assert_eq!(c.transport().count(), 2);
-        match &e {
+        match e {
             Error::Http { endpoint, status, .. } => {
                 assert_eq!(endpoint, ADD);
                 assert!(*status == 502 || *status == 500);
@@ -329,6 +333,53 @@ fn http_and_network_failures_are_not_retried() {
 // ---------------------------------------------------------------------------------------------
 // request building
 // ---------------------------------------------------------------------------------------------
+
+#[test]
+fn reads_are_retried_after_transient_failures() {
+    const GET: &str = "externalcontact/get_contact_way";
+    const GET_PAYLOAD: &str = r#"{"config_id":"c1"}"#;
+    let transient: Vec<Reply> = vec![
+        Ok(HttpReply::NotJson { status: 502, snippet: "<html>Bad Gateway</html>".into() }),
+        Ok(HttpReply::NotJson { status: 200, snippet: "<html>login portal</html>".into() }),
+        network("connection reset by peer"),
+        errcode(45009, "api freq out of limit"),
+        errcode(-1, "system busy"),
+    ];
+    for reply in transient {
+        let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), reply, success()]));
+        block_on(c.request(GET, GET_PAYLOAD)).unwrap();
+        assert_eq!(c.transport().count(), 3, "one retry");
+        assert_eq!(c.transport().gettoken_count(), 1);
+    }
+}
+
+#[test]
+fn busy_errcodes_prove_rejection_so_writes_are_retried_too() {
+    for code in [-1, 45009, 45033] {
+        let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), errcode(code, "busy"), success()]));
+        block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+        assert_eq!(c.transport().count(), 3, "{code}");
+    }
+    // So is HTTP 429.
+    let c = client(Fake::new(vec![
+        token_reply(TOKENS[0], 7200),
+        Ok(HttpReply::NotJson { status: 429, snippet: "slow down".into() }),
+        success(),
+    ]));
+    block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+}
+
+#[test]
+fn retries_are_bounded_by_count() {
+    let mut replies = vec![token_reply(TOKENS[0], 7200)];
+    replies.extend((0..10).map(|_| errcode(45009, "api freq out of limit")));
+    let c = client(Fake::new(replies));
+    let e = clean(block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err());
+    assert!(matches!(e, Error::Api { errcode: 45009, .. }), "{e:?}");
+    assert!(e.retryable());
+    // gettoken + the first attempt + 3 retries (the default policy).
+    assert_eq!(c.transport().count(), 1 + 1 + 3);
+}
 
 #[test]
 fn invalid_payload_never_reaches_the_transport() {
@@ -401,6 +452,7 @@ fn get_endpoint_has_no_body_and_only_the_token_in_the_query() {
 static LIST_BY_GET: Endpoint = Endpoint {
     path: "externalcontact/list_contact_way",
     method: Method::Get,
+    write: false,
     doc_page: 92228,
     js_name: Some("listContactWayByGet"),
     summary_zh: "测试",

@@ -7,7 +7,7 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
-use wecom_core::client::{Call, Client, ClientConfig, HttpReply, Verdict};
+use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RetryPolicy, Verdict};
 use wecom_core::endpoints;
 use wecom_core::schema::Secret;
 use wecom_core::Locale;
@@ -22,6 +22,8 @@ use crate::validate::{endpoint_arg, locale_of, payload_text};
 pub struct WeComClient {
     inner: Rc<Client<FetchTransport>>,
     locale: Locale,
+    /// Default per-call timeout, ms (0 = none).
+    timeout_ms: f64,
     /// Calls in progress under the JS request driver (see `npm/src/driver.js`), by id.
     calls: Rc<RefCell<Vec<Option<Pending>>>>,
 }
@@ -39,6 +41,31 @@ fn get(options: &JsValue, key: &str) -> JsValue {
 
 fn config_error(message: &str) -> JsValue {
     errors::usage("E_CONFIG", message)
+}
+
+/// Default timeout of a call, ms (WeCom answers in well under a second).
+const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
+
+/// `{ maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs }`, each optional.
+fn retry_policy(options: &JsValue) -> Result<RetryPolicy, JsValue> {
+    if !options.is_object() {
+        return Err(config_error("retry must be an object: { maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs }"));
+    }
+    let mut policy = RetryPolicy::default();
+    let number = |key: &str, current: f64| -> Result<f64, JsValue> {
+        match get(options, key) {
+            v if v.is_undefined() => Ok(current),
+            v => v
+                .as_f64()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+                .ok_or_else(|| config_error(&format!("retry.{key} must be a number >= 0"))),
+        }
+    };
+    policy.max_retries = number("maxRetries", f64::from(policy.max_retries))?.min(100.0) as u32;
+    policy.base_delay_ms = number("baseDelayMs", policy.base_delay_ms)?;
+    policy.max_delay_ms = number("maxDelayMs", policy.max_delay_ms)?;
+    policy.max_elapsed_ms = number("maxElapsedMs", policy.max_elapsed_ms)?;
+    Ok(policy)
 }
 
 #[wasm_bindgen(js_class = WeComClient)]
@@ -68,9 +95,21 @@ impl WeComClient {
             .dyn_into()
             .map_err(|_| config_error("no fetch function: pass options.fetch or use Node >= 18 / a browser"))?;
         let locale = locale_of(options).map_err(|_| config_error("locale must be a string such as 'zh-CN' or 'en'"))?;
+        let timeout_ms = match get(options, "timeoutMs") {
+            t if t.is_undefined() || t.is_null() => DEFAULT_TIMEOUT_MS,
+            t => t
+                .as_f64()
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .ok_or_else(|| config_error("timeoutMs must be a number >= 0 (0 = no timeout)"))?,
+        };
+        let retry = get(options, "retry");
+        if !retry.is_undefined() && !retry.is_null() {
+            config = config.with_retry(retry_policy(&retry)?).map_err(|e| errors::to_js(&e, Locale::En))?;
+        }
         Ok(WeComClient {
             inner: Rc::new(Client::new(config, FetchTransport::new(fetch))),
             locale,
+            timeout_ms,
             calls: Rc::new(RefCell::new(Vec::new())),
         })
     }
@@ -143,8 +182,15 @@ impl WeComClient {
     pub fn next(&self, id: u32) -> JsValue {
         let mut calls = self.calls.borrow_mut();
         let Some(Some(p)) = calls.get_mut(id as usize) else { return JsValue::UNDEFINED };
-        let Some(token) = p.fetched.take().or_else(|| self.inner.cached_token(&p.call)) else {
-            return JsValue::UNDEFINED;
+        let token = match p.fetched.take() {
+            Some(token) => {
+                p.call.token_obtained();
+                token
+            }
+            None => match self.inner.cached_token(&mut p.call) {
+                Some(token) => token,
+                None => return JsValue::UNDEFINED,
+            },
         };
         let request = self.inner.request_for(&p.call, &token);
         p.token = token;
@@ -170,10 +216,11 @@ impl WeComClient {
         })
     }
 
-    /// Judges the reply `[status, json, snippet]` of call `id`: `0` done (the answer is
-    /// `json`), `1` send again with a new token; throws the typed error otherwise.
+    /// Judges the reply `[status, json, snippet]` of call `id`: `-1` done (the answer is `json`),
+    /// `0` send again now (new token), `> 0` send again after that many ms; throws the typed
+    /// error otherwise.
     #[wasm_bindgen(js_name = __judge)]
-    pub fn judge(&self, id: u32, status: u16, json: JsValue, snippet: JsValue) -> Result<u32, JsValue> {
+    pub fn judge(&self, id: u32, status: u16, json: JsValue, snippet: JsValue) -> Result<f64, JsValue> {
         let mut calls = self.calls.borrow_mut();
         let Some(Some(p)) = calls.get_mut(id as usize) else {
             return Err(errors::usage("E_USAGE", "internal: unknown call"));
@@ -183,23 +230,54 @@ impl WeComClient {
         } else {
             HttpReply::NotJson { status, snippet: snippet.as_string().unwrap_or_default() }
         };
-        match self.inner.judge(&mut p.call, reply, &p.token) {
-            Verdict::Done(_) => Ok(0),
-            Verdict::Retry => Ok(1),
+        self.verdict(self.inner.judge(&mut p.call, reply, &p.token))
+    }
+
+    /// Judges call `id`'s request that got no answer (`error` from fetch): `> 0` send again
+    /// after that many ms (reads), or throws the typed error (a write: outcome unknown).
+    #[wasm_bindgen(js_name = __failure)]
+    pub fn failure(&self, id: u32, error: JsValue) -> Result<f64, JsValue> {
+        let mut calls = self.calls.borrow_mut();
+        let Some(Some(p)) = calls.get_mut(id as usize) else {
+            return Err(errors::usage("E_USAGE", "internal: unknown call"));
+        };
+        let verdict = self.inner.judge_no_answer::<JsBody>(&mut p.call, &message_of(&error), &p.token);
+        self.verdict(verdict)
+    }
+
+    fn verdict(&self, verdict: Verdict<JsBody>) -> Result<f64, JsValue> {
+        match verdict {
+            Verdict::Done(_) => Ok(-1.0),
+            Verdict::Retry => Ok(0.0),
+            Verdict::Backoff(ms) => Ok(ms.max(1.0)),
             Verdict::Fail(e) => Err(errors::to_js(&e, self.locale)),
         }
     }
 
-    /// The typed (redacted) error for call `id` whose request got no answer.
-    #[wasm_bindgen(js_name = __fail)]
-    pub fn fail(&self, id: u32, error: JsValue) -> JsValue {
+    /// The typed error for call `id` after its timeout (`ms`) fired.
+    #[wasm_bindgen(js_name = __timedOut)]
+    pub fn timed_out(&self, id: u32, ms: f64) -> JsValue {
         let calls = self.calls.borrow();
         match calls.get(id as usize) {
-            Some(Some(p)) => {
-                errors::to_js(&self.inner.network_error(&p.call, &message_of(&error), &p.token), self.locale)
-            }
+            Some(Some(p)) => errors::to_js(&self.inner.timeout_error(&p.call, ms.max(0.0) as u64), self.locale),
             _ => errors::usage("E_USAGE", "internal: unknown call"),
         }
+    }
+
+    /// The typed error for call `id` aborted by the caller.
+    #[wasm_bindgen(js_name = __aborted)]
+    pub fn aborted(&self, id: u32) -> JsValue {
+        let calls = self.calls.borrow();
+        match calls.get(id as usize) {
+            Some(Some(p)) => errors::to_js(&self.inner.aborted_error(&p.call), self.locale),
+            _ => errors::usage("E_USAGE", "internal: unknown call"),
+        }
+    }
+
+    /// The client's default timeout per call, ms (0 = none).
+    #[wasm_bindgen(getter, js_name = __timeoutMs)]
+    pub fn timeout_ms(&self) -> f64 {
+        self.timeout_ms
     }
 
     /// Forgets call `id`.

@@ -32,6 +32,8 @@ fn class_name(code: &str) -> &'static str {
         "E_API" => "WeComApiError",
         "E_HTTP" | "E_BAD_RESPONSE" => "WeComHttpError",
         "E_NETWORK" => "WeComNetworkError",
+        "E_TIMEOUT" => "WeComTimeoutError",
+        "E_ABORTED" => "WeComAbortError",
         "E_CONFIG" => "WeComConfigError",
         _ => "WeComUsageError",
     }
@@ -51,10 +53,20 @@ pub fn to_js(error: &Error, locale: Locale) -> JsValue {
             set(&props, "endpoint", &JsValue::from_str(endpoint));
             set(&props, "errcode", &JsValue::from_f64(*errcode as f64));
             set(&props, "errmsg", &JsValue::from_str(errmsg));
+            set(&props, "retryable", &JsValue::from_bool(error.retryable()));
+            if let Some(ip) = error.from_ip() {
+                set(&props, "fromIp", &JsValue::from_str(ip));
+            }
             if let Some(info) = wecom_core::errcode::lookup(*errcode) {
                 set(&props, "kind", &JsValue::from_str(info.class.as_str()));
                 set(&props, "title", &JsValue::from_str(info.title));
-                set(&props, "hint", &JsValue::from_str(info.hint));
+                let hint = match error.from_ip() {
+                    Some(ip) if *errcode == 60020 => {
+                        format!("Add {ip} (the IP WeCom saw) to 企业可信IP of the app; it takes about a minute")
+                    }
+                    _ => info.hint.to_owned(),
+                };
+                set(&props, "hint", &JsValue::from_str(&hint));
             } else {
                 set(&props, "kind", &JsValue::from_str(wecom_core::errcode::class_of(*errcode).as_str()));
             }
@@ -64,9 +76,28 @@ pub fn to_js(error: &Error, locale: Locale) -> JsValue {
             set(&props, "status", &JsValue::from_f64(f64::from(*status)));
             set(&props, "body", &JsValue::from_str(snippet));
         }
-        Error::Network { endpoint, .. } => set(&props, "endpoint", &JsValue::from_str(endpoint)),
+        Error::Network { endpoint, .. } | Error::Aborted { endpoint } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+        }
+        Error::Timeout { endpoint, ms } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+            set(&props, "timeoutMs", &JsValue::from_f64(*ms as f64));
+        }
+        Error::OutcomeUnknown { endpoint, cause } => {
+            set(&props, "endpoint", &JsValue::from_str(endpoint));
+            set(&props, "outcome", &JsValue::from_str("unknown"));
+            set(&props, "causeCode", &JsValue::from_str(cause.code()));
+            if let Error::Http { status, .. } | Error::BadResponse { status, .. } = cause.as_ref() {
+                set(&props, "status", &JsValue::from_f64(f64::from(*status)));
+            }
+            // A network failure stays a WeComNetworkError, an HTTP/body problem a WeComHttpError.
+            let class =
+                if matches!(cause.as_ref(), Error::Network { .. }) { "WeComNetworkError" } else { "WeComHttpError" };
+            return build(class, &error.to_string(), &props);
+        }
         _ => {}
     }
+    set(&props, "retryable", &JsValue::from_bool(error.retryable()));
     build(class_name(error.code()), &error.to_string(), &props)
 }
 

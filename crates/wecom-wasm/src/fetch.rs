@@ -9,7 +9,9 @@ use wecom_core::Method;
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     /// Sends one request and reads the answer (see `js/transport.js`).
-    fn send(fetch: &Function, method: &str, url: &str, body: &JsValue, headers: &JsValue) -> Promise;
+    fn send(fetch: &Function, method: &str, url: &str, body: &JsValue, headers: &JsValue, signal: &JsValue) -> Promise;
+    /// Resolves after `ms` milliseconds (see `js/transport.js`).
+    fn sleep(ms: f64) -> Promise;
     /// The same function, as a value for the JS request driver.
     #[wasm_bindgen(thread_local_v2, js_name = send)]
     static SEND: Function;
@@ -77,9 +79,16 @@ impl Transport for FetchTransport {
             (Method::Post, Some(body)) => JsValue::from_str(body),
             _ => JsValue::UNDEFINED,
         };
-        let answer = JsFuture::from(send(&self.fetch, request.method.as_str(), &request.url, &body, &self.headers))
-            .await
-            .map_err(fail)?;
+        let answer = JsFuture::from(send(
+            &self.fetch,
+            request.method.as_str(),
+            &request.url,
+            &body,
+            &self.headers,
+            &JsValue::UNDEFINED,
+        ))
+        .await
+        .map_err(fail)?;
         let part = |i: u32| Reflect::get_u32(&answer, i).unwrap_or(JsValue::UNDEFINED);
         let status = part(0).as_f64().unwrap_or(0.0) as u16;
         let json = part(1);
@@ -92,5 +101,13 @@ impl Transport for FetchTransport {
 
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
+    }
+
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+
+    async fn sleep(&self, ms: f64) {
+        let _ = JsFuture::from(sleep(ms)).await;
     }
 }

@@ -39,7 +39,14 @@ fn fake_fetch(answers: &str) -> JsValue {
 }
 
 fn client(fetch: &JsValue) -> WeComClient {
-    let options = js("{ corpId: 'wwcorp', corpSecret: 'S3CRET-value-123', baseUrl: 'http://127.0.0.1:9' }");
+    client_with(fetch, "{}")
+}
+
+/// A client with extra options (a JS object literal), e.g. a retry policy.
+fn client_with(fetch: &JsValue, extra: &str) -> WeComClient {
+    let options = js(&format!(
+        "Object.assign({{ corpId: 'wwcorp', corpSecret: 'S3CRET-value-123', baseUrl: 'http://127.0.0.1:9' }}, {extra})"
+    ));
     Reflect::set(&options, &"fetch".into(), fetch).unwrap();
     WeComClient::new(&options).expect("valid options")
 }
@@ -162,7 +169,8 @@ async fn transport_failures_are_typed_and_redacted() {
     let fetch = fake_fetch(
         "[{ status: 502, body: '<html>bad gateway</html>' }, { status: 200, body: 'not json' }, new TypeError('fetch failed for http://x/?access_token=TOKEN-1-abcdef&corpsecret=S3CRET-value-123')]",
     );
-    let c = client(&fetch);
+    // Retries off: each call meets one failure (retries are tested in read_failures_are_retried).
+    let c = client_with(&fetch, "{ retry: { maxRetries: 0 } }");
     let mut codes = Vec::new();
     for _ in 0..3 {
         let e = settle(c.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap_err();
@@ -171,4 +179,20 @@ async fn transport_failures_are_typed_and_redacted() {
         codes.push(get(&e, "code").as_string().unwrap());
     }
     assert_eq!(codes, ["E_HTTP", "E_BAD_RESPONSE", "E_NETWORK"]);
+}
+
+#[wasm_bindgen_test]
+async fn read_failures_are_retried_and_writes_are_not_resent() {
+    let fetch = fake_fetch(
+        "[{ status: 502, body: 'bad gateway' }, { errcode: 0, errmsg: 'ok', follow_user: ['a'] }, { status: 502, body: 'bad gateway' }, { errcode: 0, errmsg: 'ok' }]",
+    );
+    let c = client_with(&fetch, "{ retry: { baseDelayMs: 1, maxDelayMs: 2 } }");
+    // A read: 502, then success.
+    let body = settle(c.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(get(&body, "errcode"), JsValue::from_f64(0.0));
+    // A write: 502 once, and not resent: the outcome is unknown.
+    let e = settle(c.request("externalcontact/del_contact_way".into(), js("{ config_id: 'c' }"))).await.unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_OUTCOME_UNKNOWN"));
+    let calls = js_sys::Array::from(&get(&fetch, "calls"));
+    assert_eq!(calls.length(), 4, "gettoken, 502, retry, the write once");
 }

@@ -15,10 +15,12 @@ const MAX_DELAY_MS = 600_000;
  * @property {string} [body] Raw body for `status` (default `'<html>bad gateway</html>'`).
  * @property {number} [delayMs] Wait this long before answering (normally, or with the fault).
  * @property {boolean} [garbage] Answer HTTP 200 with a body that is not JSON.
+ * @property {boolean} [reset] Read the request, then destroy the connection without answering (the client
+ *   sees a connection reset); the request is not handled, so nothing is stored.
  * @property {Record<string, unknown>} [extra] Handle normally, then merge these fields into the JSON answer.
  */
 
-const KNOWN_KEYS = new Set(['path', 'times', 'errcode', 'errmsg', 'status', 'body', 'delayMs', 'garbage', 'extra']);
+const KNOWN_KEYS = new Set(['path', 'times', 'errcode', 'errmsg', 'status', 'body', 'delayMs', 'garbage', 'reset', 'extra']);
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -56,7 +58,7 @@ export function normalizeFault(input) {
     fault.delayMs = d;
   }
 
-  const kinds = ['errcode', 'status', 'garbage'].filter((k) => input[k] !== undefined);
+  const kinds = ['errcode', 'status', 'garbage', 'reset'].filter((k) => input[k] !== undefined);
   if (kinds.length > 1) throw new TypeError(`fault: ${kinds.join(' and ')} cannot be combined`);
   if (input.errcode !== undefined) {
     if (!Number.isInteger(input.errcode)) throw new TypeError('fault.errcode must be an integer');
@@ -85,16 +87,20 @@ export function normalizeFault(input) {
     if (input.garbage !== true) throw new TypeError('fault.garbage must be true when given');
     fault.garbage = true;
   }
+  if (input.reset !== undefined) {
+    if (input.reset !== true) throw new TypeError('fault.reset must be true when given');
+    fault.reset = true;
+  }
   if (input.extra !== undefined) {
     if (!isPlainObject(input.extra)) throw new TypeError('fault.extra must be an object');
-    if (fault.status !== undefined || fault.garbage) {
-      throw new TypeError('fault.extra cannot be combined with status or garbage (the answer is not JSON)');
+    if (fault.status !== undefined || fault.garbage || fault.reset) {
+      throw new TypeError('fault.extra cannot be combined with status, garbage or reset (there is no JSON answer)');
     }
     fault.extra = structuredClone(input.extra);
   }
   if (fault.delayMs === undefined && fault.errcode === undefined && fault.status === undefined
-    && !fault.garbage && fault.extra === undefined) {
-    throw new TypeError('fault needs at least one of errcode, status, delayMs, garbage, extra');
+    && !fault.garbage && !fault.reset && fault.extra === undefined) {
+    throw new TypeError('fault needs at least one of errcode, status, delayMs, garbage, reset, extra');
   }
   return fault;
 }

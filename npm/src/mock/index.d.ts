@@ -18,6 +18,11 @@ export interface MockFault {
   delayMs?: number;
   /** Answer HTTP 200 with a body that is not JSON. */
   garbage?: true;
+  /**
+   * Read the request, then destroy the connection without answering (a TCP reset: the client sees
+   * ECONNRESET). The request is counted in `stats()` but not handled (nothing is stored).
+   */
+  reset?: true;
   /** Handle normally, then merge these fields into the JSON answer. */
   extra?: Record<string, unknown>;
 }
@@ -44,7 +49,7 @@ export interface MockServerOptions {
 export interface MockStats {
   /** Number of /cgi-bin/gettoken requests. */
   gettoken: number;
-  /** All WeCom API requests (not OPTIONS preflights, not /__mock). */
+  /** All WeCom API requests (not OPTIONS preflights, not /__mock), counted on arrival: delayed, reset and abandoned ones too. */
   total: number;
   /** Per path without the `/cgi-bin/` prefix. */
   byPath: Record<string, number>;

@@ -116,6 +116,24 @@ function mergeExtra(answer, extra) {
 }
 
 /**
+ * Ends a connection without an answer, as a crashed upstream or a middlebox would: a TCP RST where
+ * Node can send one (the client sees ECONNRESET), a plain close otherwise (Node < 18.3).
+ * @param {import('node:net').Socket} socket
+ */
+function resetConnection(socket) {
+  if (!socket || socket.destroyed) return;
+  if (typeof socket.resetAndDestroy === 'function') {
+    try {
+      socket.resetAndDestroy();
+      return;
+    } catch {
+      // not a TCP handle: fall back to a plain destroy
+    }
+  }
+  socket.destroy();
+}
+
+/**
  * Serves one WeCom API request (everything outside `/__mock/`).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
@@ -125,6 +143,7 @@ function mergeExtra(answer, extra) {
  */
 export async function handleApiRequest(req, res, { pathname, query }, env) {
   const key = pathKeyOf(pathname);
+  // Counted on arrival, before any fault: a delayed, reset or abandoned request was still on the wire.
   env.stats.record(key);
   const body = await readBody(req);
   if (body.aborted) return;
@@ -133,6 +152,10 @@ export async function handleApiRequest(req, res, { pathname, query }, env) {
   if (fault?.delayMs) {
     const completed = await env.sleep(fault.delayMs);
     if (!completed) return; // server closing
+  }
+  if (fault?.reset) {
+    resetConnection(req.socket);
+    return;
   }
   const ip = clientIp(req);
   if (fault?.status !== undefined) {

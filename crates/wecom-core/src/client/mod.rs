@@ -22,12 +22,33 @@ pub use transport::{HttpReply, HttpRequest, JsonBody, Transport, TransportError}
 /// The official API host.
 pub const DEFAULT_BASE_URL: &str = "https://qyapi.weixin.qq.com";
 
+/// How busy, rate-limited and transient failures are retried: exponential backoff with jitter,
+/// bounded in count and in time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 = never retry).
+    pub max_retries: u32,
+    /// Delay before the first retry, ms (doubled each time).
+    pub base_delay_ms: f64,
+    /// Longest delay between two attempts, ms.
+    pub max_delay_ms: f64,
+    /// No retry starts later than this after the call began, ms.
+    pub max_elapsed_ms: f64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { max_retries: 3, base_delay_ms: 200.0, max_delay_ms: 2000.0, max_elapsed_ms: 10_000.0 }
+    }
+}
+
 /// Who the client is and where it talks to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClientConfig {
     corp_id: String,
     corp_secret: Secret,
     base_url: String,
+    retry: RetryPolicy,
 }
 
 impl ClientConfig {
@@ -40,7 +61,7 @@ impl ClientConfig {
         if corp_secret.expose().trim().is_empty() {
             return Err(Error::Config("corpSecret is required".into()));
         }
-        Ok(ClientConfig { corp_id, corp_secret, base_url: DEFAULT_BASE_URL.into() })
+        Ok(ClientConfig { corp_id, corp_secret, base_url: DEFAULT_BASE_URL.into(), retry: RetryPolicy::default() })
     }
 
     /// Talks to another host (a proxy, or the local look-alike in tests).
@@ -52,6 +73,23 @@ impl ClientConfig {
         }
         self.base_url = trimmed.to_owned();
         Ok(self)
+    }
+
+    /// Retries busy, rate-limited and transient failures with `policy`.
+    pub fn with_retry(mut self, policy: RetryPolicy) -> Result<ClientConfig, Error> {
+        let finite = [policy.base_delay_ms, policy.max_delay_ms, policy.max_elapsed_ms]
+            .iter()
+            .all(|v| v.is_finite() && *v >= 0.0);
+        if !finite || policy.max_retries > 100 {
+            return Err(Error::Config("retry: delays must be finite and >= 0, maxRetries at most 100".into()));
+        }
+        self.retry = policy;
+        Ok(self)
+    }
+
+    /// The retry policy.
+    pub fn retry(&self) -> RetryPolicy {
+        self.retry
     }
 
     /// The corp id.
@@ -101,12 +139,17 @@ impl<T: Transport> Client<T> {
         let mut call = self.begin(endpoint, payload_json)?;
         loop {
             let token = self.token(call.rejected.as_deref()).await?;
+            // The rejected token is gone from the cache now; later retries reuse the new one.
+            call.rejected = None;
             let request = self.request_for(&call, &token);
-            let reply =
-                self.transport.send(&request).await.map_err(|e| self.network_error(&call, &e.message, &token))?;
-            match self.judge(&mut call, reply, &token) {
+            let verdict = match self.transport.send(&request).await {
+                Ok(reply) => self.judge(&mut call, reply, &token),
+                Err(e) => self.judge_no_answer(&mut call, &e.message, &token),
+            };
+            match verdict {
                 Verdict::Done(body) => return Ok(body),
                 Verdict::Retry => continue,
+                Verdict::Backoff(ms) => self.transport.sleep(ms).await,
                 Verdict::Fail(e) => return Err(e),
             }
         }
@@ -237,12 +280,24 @@ impl<T: Transport> Client<T> {
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
-        Ok(Call { endpoint, query, body, rejected: None })
+        Ok(Call {
+            endpoint,
+            query,
+            body,
+            rejected: None,
+            refreshed: false,
+            retries: 0,
+            started_ms: self.transport.now_ms(),
+        })
     }
 
     /// A fresh cached token for `call` (never the one WeCom just rejected), without fetching.
-    pub fn cached_token(&self, call: &Call) -> Option<String> {
-        self.tokens.fresh(self.transport.now_ms(), call.rejected.as_deref())
+    pub fn cached_token(&self, call: &mut Call) -> Option<String> {
+        let token = self.tokens.fresh(self.transport.now_ms(), call.rejected.as_deref());
+        if token.is_some() {
+            call.rejected = None;
+        }
+        token
     }
 
     /// A fresh token, fetched (single-flight) if the cache has none; `rejected` (a token WeCom
@@ -266,28 +321,89 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// Decides what WeCom's reply means: done, retry once with a new token (40014, 42001,
-    /// 41001 on the first attempt), or a typed error. Texts from outside are redacted.
+    /// Decides what WeCom's reply means: done; send again now with a new token (40014, 42001,
+    /// 41001 on the first attempt); send again after a backoff (busy or rate-limited errcodes,
+    /// and for reads HTTP 5xx or unreadable answers); or a typed error. A write is never resent
+    /// after a failure that may have been processed (`OutcomeUnknown`). Texts are redacted.
     pub fn judge<B: JsonBody>(&self, call: &mut Call, reply: HttpReply<B>, token: &str) -> Verdict<B> {
         let answer = match self.accept(call.endpoint.path, reply, token) {
             Ok(answer) => answer,
-            Err(e) => return Verdict::Fail(e),
+            Err(e) => return self.after_failure(call, e),
         };
         let errcode = answer.int_field("errcode").unwrap_or(0);
         if errcode == 0 {
             return Verdict::Done(answer);
         }
-        if call.rejected.is_none() && errcode::class_of(errcode) == ErrorClass::Refresh {
+        if !call.refreshed && errcode::class_of(errcode) == ErrorClass::Refresh {
+            call.refreshed = true;
             call.rejected = Some(token.to_owned());
             return Verdict::Retry;
         }
         let errmsg = answer.str_field("errmsg").unwrap_or_default();
-        Verdict::Fail(Error::Api { endpoint: call.endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, token) })
+        let error = Error::Api { endpoint: call.endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, token) };
+        // Busy and rate-limit errcodes prove WeCom did not process the request: safe to resend.
+        if error.retryable() {
+            if let Some(ms) = self.backoff(call) {
+                return Verdict::Backoff(ms);
+            }
+        }
+        Verdict::Fail(error)
+    }
+
+    /// Decides what a request that got no answer (refused, reset, DNS…) means for `call`.
+    pub fn judge_no_answer<B>(&self, call: &mut Call, message: &str, token: &str) -> Verdict<B> {
+        let error = Error::Network { endpoint: call.endpoint.path.into(), message: self.redact(message, token) };
+        self.after_failure(call, error)
     }
 
     /// The typed error for a request of `call` that got no answer.
     pub fn network_error(&self, call: &Call, message: &str, token: &str) -> Error {
         Error::Network { endpoint: call.endpoint.path.into(), message: self.redact(message, token) }
+    }
+
+    /// The error for `call` when the caller's timeout fired.
+    pub fn timeout_error(&self, call: &Call, ms: u64) -> Error {
+        Error::Timeout { endpoint: call.endpoint.path.into(), ms }
+    }
+
+    /// The error for `call` when the caller aborted it.
+    pub fn aborted_error(&self, call: &Call) -> Error {
+        Error::Aborted { endpoint: call.endpoint.path.into() }
+    }
+
+    fn after_failure<B>(&self, call: &mut Call, error: Error) -> Verdict<B> {
+        // 429 proves rejection; anything else after a write may have been processed.
+        let rejected = matches!(error, Error::Http { status: 429, .. });
+        if call.endpoint.write && !rejected {
+            return Verdict::Fail(Error::OutcomeUnknown {
+                endpoint: call.endpoint.path.into(),
+                cause: Box::new(error),
+            });
+        }
+        if error.retryable() {
+            if let Some(ms) = self.backoff(call) {
+                return Verdict::Backoff(ms);
+            }
+        }
+        Verdict::Fail(error)
+    }
+
+    /// The next backoff delay for `call`, or `None` when the retry budget is spent.
+    fn backoff(&self, call: &mut Call) -> Option<f64> {
+        let policy = self.config.retry;
+        if call.retries >= policy.max_retries {
+            return None;
+        }
+        let exp = policy.base_delay_ms * 2f64.powi(call.retries.min(30) as i32);
+        let cap = exp.min(policy.max_delay_ms);
+        // "Equal jitter": half fixed, half random.
+        let delay = cap / 2.0 + cap / 2.0 * self.transport.random().clamp(0.0, 1.0);
+        let elapsed = self.transport.now_ms() - call.started_ms;
+        if elapsed + delay > policy.max_elapsed_ms {
+            return None;
+        }
+        call.retries += 1;
+        Some(delay)
     }
 
     fn current_token(&self) -> String {
@@ -299,20 +415,30 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// One call in progress: what to send, and which token WeCom already rejected.
+/// One call in progress: what to send, which token WeCom already rejected, retries so far.
 #[derive(Debug)]
 pub struct Call {
     /// The endpoint.
     pub endpoint: &'static Endpoint,
     query: String,
     body: Option<String>,
+    /// A token WeCom just refused: dropped from the cache before the next token is chosen.
     rejected: Option<String>,
+    /// The one token refresh of this call has happened.
+    refreshed: bool,
+    retries: u32,
+    started_ms: f64,
 }
 
 impl Call {
-    /// The token WeCom rejected during this call, if any.
+    /// The token WeCom rejected and that is still to be dropped from the cache, if any.
     pub fn rejected_token(&self) -> Option<&str> {
         self.rejected.as_deref()
+    }
+
+    /// Notes that a token was obtained for the next attempt (the rejected one is dropped).
+    pub fn token_obtained(&mut self) {
+        self.rejected = None;
     }
 }
 
@@ -323,6 +449,8 @@ pub enum Verdict<B> {
     Done(B),
     /// The token was rejected: fetch a new one and send again (once).
     Retry,
+    /// Busy or transient: send again after this many milliseconds.
+    Backoff(f64),
     /// A typed error.
     Fail(Error),
 }

@@ -82,4 +82,12 @@ pub trait Transport {
     async fn send(&self, request: &HttpRequest) -> Result<HttpReply<Self::Body>, TransportError>;
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> f64;
+    /// A uniform random number in [0, 1) for retry jitter.
+    fn random(&self) -> f64 {
+        0.5
+    }
+    /// Waits `ms` milliseconds (between retries).
+    async fn sleep(&self, ms: f64) {
+        let _ = ms;
+    }
 }
