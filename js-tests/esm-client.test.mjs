@@ -23,14 +23,14 @@ import {
   assertNoSecrets,
   closedPort,
   hits,
+  ADD,
+  GET,
+  LIST,
+  FOLLOW,
+  CORPGROUP,
+  IDCONVERT,
 } from './helpers.mjs';
 
-const ADD = 'externalcontact/add_contact_way';
-const GET = 'externalcontact/get_contact_way';
-const LIST = 'externalcontact/list_contact_way';
-const FOLLOW = 'externalcontact/get_follow_user_list';
-const CORPGROUP = 'corpgroup/batch/external_userid_to_pending_id';
-const IDCONVERT = 'idconvert/batch/external_userid_to_pending_id';
 
 let mock;
 before(async () => {

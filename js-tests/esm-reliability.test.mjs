@@ -29,14 +29,14 @@ import {
   assertNoSecrets,
   closedPort,
   hits,
+  ADD,
+  GET,
+  UPDATE,
+  DEL,
+  CLOSE_TEMP_CHAT,
+  FOLLOW,
 } from './helpers.mjs';
 
-const ADD = 'externalcontact/add_contact_way';
-const GET = 'externalcontact/get_contact_way';
-const UPDATE = 'externalcontact/update_contact_way';
-const DEL = 'externalcontact/del_contact_way';
-const CLOSE_TEMP_CHAT = 'externalcontact/close_temp_chat';
-const FOLLOW = 'externalcontact/get_follow_user_list';
 
 const WM = 'wmAJ2GCAAAzLTI123ghsdfoGZNqqAAAA';
 const WO = 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA';

@@ -114,3 +114,14 @@ export async function closedPort() {
 export function hits(mock, path) {
   return mock.stats().byPath[path] ?? 0;
 }
+
+/** Endpoint paths the tests call. */
+export const ADD = 'externalcontact/add_contact_way';
+export const GET = 'externalcontact/get_contact_way';
+export const LIST = 'externalcontact/list_contact_way';
+export const UPDATE = 'externalcontact/update_contact_way';
+export const DEL = 'externalcontact/del_contact_way';
+export const CLOSE_TEMP_CHAT = 'externalcontact/close_temp_chat';
+export const FOLLOW = 'externalcontact/get_follow_user_list';
+export const CORPGROUP = 'corpgroup/batch/external_userid_to_pending_id';
+export const IDCONVERT = 'idconvert/batch/external_userid_to_pending_id';
