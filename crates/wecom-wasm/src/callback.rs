@@ -4,7 +4,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wecom_core::callback::{crypto::CallbackCrypto as Core, events, CallbackError};
 
-use crate::errors;
+use crate::{errors, scratch};
 
 /// The JS error for a callback failure (`WeComCallbackError`, or `WeComConfigError` for a bad
 /// configuration found at construction).
@@ -161,20 +161,13 @@ thread_local! {
 /// Makes the callback I/O buffer hold at least `bytes` and returns its address in wasm memory.
 #[wasm_bindgen(js_name = __ioReserve)]
 pub fn io_reserve(bytes: u32) -> u32 {
-    IO.with(|io| {
-        let mut io = io.borrow_mut();
-        let want = (bytes as usize).max(1024);
-        if io.len() < want {
-            io.resize(want.next_power_of_two(), 0);
-        }
-        io.as_ptr() as usize as u32
-    })
+    IO.with(|io| scratch::reserve(io, bytes, 1024))
 }
 
 /// The I/O buffer's size.
 #[wasm_bindgen(js_name = __ioCapacity)]
 pub fn io_capacity() -> u32 {
-    IO.with(|io| io.borrow().len() as u32)
+    IO.with(scratch::capacity)
 }
 
 /// Parses a decrypted callback message into a typed event that keeps every field (`raw`).

@@ -13,7 +13,7 @@ use wecom_core::tape::Tape;
 use wecom_core::validate;
 use wecom_core::Locale;
 
-use crate::errors;
+use crate::{errors, scratch};
 
 thread_local! {
     static TAPE: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
@@ -23,20 +23,13 @@ thread_local! {
 /// address in wasm memory (valid until the next call to this function).
 #[wasm_bindgen(js_name = __tapeReserve)]
 pub fn tape_reserve(slots: u32) -> u32 {
-    TAPE.with(|t| {
-        let mut t = t.borrow_mut();
-        let want = (slots as usize).max(256);
-        if t.len() < want {
-            t.resize(want.next_power_of_two(), 0.0);
-        }
-        t.as_ptr() as usize as u32
-    })
+    TAPE.with(|t| scratch::reserve(t, slots, 256))
 }
 
 /// The slots the tape currently holds.
 #[wasm_bindgen(js_name = __tapeCapacity)]
 pub fn tape_capacity() -> u32 {
-    TAPE.with(|t| t.borrow().len() as u32)
+    TAPE.with(scratch::capacity)
 }
 
 /// The module's memory, for the JS layer's `Float64Array` view of the tape.

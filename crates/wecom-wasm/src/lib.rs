@@ -12,6 +12,7 @@ mod errors;
 mod fast;
 mod fetch;
 mod meta;
+mod scratch;
 mod validate;
 
 pub use callback::{parse_event, JsCallbackCrypto};

@@ -13,7 +13,6 @@ use serde::Serialize;
 use crate::endpoints::{self, Endpoint, Ep, Method};
 use crate::errcode::{self, ErrorClass};
 use crate::error::{redact, Error};
-use crate::json::Json;
 use crate::schema::Secret;
 use crate::validate::validate_text;
 use token::{Next, TokenRecord, TokenSlot};
@@ -356,11 +355,6 @@ impl<T: Transport> Client<T> {
         self.after_failure(call, error)
     }
 
-    /// The typed error for a request of `call` that got no answer.
-    pub fn network_error(&self, call: &Call, message: &str, token: &str) -> Error {
-        Error::Network { endpoint: call.endpoint.path.into(), message: self.redact(message, token) }
-    }
-
     /// The error for `call` when the caller's timeout fired.
     pub fn timeout_error(&self, call: &Call, ms: u64) -> Error {
         Error::Timeout { endpoint: call.endpoint.path.into(), ms }
@@ -453,9 +447,4 @@ pub enum Verdict<B> {
     Backoff(f64),
     /// A typed error.
     Fail(Error),
-}
-
-/// `true` when `text` is a JSON object (cheap pre-check for GET payloads).
-pub fn is_object(text: &str) -> bool {
-    matches!(Json::parse(text), Ok(Json::Object(_)))
 }

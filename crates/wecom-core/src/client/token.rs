@@ -90,18 +90,8 @@ impl TokenSlot {
                 }
             }
         }
-        {
-            let mut record = self.record.borrow_mut();
-            if let (Some(r), Some(bad)) = (record.as_ref(), reject) {
-                if r.access_token == bad {
-                    *record = None;
-                }
-            }
-            if let Some(r) = record.as_ref() {
-                if r.is_fresh(now_ms) {
-                    return Next::Use(r.access_token.clone());
-                }
-            }
+        if let Some(token) = self.fresh(now_ms, reject) {
+            return Next::Use(token);
         }
         if self.fetching.get() {
             return Next::Wait(self.generation.get());
