@@ -315,7 +315,7 @@ describe('access_token handling', () => {
     assert.equal(mock.stats().gettoken, 2);
     assert.equal(await client.getAccessToken(), t2);
 
-    client.invalidateToken();
+    await client.invalidateToken();
     await client.getFollowUserList();
     assert.equal(mock.stats().gettoken, 3);
   });

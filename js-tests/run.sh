@@ -11,7 +11,8 @@ WORK=$HERE/.work
 PROJECT=$WORK/project
 # Test-only dependencies, pinned. Chromium is Debian's (/usr/bin/chromium): playwright-core never
 # downloads a browser.
-DEV_DEPS=(typescript@5.9.3 @types/node@20.19.43 playwright-core@1.65.1)
+# redis and ioredis drive the shared token store against Debian's redis-server (redis.test.mjs).
+DEV_DEPS=(typescript@5.9.3 @types/node@20.19.43 playwright-core@1.65.1 redis@6.3.1 ioredis@5.11.1)
 # The test files this script owns (others in js-tests/ import the sources by path and run elsewhere).
 # Every *.test.mjs / *.test.cjs here, except the look-alike's own tests (they import its source,
 # not the package, and run separately from npm/scripts/test.sh).
@@ -20,7 +21,7 @@ for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
   name=$(basename "$f")
   [ "$name" = mock-server.test.mjs ] || TEST_FILES+=("$name")
 done
-SUPPORT=(helpers.mjs browser types)
+SUPPORT=(helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types)
 
 if [ ! -f "$PKG/package.json" ] || [ ! -f "$PKG/index.cjs" ]; then
   echo "js-tests/run.sh: $PKG is not built; run: bash npm/scripts/build.sh" >&2
@@ -60,9 +61,15 @@ echo "js-tests: installed $tarball and ${DEV_DEPS[*]} in $(elapsed)"
 
 files=()
 for f in "${TEST_FILES[@]}"; do files+=("tests/$f"); done
+# Every test process keeps the errors it provokes (collect-errors.mjs); scan-errors.mjs then
+# checks that none of them shows a secret or a token.
+export WECOM_COLLECT_DIR=$WORK/collected
+mkdir -p "$WECOM_COLLECT_DIR"
 set +e
-node --test --test-reporter=spec --test-reporter-destination=stdout "${files[@]}"
+NODE_OPTIONS="--import=$PROJECT/tests/collect-errors.mjs" \
+  node --test --test-reporter=spec --test-reporter-destination=stdout "${files[@]}"
 rc=$?
+node tests/scan-errors.mjs 150 || rc=1
 set -e
 echo "js-tests: $([ "$rc" -eq 0 ] && echo passed || echo "FAILED (exit $rc)") in $(elapsed)"
 exit $rc

@@ -16,8 +16,12 @@ import {
   CallbackCrypto,
   parseEvent,
   createCallbackHandler,
+  WeComTokenProviderError,
 } from 'wecom-external-contact';
+import { createRedisTokenStore } from 'wecom-external-contact/redis-token-store';
 import type {
+  TokenStore,
+  WeComResponse,
   CallbackEvent,
   CallbackResponse,
   RawValue,
@@ -132,7 +136,22 @@ client.addContactWay({ type: 1, scene: 5 });
 client.getContactWay({ config_id: 'c', extra: 1 });
 
 const token: string = await client.getAccessToken({ forceRefresh: true });
-client.invalidateToken();
+const invalidated: Promise<void> = client.invalidateToken();
+void invalidated;
+const key: string = client.tokenKey;
+
+// Token sharing, provider, logger, raw requests.
+const store: TokenStore = createRedisTokenStore(async (args: string[]) => args.length);
+const shared = new WeComClient({ corpId: 'ww1', corpSecret: 's', tokenStore: store, tokenKeyPrefix: 'app1:', logger: console });
+const provided = new WeComClient({ corpId: 'ww1', tokenProvider: async ({ rejectedToken }) => rejectedToken ?? 't' });
+const provided2 = new WeComClient({ corpId: 'ww1', tokenProvider: () => ({ accessToken: 't', expiresAt: Date.now() + 1000 }) });
+// @ts-expect-error a provider replaces the secret
+new WeComClient({ corpId: 'ww1', corpSecret: 's', tokenProvider: () => 't' });
+const raw: WeComResponse = await shared.request({ method: 'GET', path: 'externalcontact/get', query: { external_userid: 'wm1', cursor: '' } });
+const rawPost = await provided.request({ method: 'POST', path: 'externalcontact/remark', body: { userid: 'u' } }, { timeoutMs: 500 });
+void [raw.errcode, rawPost.errmsg, provided2, key, WeComTokenProviderError];
+// @ts-expect-error raw method is GET or POST
+shared.request({ method: 'PUT', path: 'x' });
 
 // Error classes: instanceof narrowing and their fields.
 try {

@@ -44,6 +44,11 @@ cp npm/types/index.d.ts "$PKG/index.d.ts"
 cp "$PKG/index.d.ts" "$PKG/index.d.mts"
 cp "$PKG/index.d.ts" "$PKG/index.d.cts"
 
+# The Redis token store: Node only, ESM as written plus a CJS copy.
+cp npm/src/redis-token-store.mjs npm/types/redis-token-store.d.ts "$PKG/"
+esbuild npm/src/redis-token-store.mjs --format=cjs --platform=node --target=node18 \
+  --outfile="$PKG/redis-token-store.cjs" --log-level=warning
+
 cp npm/src/mock/*.mjs npm/src/mock/index.d.ts "$PKG/mock/"
 chmod +x "$PKG/mock/cli.mjs"
 cp npm/package.json "$PKG/package.json"

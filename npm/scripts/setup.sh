@@ -8,6 +8,8 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+# The shared-token-store tests start a real Redis on 127.0.0.1.
+command -v redis-server >/dev/null || need_apt+=(redis-server)
 if [ "${#need_apt[@]}" -gt 0 ] && [ "${WECOM_SKIP_APT:-}" != 1 ]; then
   echo "setup: apt-get install ${need_apt[*]}"
   apt-get update -qq

@@ -1,8 +1,27 @@
 // The request driver: runs a call's steps in plain JS around fetch. Every decision (validation,
 // which token, retry now / after a backoff / never, the typed error) is the engine's; this only
 // sequences its synchronous steps and owns the clock: timeouts, the caller's AbortSignal, and
-// the waits between retries. Costs far less per call than Rust futures do.
+// the waits between retries. Costs far less per call than Rust futures do. With a `logger`, it
+// also reports each attempt; every text it logs passes through the engine's redaction first.
 import { WeComUsageError } from './errors.js';
+
+/** `logger[level](message, fields)` with the message and every string field redacted. */
+function logTo(client, logger, level, message, fields) {
+  const f = logger[level];
+  if (typeof f !== 'function') return;
+  const clean = {};
+  for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === 'string' ? client.__redact(v) : v;
+  try {
+    f.call(logger, client.__redact(message), clean);
+  } catch {
+    // A throwing logger never breaks a call.
+  }
+}
+
+/** Log fields of an SDK error. */
+function errorFields(e) {
+  return { code: e?.code, errcode: e?.errcode, status: e?.status, message: String(e?.message ?? e) };
+}
 
 export function installRequestDriver(wasm) {
   const send = wasm.__send();
@@ -17,9 +36,19 @@ export function installRequestDriver(wasm) {
     return transport;
   }
 
-  /** `request(endpoint, payload, { signal, timeoutMs })`. */
+  /**
+   * `request(endpoint, payload, { signal, timeoutMs })`, or the raw form
+   * `request({ method, path, query, body, idempotent }, { signal, timeoutMs })` for paths this
+   * SDK does not declare.
+   */
   async function request(endpoint, payload, options) {
-    const id = this.__begin(endpoint, payload);
+    let id;
+    if (typeof endpoint === 'object' && endpoint !== null) {
+      id = this.__beginRaw(endpoint);
+      options = payload;
+    } else {
+      id = this.__begin(endpoint, payload);
+    }
     const signal = options?.signal;
     const timeoutMs = options?.timeoutMs ?? this.__timeoutMs;
     if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0)) {
@@ -56,6 +85,9 @@ export function installRequestDriver(wasm) {
       if (signal?.aborted) throw this.__aborted(id);
       signal?.addEventListener('abort', onAbort, { once: true });
       const [fetch, headers] = transportOf(this);
+      const logger = this.__logger;
+      let attempt = 0;
+      let sentAt = 0;
       for (;;) {
         let next = this.__next(id);
         if (next === undefined) {
@@ -64,6 +96,11 @@ export function installRequestDriver(wasm) {
           if (next === undefined) throw new WeComUsageError('the client was freed during the call', { code: 'E_USAGE' });
         }
         let reply;
+        attempt += 1;
+        if (logger) {
+          sentAt = Date.now();
+          logTo(this, logger, 'debug', 'wecom: request', { path: this.__why(id)[0], method: next[1], url: next[0], attempt });
+        }
         try {
           // The fetch gets an abort signal only when the caller passed one: undici's signal handling
           // costs ~60 µs per request under load (js-tests/bench). A timeout stops waiting through
@@ -71,19 +108,36 @@ export function installRequestDriver(wasm) {
           reply = await guard(send(fetch, next[1], next[0], next[2], headers, fetchSignal));
         } catch (e) {
           if (stopped !== undefined) throw stoppedError();
-          await wait(this.__failure(id, e));
+          const delay = this.__failure(id, e);
+          if (logger) retrying(this, logger, id, attempt, delay);
+          await wait(delay);
           continue;
+        }
+        if (logger) {
+          const fields = { path: this.__why(id)[0], status: reply[0], errcode: reply[1]?.errcode, ms: Date.now() - sentAt };
+          logTo(this, logger, 'debug', 'wecom: response', fields);
         }
         const verdict = this.__judge(id, reply[0], reply[1], reply[2]);
         if (verdict < 0) return reply[1];
+        if (logger) retrying(this, logger, id, attempt, verdict);
         if (verdict > 0) await wait(verdict);
       }
+    } catch (e) {
+      const logger = this.__logger;
+      if (logger) logTo(this, logger, 'error', 'wecom: call failed', { path: this.__why(id)[0], ...errorFields(e) });
+      throw e;
     } finally {
       clearTimeout(timer);
       clearTimeout(retryTimer);
       signal?.removeEventListener('abort', onAbort);
       this.__end(id);
     }
+  }
+
+  function retrying(client, logger, id, attempt, delayMs) {
+    const [path, why] = client.__why(id);
+    const message = delayMs > 0 ? 'wecom: retrying after a backoff' : 'wecom: token rejected; retrying with a new one';
+    logTo(client, logger, 'warn', message, { path, attempt, delayMs, ...errorFields(why) });
   }
 
   Object.defineProperty(wasm.WeComClient.prototype, 'request', { value: request, writable: true, configurable: true });

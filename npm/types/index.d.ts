@@ -11,6 +11,13 @@ export type RequestOf<P extends EndpointPath> = EndpointMap[P]['request'];
 /** Response type of an endpoint (unknown fields kept). */
 export type ResponseOf<P extends EndpointPath> = EndpointMap[P]['response'];
 
+/** An answer of a path called through the raw form: errcode 0, every field kept. */
+export interface WeComResponse {
+  errcode: number;
+  errmsg: string;
+  [field: string]: unknown;
+}
+
 /** One problem found by `validate`. */
 export interface ValidationIssue {
   /** JSON pointer of the offending value ('' = the whole payload), e.g. '/conclusions/text/content'. */
@@ -66,11 +73,62 @@ export interface RetryOptions {
   maxElapsedMs?: number;
 }
 
-export interface WeComClientOptions {
+/** A token as stored in a `tokenStore`: `expiresAt`/`refreshAt` in ms since the Unix epoch. */
+export interface TokenRecord {
+  accessToken: string;
+  expiresAt: number;
+  /** When to refresh ahead of expiry (written by the SDK; computed from `expiresAt` when absent). */
+  refreshAt?: number;
+}
+
+/**
+ * Where several clients or processes share one token. Keys are corpId + a hash of the secret
+ * (never the secret). Errors thrown by the store are logged and the client goes on alone.
+ */
+export interface TokenStore {
+  get(key: string): Promise<TokenRecord | null | undefined> | TokenRecord | null | undefined;
+  /** `ttlMs`: keep it until it is due for refresh. */
+  set(key: string, record: TokenRecord, ttlMs: number): Promise<void> | void;
+  delete(key: string): Promise<void> | void;
+  /**
+   * Optional refresh lock across processes: resolve to a release function when taken, or
+   * `null` when another process holds it (this one then waits for that process's token).
+   */
+  lock?(key: string, ttlMs: number): Promise<(() => Promise<void> | void) | null> | (() => Promise<void> | void) | null;
+}
+
+/** What a `tokenProvider` is asked. */
+export interface TokenProviderRequest {
+  corpId: string;
+  /** A new token is wanted (WeCom rejected `rejectedToken`, or getAccessToken({ forceRefresh })). */
+  forceRefresh: boolean;
+  rejectedToken?: string;
+}
+
+/** Receives log lines; every message and field has secrets and tokens redacted. `console` works. */
+export interface Logger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+  error?(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The raw form of `request` for paths this SDK does not declare yet (still gets tokens, retries, redaction). */
+export interface RawRequest {
+  method: 'GET' | 'POST' | 'get' | 'post';
+  /** The path after /cgi-bin/, e.g. 'externalcontact/get'. */
+  path: string;
+  /** Query parameters (scalars); access_token is added by the client. */
+  query?: Record<string, string | number | boolean>;
+  /** The JSON body of a POST (an object, or its JSON text). */
+  body?: object | string;
+  /** A POST that is safe to resend (otherwise it is never resent after an unknown outcome). */
+  idempotent?: boolean;
+}
+
+interface WeComClientBaseOptions {
   /** 企业 ID. */
   corpId: string;
-  /** The app secret (客户联系 secret, or a secret of an app listed under 可调用应用). Never logged or shown. */
-  corpSecret: string;
   /** Default 'https://qyapi.weixin.qq.com'. */
   baseUrl?: string;
   /** Default globalThis.fetch. */
@@ -81,17 +139,44 @@ export interface WeComClientOptions {
   timeoutMs?: number;
   /** Retry policy. Writes are never resent after a failure that may have been processed. */
   retry?: RetryOptions;
+  /** Log lines (off by default), redacted. */
+  logger?: Logger;
 }
+
+/** Options of a client that fetches its own tokens with the secret. */
+export interface WeComSecretClientOptions extends WeComClientBaseOptions {
+  /** The app secret (客户联系 secret, or a secret of an app listed under 可调用应用). Never logged or shown. */
+  corpSecret: string;
+  /** Share the token across processes (e.g. `createRedisTokenStore` from 'wecom-external-contact/redis-token-store'). */
+  tokenStore?: TokenStore;
+  /** Prefix of the store key. Default 'wecom:access_token:'. */
+  tokenKeyPrefix?: string;
+  tokenProvider?: never;
+}
+
+/** Options of a client whose tokens come from a central token service. */
+export interface WeComProviderClientOptions extends WeComClientBaseOptions {
+  /** Returns a token string (used for 5 minutes or until rejected) or a record with its expiry. */
+  tokenProvider: (request: TokenProviderRequest) => Promise<string | TokenRecord> | string | TokenRecord;
+  corpSecret?: never;
+  tokenStore?: never;
+}
+
+export type WeComClientOptions = WeComSecretClientOptions | WeComProviderClientOptions;
 
 /** Calls WeCom: validates first, adds the cached access_token, resolves with the body on errcode 0. */
 export declare class WeComClient {
   constructor(options: WeComClientOptions);
   /** Any endpoint by its official path after /cgi-bin/. */
   request<P extends EndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): Promise<ResponseOf<P>>;
-  /** The cached token, or a fresh one; `forceRefresh` drops the cached one first. */
+  /** A path this SDK does not declare: not validated; POST counts as a write unless `idempotent`. */
+  request(raw: RawRequest, options?: CallOptions): Promise<WeComResponse>;
+  /** The cached (or stored) token, or a fresh one; `forceRefresh` fetches a new one whatever is cached. */
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
-  /** Forgets the cached token. */
-  invalidateToken(): void;
+  /** Forgets the token here and, if it is the same token, in the tokenStore. */
+  invalidateToken(): Promise<void>;
+  /** The tokenStore key: prefix + corpId + ':' + a hash of the secret. */
+  readonly tokenKey: string;
   readonly corpId: string;
   readonly baseUrl: string;
   /** Releases the engine-side memory now (otherwise done when garbage-collected). */
@@ -165,6 +250,10 @@ export declare class WeComAbortError extends WeComNetworkError {
 /** code 'E_CONFIG' (client options), 'E_CALLBACK_BAD_KEY' or 'E_CALLBACK_CONFIG' (callback configuration). */
 export declare class WeComConfigError extends WeComError {
   readonly code: 'E_CONFIG' | 'E_CALLBACK_BAD_KEY' | 'E_CALLBACK_CONFIG';
+}
+/** code 'E_TOKEN_PROVIDER': the tokenProvider failed or returned the token WeCom had just rejected. */
+export declare class WeComTokenProviderError extends WeComError {
+  readonly code: 'E_TOKEN_PROVIDER';
 }
 /** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD'. */
 export declare class WeComUsageError extends WeComError {

@@ -88,6 +88,9 @@ pub enum Error {
     /// The client configuration is invalid.
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// The token provider failed or answered something that is not a token.
+    #[error("token provider failed: {0}")]
+    TokenProvider(String),
 }
 
 fn first_path(report: &Report) -> &str {
@@ -113,6 +116,7 @@ impl Error {
             Error::UnknownEndpoint(_) => "E_UNKNOWN_ENDPOINT",
             Error::Usage(_) => "E_USAGE",
             Error::Config(_) => "E_CONFIG",
+            Error::TokenProvider(_) => "E_TOKEN_PROVIDER",
         }
     }
 
@@ -142,6 +146,33 @@ impl Error {
             _ => None,
         }
     }
+}
+
+/// [`redact`], and also every run of 32 or more token characters (letters, digits, `-`, `_`):
+/// for texts from code that may quote tokens this client never saw (a token store's or a
+/// token provider's error messages).
+pub fn redact_opaque(text: &str, secrets: &[&str]) -> String {
+    let text = redact(text, secrets);
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().count() >= 32 {
+            out.push_str("***");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Replaces every occurrence of the given secrets, and the values of `access_token=` and

@@ -11,7 +11,7 @@ use common::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
-use wecom_core::client::{Client, ClientConfig, HttpReply, HttpRequest, DEFAULT_BASE_URL};
+use wecom_core::client::{Client, ClientConfig, HttpReply, HttpRequest, RawRequest, DEFAULT_BASE_URL};
 use wecom_core::endpoints::{self, Endpoint, Ep, Method};
 use wecom_core::errcode::ErrorClass;
 use wecom_core::models::*;
@@ -147,7 +147,7 @@ fn access_token_force_refresh_and_invalidate() {
     assert_eq!(c.transport().gettoken_count(), 1);
     assert_eq!(block_on(c.access_token(true)).unwrap(), TOKENS[1]);
     assert_eq!(c.transport().gettoken_count(), 2);
-    c.invalidate_token();
+    block_on(c.invalidate_token());
     block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
     let f = c.transport();
     assert_eq!(f.gettoken_count(), 3);
@@ -843,4 +843,51 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
     assert_eq!(corps.external_userid_info.unwrap()[0].corpid.as_deref(), Some("wwAAAAAAAAAAAAAAAA"));
     let token: GetTokenResponse = serde_json::from_value(fixture_json(&response_fixture_name("gettoken"))).unwrap();
     assert_eq!((token.access_token.as_deref(), token.expires_in), (Some("accesstoken000001"), Some(7200)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// raw requests (paths not declared)
+// ---------------------------------------------------------------------------------------------
+
+fn raw<'a>(method: Method, path: &'a str, query: Option<&'a str>, body: Option<&'a str>) -> RawRequest<'a> {
+    RawRequest { method, path, query, body, idempotent: false }
+}
+
+#[test]
+fn raw_requests_get_the_token_retries_and_write_safety() {
+    let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), errcode(45009, "busy"), success()]));
+    let q = r#"{"external_userid":"wmA B","limit":10}"#;
+    block_on(c.request_raw(raw(Method::Get, "/cgi-bin/externalcontact/undeclared", Some(q), None))).unwrap();
+    let reqs = c.transport().requests();
+    assert_eq!(reqs.len(), 3, "busy answer retried");
+    assert_eq!(
+        reqs[2].url,
+        format!(
+            "{BASE}/cgi-bin/externalcontact/undeclared?access_token={}&external_userid=wmA%20B&limit=10",
+            TOKENS[0]
+        )
+    );
+    // A POST is a write: a reset is not resent.
+    let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), network("ECONNRESET"), success()]));
+    let e = block_on(c.request_raw(raw(Method::Post, "externalcontact/x", None, Some(r#"{"a":1}"#)))).unwrap_err();
+    assert_eq!(e.code(), "E_OUTCOME_UNKNOWN");
+    assert_eq!(c.transport().count(), 2);
+    // …unless the caller vouches it is idempotent.
+    let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), network("ECONNRESET"), success()]));
+    let mut r = raw(Method::Post, "externalcontact/x", None, Some(r#"{"a":1}"#));
+    r.idempotent = true;
+    block_on(c.request_raw(r)).unwrap();
+    assert_eq!(c.transport().requests()[2].body.as_deref(), Some(r#"{"a":1}"#));
+    // Bad shapes are usage errors, sent nowhere, and never echo a secret.
+    let c = client(Fake::default());
+    for bad in [
+        raw(Method::Get, "gettoken", None, None),
+        raw(Method::Get, &format!("x?corpsecret={SECRET}"), None, None),
+        raw(Method::Get, "x/y", Some(r#"{"access_token":"t"}"#), None),
+        raw(Method::Post, "x/y", None, Some("not json")),
+    ] {
+        let e = clean(block_on(c.request_raw(bad)).unwrap_err());
+        assert_eq!(e.code(), "E_USAGE", "{e}");
+    }
+    assert_eq!(c.transport().count(), 0);
 }

@@ -7,20 +7,21 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
-use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RetryPolicy, Verdict};
-use wecom_core::endpoints;
+use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RawRequest, RetryPolicy, Verdict};
+use wecom_core::endpoints::{self, Method};
 use wecom_core::schema::Secret;
 use wecom_core::Locale;
 
 use crate::errors;
 use crate::fetch::{message_of, FetchTransport, JsBody};
+use crate::token_backend::JsBackend;
 use crate::validate::{endpoint_arg, locale_of, payload_text};
 
 /// A WeCom client for one corpId/secret pair: validates, adds the cached token, sends with
 /// `fetch`, and resolves with the answer's JSON (every field kept) when errcode is 0.
 #[wasm_bindgen(js_name = WeComClient)]
 pub struct WeComClient {
-    inner: Rc<Client<FetchTransport>>,
+    inner: Rc<Client<FetchTransport, JsBackend>>,
     locale: Locale,
     /// Default per-call timeout, ms (0 = none).
     timeout_ms: f64,
@@ -70,7 +71,8 @@ fn retry_policy(options: &JsValue) -> Result<RetryPolicy, JsValue> {
 
 #[wasm_bindgen(js_class = WeComClient)]
 impl WeComClient {
-    /// `new WeComClient({ corpId, corpSecret, baseUrl?, fetch?, locale? })`.
+    /// `new WeComClient({ corpId, corpSecret | tokenProvider, baseUrl?, fetch?, locale?,
+    /// timeoutMs?, retry?, tokenStore?, tokenKeyPrefix?, logger? })`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &JsValue) -> Result<WeComClient, JsValue> {
         if !options.is_object() {
@@ -78,10 +80,22 @@ impl WeComClient {
         }
         let corp_id =
             get(options, "corpId").as_string().ok_or_else(|| config_error("corpId must be a non-empty string"))?;
-        let secret = get(options, "corpSecret")
-            .as_string()
-            .ok_or_else(|| config_error("corpSecret must be a non-empty string"))?;
-        let mut config = ClientConfig::new(corp_id, Secret::new(secret)).map_err(|e| errors::to_js(&e, Locale::En))?;
+        let backend = JsBackend::from_options(options).map_err(|m| config_error(&m))?;
+        let secret = get(options, "corpSecret");
+        let mut config = match (secret.as_string(), backend.provider_configured()) {
+            (Some(_), true) => {
+                return Err(config_error("pass corpSecret or tokenProvider, not both: a provider replaces gettoken"))
+            }
+            (Some(secret), false) => ClientConfig::new(corp_id, Secret::new(secret)),
+            (None, true) if secret.is_undefined() || secret.is_null() => ClientConfig::without_secret(corp_id),
+            _ => return Err(config_error("corpSecret must be a non-empty string (or pass tokenProvider)")),
+        }
+        .map_err(|e| errors::to_js(&e, Locale::En))?;
+        let prefix = get(options, "tokenKeyPrefix");
+        if !prefix.is_undefined() && !prefix.is_null() {
+            let prefix = prefix.as_string().ok_or_else(|| config_error("tokenKeyPrefix must be a string"))?;
+            config = config.with_key_prefix(&prefix).map_err(|e| errors::to_js(&e, Locale::En))?;
+        }
         let base = get(options, "baseUrl");
         if !base.is_undefined() {
             let base = base.as_string().ok_or_else(|| config_error("baseUrl must be a string"))?;
@@ -107,7 +121,7 @@ impl WeComClient {
             config = config.with_retry(retry_policy(&retry)?).map_err(|e| errors::to_js(&e, Locale::En))?;
         }
         Ok(WeComClient {
-            inner: Rc::new(Client::new(config, FetchTransport::new(fetch))),
+            inner: Rc::new(Client::with_backend(config, FetchTransport::new(fetch), backend)),
             locale,
             timeout_ms,
             calls: Rc::new(RefCell::new(Vec::new())),
@@ -142,10 +156,21 @@ impl WeComClient {
         })
     }
 
-    /// Drops the cached token; the next call fetches a new one.
+    /// Drops the cached token, and the token store's record if it is the same token; the next
+    /// call gets a new one. Resolves when the store has been updated.
     #[wasm_bindgen(js_name = invalidateToken)]
-    pub fn invalidate_token(&self) {
-        self.inner.invalidate_token();
+    pub fn invalidate_token(&self) -> Promise {
+        let inner = Rc::clone(&self.inner);
+        future_to_promise(async move {
+            inner.invalidate_token().await;
+            Ok(JsValue::UNDEFINED)
+        })
+    }
+
+    /// The token's key in a shared `tokenStore`: prefix, corp id and a hash of the secret.
+    #[wasm_bindgen(getter, js_name = tokenKey)]
+    pub fn token_key(&self) -> String {
+        self.inner.token_key().to_owned()
     }
 
     // ---- The request driver's primitives. `request` above runs the whole call in Rust; the
@@ -161,6 +186,46 @@ impl WeComClient {
         let ep = endpoints::find(&endpoint)
             .ok_or_else(|| errors::to_js(&wecom_core::Error::UnknownEndpoint(endpoint), self.locale))?;
         let call = self.inner.begin(ep, &text).map_err(|e| errors::to_js(&e, self.locale))?;
+        Ok(self.track(call))
+    }
+
+    /// Prepares a call in the raw form `{ method, path, query?, body?, idempotent? }` for a path
+    /// this SDK does not declare; returns its id. Throws the typed error.
+    #[wasm_bindgen(js_name = __beginRaw)]
+    pub fn begin_raw(&self, spec: JsValue) -> Result<u32, JsValue> {
+        let usage = |m: &str| errors::usage("E_USAGE", m);
+        let method = match get(&spec, "method").as_string().map(|m| m.to_ascii_uppercase()).as_deref() {
+            Some("GET") => Method::Get,
+            Some("POST") => Method::Post,
+            _ => return Err(usage("request({ method, path }): method must be \"GET\" or \"POST\"")),
+        };
+        let path = get(&spec, "path")
+            .as_string()
+            .ok_or_else(|| usage("request({ method, path }): path must be a string such as \"externalcontact/get\""))?;
+        let json = |key: &str| -> Result<Option<String>, JsValue> {
+            match get(&spec, key) {
+                v if v.is_undefined() || v.is_null() => Ok(None),
+                v if v.is_string() => Ok(v.as_string()),
+                v => js_sys::JSON::stringify(&v)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .map(Some)
+                    .ok_or_else(|| usage(&format!("request({{ {key} }}): {key} must be JSON-serializable"))),
+            }
+        };
+        let (query, body) = (json("query")?, json("body")?);
+        let raw = RawRequest {
+            method,
+            path: &path,
+            query: query.as_deref(),
+            body: body.as_deref(),
+            idempotent: get(&spec, "idempotent").is_truthy(),
+        };
+        let call = self.inner.begin_raw(raw).map_err(|e| errors::to_js(&e, self.locale))?;
+        Ok(self.track(call))
+    }
+
+    fn track(&self, call: Call) -> u32 {
         let pending = Some(Pending { call, token: String::new(), fetched: None });
         let mut calls = self.calls.borrow_mut();
         let id = match calls.iter().position(Option::is_none) {
@@ -173,7 +238,34 @@ impl WeComClient {
                 calls.len() - 1
             }
         };
-        Ok(id as u32)
+        id as u32
+    }
+
+    /// The path of call `id` and why it is being repeated (the redacted typed error of the
+    /// last attempt), for log lines: `[path, error | undefined]`.
+    #[wasm_bindgen(js_name = __why)]
+    pub fn why(&self, id: u32) -> js_sys::Array {
+        let calls = self.calls.borrow();
+        match calls.get(id as usize) {
+            Some(Some(p)) => {
+                let last = p.call.last_error().map_or(JsValue::UNDEFINED, |e| errors::to_js(e, self.locale));
+                js_sys::Array::of2(&JsValue::from_str(&p.call.path), &last)
+            }
+            _ => js_sys::Array::new(),
+        }
+    }
+
+    /// `text` with the secret, the cached token and `access_token=`/`corpsecret=` values
+    /// replaced by `***` (every log line passes through it).
+    #[wasm_bindgen(js_name = __redact)]
+    pub fn redact(&self, text: &str) -> String {
+        self.inner.redact_text(text)
+    }
+
+    /// The logger given in the options, or `undefined`.
+    #[wasm_bindgen(getter, js_name = __logger)]
+    pub fn logger(&self) -> JsValue {
+        self.inner.backend().logger()
     }
 
     /// `[url, method, body]` for call `id`, or `undefined` when a token must be fetched first

@@ -35,6 +35,7 @@ fn class_name(code: &str) -> &'static str {
         "E_TIMEOUT" => "WeComTimeoutError",
         "E_ABORTED" => "WeComAbortError",
         "E_CONFIG" => "WeComConfigError",
+        "E_TOKEN_PROVIDER" => "WeComTokenProviderError",
         _ => "WeComUsageError",
     }
 }

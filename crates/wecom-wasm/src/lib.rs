@@ -13,6 +13,7 @@ mod fast;
 mod fetch;
 mod meta;
 mod scratch;
+mod token_backend;
 mod validate;
 
 pub use callback::{parse_event, JsCallbackCrypto};

@@ -1,20 +1,27 @@
 //! The client logic, free of I/O: validate → token → build request → send through a
 //! [`Transport`] → classify the answer. Tokens are cached per client (one client = one
-//! corpId/secret pair) and refreshed single-flight; a token WeCom rejects (40014, 42001,
-//! 41001) is dropped and the call retried exactly once.
+//! corpId/secret pair) and refreshed single-flight, in front of an optional shared store or
+//! provider ([`TokenBackend`]); a token WeCom rejects (40014, 42001, 41001) is dropped and the
+//! call retried exactly once.
 
+pub mod backend;
+mod raw;
 pub mod token;
 pub mod transport;
 mod url;
+
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::endpoints::{self, Endpoint, Ep, Method};
 use crate::errcode::{self, ErrorClass};
-use crate::error::{redact, Error};
+use crate::error::{redact, redact_opaque, Error};
 use crate::schema::Secret;
 use crate::validate::validate_text;
+pub use backend::{InProcess, LockState, ProvideRequest, TokenBackend, TokenEvent};
+use backend::{LOCK_TTL_MS, LOCK_WAIT_MS};
 use token::{Next, TokenRecord, TokenSlot};
 pub use transport::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
 
@@ -45,9 +52,11 @@ impl Default for RetryPolicy {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientConfig {
     corp_id: String,
-    corp_secret: Secret,
+    /// `None` for a client whose tokens come from a provider.
+    corp_secret: Option<Secret>,
     base_url: String,
     retry: RetryPolicy,
+    key_prefix: String,
 }
 
 impl ClientConfig {
@@ -60,7 +69,42 @@ impl ClientConfig {
         if corp_secret.expose().trim().is_empty() {
             return Err(Error::Config("corpSecret is required".into()));
         }
-        Ok(ClientConfig { corp_id, corp_secret, base_url: DEFAULT_BASE_URL.into(), retry: RetryPolicy::default() })
+        let mut config = ClientConfig::without_secret(corp_id)?;
+        config.corp_secret = Some(corp_secret);
+        Ok(config)
+    }
+
+    /// A configuration without a secret, for a client whose tokens come from a provider
+    /// ([`TokenBackend::provide`]): it never calls gettoken.
+    pub fn without_secret(corp_id: impl Into<String>) -> Result<ClientConfig, Error> {
+        let corp_id = corp_id.into();
+        if corp_id.trim().is_empty() {
+            return Err(Error::Config("corpId is required".into()));
+        }
+        Ok(ClientConfig {
+            corp_id,
+            corp_secret: None,
+            base_url: DEFAULT_BASE_URL.into(),
+            retry: RetryPolicy::default(),
+            key_prefix: backend::DEFAULT_KEY_PREFIX.into(),
+        })
+    }
+
+    /// Prefixes the token's cache key in a shared store with `prefix` (default
+    /// `wecom:access_token:`).
+    pub fn with_key_prefix(mut self, prefix: &str) -> Result<ClientConfig, Error> {
+        if prefix.len() > 200 || prefix.chars().any(char::is_control) {
+            return Err(Error::Config("tokenKeyPrefix must be at most 200 bytes, without control characters".into()));
+        }
+        prefix.clone_into(&mut self.key_prefix);
+        Ok(self)
+    }
+
+    /// The cache key of this client's token in a shared store: prefix, corp id and a hash of
+    /// the secret (never the secret itself).
+    pub fn token_key(&self) -> String {
+        let secret = self.corp_secret.as_ref().map_or("", Secret::expose);
+        backend::token_key(&self.key_prefix, &self.corp_id, secret)
     }
 
     /// Talks to another host (a proxy, or the local look-alike in tests).
@@ -102,18 +146,38 @@ impl ClientConfig {
     }
 }
 
-/// A WeCom client over any transport.
+/// A WeCom client over any transport, with its tokens in its own cache in front of `B`.
 #[derive(Debug)]
-pub struct Client<T> {
+pub struct Client<T, K = InProcess> {
     config: ClientConfig,
     transport: T,
     tokens: TokenSlot,
+    backend: K,
+    key: String,
 }
 
 impl<T: Transport> Client<T> {
-    /// A client with an empty token cache.
+    /// A client with an empty token cache and no shared store.
     pub fn new(config: ClientConfig, transport: T) -> Client<T> {
-        Client { config, transport, tokens: TokenSlot::default() }
+        Client::with_backend(config, transport, InProcess)
+    }
+}
+
+impl<T: Transport, K: TokenBackend> Client<T, K> {
+    /// A client whose tokens are also shared through `backend` (a store or a provider).
+    pub fn with_backend(config: ClientConfig, transport: T, backend: K) -> Client<T, K> {
+        let key = config.token_key();
+        Client { config, transport, tokens: TokenSlot::default(), backend, key }
+    }
+
+    /// The token backend.
+    pub fn backend(&self) -> &K {
+        &self.backend
+    }
+
+    /// The token's cache key in a shared store (no secret in it).
+    pub fn token_key(&self) -> &str {
+        &self.key
     }
 
     /// The transport.
@@ -135,9 +199,19 @@ impl<T: Transport> Client<T> {
     /// Calls `endpoint`: validates the payload (an invalid one never reaches the network),
     /// adds the token, sends, and checks errcode.
     pub async fn call(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<T::Body, Error> {
-        let mut call = self.begin(endpoint, payload_json)?;
+        let call = self.begin(endpoint, payload_json)?;
+        self.run(call).await
+    }
+
+    /// Calls a path this SDK does not declare, with tokens, retries and redaction.
+    pub async fn request_raw(&self, raw: RawRequest<'_>) -> Result<T::Body, Error> {
+        let call = self.begin_raw(raw)?;
+        self.run(call).await
+    }
+
+    async fn run(&self, mut call: Call) -> Result<T::Body, Error> {
         loop {
-            let token = self.token(call.rejected.as_deref()).await?;
+            let token = self.token(call.rejected.as_deref(), false).await?;
             // The rejected token is gone from the cache now; later retries reuse the new one.
             call.rejected = None;
             let request = self.request_for(&call, &token);
@@ -174,18 +248,29 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    /// A valid access_token, from the cache or fetched. `force_refresh` drops the cached one first.
+    /// A valid access_token, from the cache or the store, or fetched. `force_refresh` fetches a
+    /// new one whatever is cached or stored (a provider is asked with `force_refresh`).
     pub async fn access_token(&self, force_refresh: bool) -> Result<String, Error> {
         let current = if force_refresh { self.tokens.peek().map(|r| r.access_token) } else { None };
-        self.token(current.as_deref()).await
+        self.token(current.as_deref(), force_refresh).await
     }
 
-    /// Forgets the cached token; the next call fetches a new one.
-    pub fn invalidate_token(&self) {
+    /// Forgets the token: this client's cache, and the shared store's record (only if it is
+    /// still the token this client had, so a newer one stored by another process survives).
+    /// The next call gets a new one.
+    pub async fn invalidate_token(&self) {
+        let current = self.tokens.peek().map(|r| r.access_token);
         self.tokens.invalidate();
+        if self.backend.has_store() && !self.backend.has_provider() {
+            let stored = self.stored(current.as_deref()).await;
+            // `stored` dropped a record equal to `current`; one with no local counterpart goes too.
+            if current.is_none() && stored.is_some() {
+                self.store_delete().await;
+            }
+        }
     }
 
-    async fn token(&self, reject: Option<&str>) -> Result<String, Error> {
+    async fn token(&self, reject: Option<&str>, force: bool) -> Result<String, Error> {
         let mut waited = None;
         loop {
             match self.tokens.next(self.transport.now_ms(), reject, waited) {
@@ -196,7 +281,7 @@ impl<T: Transport> Client<T> {
                     waited = Some(gen);
                 }
                 Next::Fetch(guard) => {
-                    let outcome = self.fetch_token().await;
+                    let outcome = self.obtain(reject, force).await;
                     let result = outcome.as_ref().map(|r| r.access_token.clone()).map_err(Clone::clone);
                     self.tokens.finish(guard, outcome);
                     return result;
@@ -205,14 +290,140 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// A token for a cold cache, never `reject`: from the provider; or from the shared store,
+    /// else fetched under the store's lock (double-checked once the lock is held) and stored.
+    /// A failing store never fails the call: it is noted and the client fetches by itself.
+    async fn obtain(&self, reject: Option<&str>, force: bool) -> Result<TokenRecord, Error> {
+        if self.backend.has_provider() {
+            return self.provided(reject, force).await;
+        }
+        if !self.backend.has_store() {
+            return self.fetch_token().await;
+        }
+        // A forced refresh treats the stored token like a rejected one.
+        let mut forced_out = None;
+        if force {
+            forced_out = self.stored(None).await.map(|r| r.access_token);
+        }
+        let reject = reject.or(forced_out.as_deref());
+        if !force {
+            if let Some(record) = self.stored(reject).await {
+                return Ok(record);
+            }
+        }
+        let deadline = self.transport.now_ms() + LOCK_WAIT_MS;
+        let mut delay = 20.0;
+        loop {
+            let lock = match self.backend.lock(&self.key, LOCK_TTL_MS).await {
+                Ok(Some(LockState::Acquired(lock))) => Some(lock),
+                Ok(Some(LockState::Busy)) => {
+                    if self.transport.now_ms() >= deadline {
+                        self.backend.note(&TokenEvent::LockTimedOut { key: &self.key });
+                        return self.fetch_and_store().await;
+                    }
+                    self.backend.note(&TokenEvent::LockBusy { key: &self.key });
+                    self.transport.sleep(delay).await;
+                    delay = (delay * 2.0).min(500.0);
+                    if let Some(record) = self.stored(reject).await {
+                        return Ok(record);
+                    }
+                    continue;
+                }
+                Ok(None) => None,
+                Err(message) => {
+                    self.store_failed("lock", &message);
+                    None
+                }
+            };
+            let outcome = match lock {
+                // Double check: the token may have been stored while this process waited.
+                Some(_) => match self.stored(reject).await {
+                    Some(record) => Ok(record),
+                    None => self.fetch_and_store().await,
+                },
+                None => self.fetch_and_store().await,
+            };
+            if let Some(lock) = lock {
+                if let Err(message) = self.backend.unlock(lock).await {
+                    self.store_failed("unlock", &message);
+                }
+            }
+            return outcome;
+        }
+    }
+
+    /// The provider's token; an error if it fails or hands back the token WeCom just rejected.
+    async fn provided(&self, reject: Option<&str>, force: bool) -> Result<TokenRecord, Error> {
+        let request = ProvideRequest {
+            corp_id: &self.config.corp_id,
+            force_refresh: force || reject.is_some(),
+            rejected: reject,
+        };
+        let record = self
+            .backend
+            .provide(request)
+            .await
+            .map_err(|message| Error::TokenProvider(redact_opaque(&message, &[self.secret()])))?;
+        if reject == Some(record.access_token.as_str()) {
+            return Err(Error::TokenProvider(
+                "the provider returned the token WeCom just rejected (asked with forceRefresh: true)".into(),
+            ));
+        }
+        self.backend.note(&TokenEvent::Provided { expires_at_ms: record.expires_at_ms });
+        Ok(record)
+    }
+
+    /// The stored record if it is fresh and not `reject`; a stored `reject` is deleted.
+    async fn stored(&self, reject: Option<&str>) -> Option<TokenRecord> {
+        match self.backend.get(&self.key).await {
+            Ok(Some(record)) if Some(record.access_token.as_str()) == reject => {
+                self.store_delete().await;
+                None
+            }
+            Ok(Some(record)) if record.is_fresh(self.transport.now_ms()) => {
+                self.backend.note(&TokenEvent::FromStore { key: &self.key });
+                Some(record)
+            }
+            Ok(_) => None,
+            Err(message) => {
+                self.store_failed("get", &message);
+                None
+            }
+        }
+    }
+
+    async fn store_delete(&self) {
+        if let Err(message) = self.backend.delete(&self.key).await {
+            self.store_failed("delete", &message);
+        }
+    }
+
+    /// gettoken, then the record goes to the store until it is due for refresh.
+    async fn fetch_and_store(&self) -> Result<TokenRecord, Error> {
+        let record = self.fetch_token().await?;
+        let ttl = record.store_ttl_ms(self.transport.now_ms());
+        if let Err(message) = self.backend.set(&self.key, &record, ttl).await {
+            self.store_failed("set", &message);
+        }
+        Ok(record)
+    }
+
+    fn store_failed(&self, op: &'static str, message: &str) {
+        let message = redact_opaque(message, &[self.secret(), &self.current_token()]);
+        self.backend.note(&TokenEvent::StoreFailed { op, message });
+    }
+
     async fn fetch_token(&self) -> Result<TokenRecord, Error> {
+        let Some(secret) = self.config.corp_secret.as_ref() else {
+            return Err(Error::Config("no corpSecret: this client gets its tokens from a provider only".into()));
+        };
         let request = HttpRequest {
             method: Method::Get,
             url: format!(
                 "{}/cgi-bin/gettoken?corpid={}&corpsecret={}",
                 self.config.base_url,
                 url::encode(&self.config.corp_id),
-                url::encode(self.config.corp_secret.expose())
+                url::encode(secret.expose())
             ),
             body: None,
         };
@@ -225,7 +436,9 @@ impl<T: Transport> Client<T> {
         match answer.str_field("access_token") {
             Some(token) if !token.is_empty() => {
                 let expires_in = answer.int_field("expires_in").unwrap_or(7200);
-                Ok(TokenRecord::new(token, expires_in, self.transport.now_ms()))
+                let record = TokenRecord::new(token, expires_in, self.transport.now_ms());
+                self.backend.note(&TokenEvent::Fetched { key: &self.key, expires_at_ms: record.expires_at_ms });
+                Ok(record)
             }
             _ => Err(Error::BadResponse {
                 endpoint: "gettoken".into(),
@@ -280,13 +493,36 @@ impl<T: Transport> Client<T> {
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
         Ok(Call {
-            endpoint,
+            path: Cow::Borrowed(endpoint.path),
+            method: endpoint.method,
+            write: endpoint.write,
             query,
             body,
             rejected: None,
             refreshed: false,
             retries: 0,
             started_ms: self.transport.now_ms(),
+            last_error: None,
+        })
+    }
+
+    /// Starts a call to a path this SDK does not declare (`{ method, path, query, body }`): the
+    /// path, query and body are checked for shape (see [`raw::check`]), not against rules.
+    /// A POST counts as a write (never resent after an unknown outcome) unless `idempotent`.
+    pub fn begin_raw(&self, raw: RawRequest<'_>) -> Result<Call, Error> {
+        let secrets = [self.secret(), ""];
+        let checked = raw::check(&raw).map_err(|m| Error::Usage(redact(&m, &secrets)))?;
+        Ok(Call {
+            write: raw.method == Method::Post && !raw.idempotent,
+            method: raw.method,
+            path: Cow::Owned(checked.path),
+            query: checked.query,
+            body: checked.body,
+            rejected: None,
+            refreshed: false,
+            retries: 0,
+            started_ms: self.transport.now_ms(),
+            last_error: None,
         })
     }
 
@@ -302,17 +538,17 @@ impl<T: Transport> Client<T> {
     /// A fresh token, fetched (single-flight) if the cache has none; `rejected` (a token WeCom
     /// just refused) is never returned.
     pub async fn access_token_replacing(&self, rejected: Option<&str>) -> Result<String, Error> {
-        self.token(rejected).await
+        self.token(rejected, false).await
     }
 
     /// The request to send for `call` with `token`.
     pub fn request_for(&self, call: &Call, token: &str) -> HttpRequest {
         HttpRequest {
-            method: call.endpoint.method,
+            method: call.method,
             url: format!(
                 "{}/cgi-bin/{}?access_token={}{}",
                 self.config.base_url,
-                call.endpoint.path,
+                call.path,
                 url::encode(token),
                 call.query
             ),
@@ -325,7 +561,7 @@ impl<T: Transport> Client<T> {
     /// and for reads HTTP 5xx or unreadable answers); or a typed error. A write is never resent
     /// after a failure that may have been processed (`OutcomeUnknown`). Texts are redacted.
     pub fn judge<B: JsonBody>(&self, call: &mut Call, reply: HttpReply<B>, token: &str) -> Verdict<B> {
-        let answer = match self.accept(call.endpoint.path, reply, token) {
+        let answer = match self.accept(&call.path, reply, token) {
             Ok(answer) => answer,
             Err(e) => return self.after_failure(call, e),
         };
@@ -333,49 +569,47 @@ impl<T: Transport> Client<T> {
         if errcode == 0 {
             return Verdict::Done(answer);
         }
+        let errmsg = answer.str_field("errmsg").unwrap_or_default();
+        let error = Error::Api { endpoint: call.path.to_string(), errcode, errmsg: self.redact(&errmsg, token) };
         if !call.refreshed && errcode::class_of(errcode) == ErrorClass::Refresh {
             call.refreshed = true;
             call.rejected = Some(token.to_owned());
+            call.last_error = Some(error);
             return Verdict::Retry;
         }
-        let errmsg = answer.str_field("errmsg").unwrap_or_default();
-        let error = Error::Api { endpoint: call.endpoint.path.into(), errcode, errmsg: self.redact(&errmsg, token) };
         // Busy and rate-limit errcodes prove WeCom did not process the request: safe to resend.
-        if error.retryable() {
-            if let Some(ms) = self.backoff(call) {
-                return Verdict::Backoff(ms);
-            }
-        }
-        Verdict::Fail(error)
+        self.retry_or_fail(call, error)
     }
 
     /// Decides what a request that got no answer (refused, reset, DNS…) means for `call`.
     pub fn judge_no_answer<B>(&self, call: &mut Call, message: &str, token: &str) -> Verdict<B> {
-        let error = Error::Network { endpoint: call.endpoint.path.into(), message: self.redact(message, token) };
+        let error = Error::Network { endpoint: call.path.to_string(), message: self.redact(message, token) };
         self.after_failure(call, error)
     }
 
     /// The error for `call` when the caller's timeout fired.
     pub fn timeout_error(&self, call: &Call, ms: u64) -> Error {
-        Error::Timeout { endpoint: call.endpoint.path.into(), ms }
+        Error::Timeout { endpoint: call.path.to_string(), ms }
     }
 
     /// The error for `call` when the caller aborted it.
     pub fn aborted_error(&self, call: &Call) -> Error {
-        Error::Aborted { endpoint: call.endpoint.path.into() }
+        Error::Aborted { endpoint: call.path.to_string() }
     }
 
     fn after_failure<B>(&self, call: &mut Call, error: Error) -> Verdict<B> {
         // 429 proves rejection; anything else after a write may have been processed.
         let rejected = matches!(error, Error::Http { status: 429, .. });
-        if call.endpoint.write && !rejected {
-            return Verdict::Fail(Error::OutcomeUnknown {
-                endpoint: call.endpoint.path.into(),
-                cause: Box::new(error),
-            });
+        if call.write && !rejected {
+            return Verdict::Fail(Error::OutcomeUnknown { endpoint: call.path.to_string(), cause: Box::new(error) });
         }
+        self.retry_or_fail(call, error)
+    }
+
+    fn retry_or_fail<B>(&self, call: &mut Call, error: Error) -> Verdict<B> {
         if error.retryable() {
             if let Some(ms) = self.backoff(call) {
+                call.last_error = Some(error);
                 return Verdict::Backoff(ms);
             }
         }
@@ -404,16 +638,45 @@ impl<T: Transport> Client<T> {
         self.tokens.peek().map(|r| r.access_token).unwrap_or_default()
     }
 
-    fn redact(&self, text: &str, token: &str) -> String {
-        redact(text, &[self.config.corp_secret.expose(), token])
+    fn secret(&self) -> &str {
+        self.config.corp_secret.as_ref().map_or("", Secret::expose)
     }
+
+    fn redact(&self, text: &str, token: &str) -> String {
+        redact(text, &[self.secret(), token])
+    }
+
+    /// `text` without the secret, the cached token, or `access_token=`/`corpsecret=` values
+    /// (for log lines built outside the core).
+    pub fn redact_text(&self, text: &str) -> String {
+        self.redact(text, &self.current_token())
+    }
+}
+
+/// A request to a path this SDK does not declare (the raw form of `request`).
+#[derive(Debug, Clone, Copy)]
+pub struct RawRequest<'a> {
+    /// GET or POST.
+    pub method: Method,
+    /// The path after `/cgi-bin/` (a leading `/cgi-bin/` or `/` is accepted).
+    pub path: &'a str,
+    /// Query parameters as a JSON object text of scalars (`access_token` is the client's).
+    pub query: Option<&'a str>,
+    /// The JSON body of a POST.
+    pub body: Option<&'a str>,
+    /// The caller vouches that resending this POST is harmless: it is then retried like a read.
+    pub idempotent: bool,
 }
 
 /// One call in progress: what to send, which token WeCom already rejected, retries so far.
 #[derive(Debug)]
 pub struct Call {
-    /// The endpoint.
-    pub endpoint: &'static Endpoint,
+    /// The path after `/cgi-bin/`.
+    pub path: Cow<'static, str>,
+    /// The HTTP method.
+    pub method: Method,
+    /// A write: never resent after a failure that may have been processed.
+    pub write: bool,
     query: String,
     body: Option<String>,
     /// A token WeCom just refused: dropped from the cache before the next token is chosen.
@@ -422,12 +685,19 @@ pub struct Call {
     refreshed: bool,
     retries: u32,
     started_ms: f64,
+    last_error: Option<Error>,
 }
 
 impl Call {
     /// The token WeCom rejected and that is still to be dropped from the cache, if any.
     pub fn rejected_token(&self) -> Option<&str> {
         self.rejected.as_deref()
+    }
+
+    /// Why the last attempt is being repeated (a rejected token, a busy answer, a transient
+    /// failure), redacted; `None` before any retry.
+    pub fn last_error(&self) -> Option<&Error> {
+        self.last_error.as_ref()
     }
 
     /// Notes that a token was obtained for the next attempt (the rejected one is dropped).

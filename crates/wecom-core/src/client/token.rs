@@ -21,7 +21,11 @@ pub struct TokenRecord {
 
 impl std::fmt::Debug for TokenRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenRecord").field("access_token", &"***").field("expires_at_ms", &self.expires_at_ms).finish()
+        f.debug_struct("TokenRecord")
+            .field("access_token", &"***")
+            .field("expires_at_ms", &self.expires_at_ms)
+            .field("refresh_at_ms", &self.refresh_at_ms)
+            .finish()
     }
 }
 
@@ -32,6 +36,32 @@ impl TokenRecord {
         let life_ms = (expires_in.max(0) as f64) * 1000.0;
         let margin = (5.0 * 60_000.0_f64).min(life_ms / 2.0);
         TokenRecord { access_token, expires_at_ms: now_ms + life_ms, refresh_at_ms: now_ms + life_ms - margin }
+    }
+
+    /// A record read back from a token store or given by a provider: `expires_at_ms` as
+    /// stored; `refresh_at_ms` as stored, or else refreshed 5 minutes before expiry (or halfway
+    /// through what is left, when less than 10 minutes are). `None` when the values are not a
+    /// usable record (empty token, expiry not a finite number).
+    pub fn from_stored(
+        access_token: String,
+        expires_at_ms: f64,
+        refresh_at_ms: Option<f64>,
+        now_ms: f64,
+    ) -> Option<TokenRecord> {
+        if access_token.is_empty() || !expires_at_ms.is_finite() {
+            return None;
+        }
+        let refresh_at_ms = match refresh_at_ms.filter(|r| r.is_finite()) {
+            Some(r) => r.min(expires_at_ms),
+            None => expires_at_ms - (5.0 * 60_000.0_f64).min((expires_at_ms - now_ms).max(0.0) / 2.0),
+        };
+        Some(TokenRecord { access_token, expires_at_ms, refresh_at_ms })
+    }
+
+    /// How long a store should keep this record from `now_ms`: until it is due for refresh
+    /// (at least one second).
+    pub fn store_ttl_ms(&self, now_ms: f64) -> f64 {
+        (self.refresh_at_ms - now_ms).max(1000.0)
     }
 
     /// Still good to use at `now_ms`.

@@ -217,6 +217,12 @@ impl Transport for Fake {
     fn now_ms(&self) -> f64 {
         self.clock.get()
     }
+
+    /// Moves the clock and yields once, so that other futures run while this one "sleeps".
+    async fn sleep(&self, ms: f64) {
+        self.advance_ms(ms);
+        PendingFor(1).await;
+    }
 }
 
 /// `true` for a gettoken request.
