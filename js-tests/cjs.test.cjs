@@ -13,6 +13,7 @@ const {
   WeComValidationError,
   WeComConfigError,
   WeComUsageError,
+  WeComTokenProviderError,
 } = pkg;
 
 const SECRET = 'cjs-Secret-4242-abcd';
@@ -30,9 +31,27 @@ test('require() resolves index.cjs and exposes the API', () => {
   assert.equal(typeof validate, 'function');
   assert.equal(typeof WeComClient, 'function');
   assert.ok(Array.isArray(endpoints) && endpoints.length >= 19);
-  for (const Err of [WeComApiError, WeComValidationError, WeComConfigError, WeComUsageError]) {
+  for (const Err of [WeComApiError, WeComValidationError, WeComConfigError, WeComUsageError, WeComTokenProviderError]) {
     assert.ok(Err.prototype instanceof WeComError);
   }
+});
+
+test('require() of the Redis token store, and a provider error caught with instanceof', async () => {
+  const { createRedisTokenStore } = require('wecom-external-contact/redis-token-store');
+  assert.match(require.resolve('wecom-external-contact/redis-token-store'), /redis-token-store\.cjs$/);
+  const sent = [];
+  const store = createRedisTokenStore(async (args) => {
+    sent.push(args);
+    return args[0] === 'GET' ? null : 'OK';
+  });
+  assert.equal(await store.get('k'), null);
+  await store.set('k', { accessToken: 't', expiresAt: 2, refreshAt: 1 }, 1000.4);
+  assert.deepEqual(sent[1], ['SET', 'k', '{"accessToken":"t","expiresAt":2,"refreshAt":1}', 'PX', '1000']);
+  assert.equal(typeof (await store.lock('k', 500)), 'function');
+  assert.deepEqual(sent[2].slice(0, 2), ['SET', 'k:lock']);
+  assert.deepEqual(sent[2].slice(3), ['NX', 'PX', '500']);
+  const client = new WeComClient({ corpId: mock.corpId, baseUrl: mock.url, tokenProvider: () => Promise.reject(new Error('down')) });
+  await assert.rejects(client.getFollowUserList(), (e) => e instanceof WeComTokenProviderError && e.code === 'E_TOKEN_PROVIDER');
 });
 
 test('validate: all errors, both locales', () => {

@@ -60,6 +60,29 @@ try {
   show('callback: POST answer', answer);
   show('callback: parsed event', received);
 
+  // Two "processes" sharing one token through a store (in production: createRedisTokenStore from
+  // 'wecom-external-contact/redis-token-store'), with log lines (redacted) and the raw request form.
+  if (mock) {
+    const [records, locks] = [new Map(), new Set()];
+    const store = {
+      get: (k) => records.get(k),
+      set: (k, r) => void records.set(k, r),
+      delete: (k) => void records.delete(k),
+      // The refresh lock: a release function when taken, null when another client holds it.
+      lock: (k) => (locks.has(k) ? null : (locks.add(k), () => void locks.delete(k))),
+    };
+    const lines = [];
+    const logger = { info: (m, f) => lines.push(`info  ${m} ${JSON.stringify(f)}`), warn: (m, f) => lines.push(`warn  ${m} ${JSON.stringify(f)}`) };
+    const options = { corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, tokenStore: store, logger };
+    const [a, b] = [new WeComClient(options), new WeComClient(options)];
+    const before = mock.stats().gettoken;
+    await Promise.all([a.getFollowUserList(), b.getFollowUserList()]);
+    mock.inject({ path: 'externalcontact/get_follow_user_list', errcode: 45009 });
+    const raw = await b.request({ method: 'GET', path: 'externalcontact/get_follow_user_list' });
+    show('shared token store: two clients, one gettoken', { tokenKey: a.tokenKey, gettokenCalls: mock.stats().gettoken - before, rawAnswer: raw });
+    console.log(`\n== log lines\n${lines.join('\n')}`);
+  }
+
   if (mock) show('look-alike request counts', mock.stats());
 } finally {
   await mock?.close();

@@ -30,7 +30,8 @@ export function installRequestDriver(wasm) {
   function transportOf(client) {
     let transport = transports.get(client);
     if (transport === undefined) {
-      transport = client.__transport;
+      // [fetch, headers, logger]: read once per client (each getter crosses into wasm).
+      transport = [...client.__transport, client.__logger];
       transports.set(client, transport);
     }
     return transport;
@@ -84,8 +85,7 @@ export function installRequestDriver(wasm) {
     try {
       if (signal?.aborted) throw this.__aborted(id);
       signal?.addEventListener('abort', onAbort, { once: true });
-      const [fetch, headers] = transportOf(this);
-      const logger = this.__logger;
+      const [fetch, headers, logger] = transportOf(this);
       let attempt = 0;
       let sentAt = 0;
       for (;;) {
@@ -123,7 +123,7 @@ export function installRequestDriver(wasm) {
         if (verdict > 0) await wait(verdict);
       }
     } catch (e) {
-      const logger = this.__logger;
+      const logger = transportOf(this)[2];
       if (logger) logTo(this, logger, 'error', 'wecom: call failed', { path: this.__why(id)[0], ...errorFields(e) });
       throw e;
     } finally {

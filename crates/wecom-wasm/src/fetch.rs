@@ -30,7 +30,9 @@ pub struct JsBody(pub JsValue);
 impl JsonBody for JsBody {
     fn int_field(&self, key: &str) -> Option<i64> {
         let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
-        let f = v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().parse::<f64>().ok()))?;
+        // A string errcode ("40014", as some proxies send) is read as an integer (no float
+        // parser in the module for it).
+        let Some(f) = v.as_f64() else { return v.as_string()?.trim().parse::<i64>().ok() };
         (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
     }
     fn str_field(&self, key: &str) -> Option<String> {

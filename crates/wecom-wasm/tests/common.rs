@@ -196,3 +196,47 @@ async fn read_failures_are_retried_and_writes_are_not_resent() {
     let calls = js_sys::Array::from(&get(&fetch, "calls"));
     assert_eq!(calls.length(), 4, "gettoken, 502, retry, the write once");
 }
+
+/// An in-memory JS tokenStore with a lock, shared by the clients given it; `store.ops` logs calls.
+fn js_store() -> JsValue {
+    js(r#"(() => {
+        const records = new Map(); let held = false;
+        const s = {
+            ops: [], records,
+            async get(k) { s.ops.push('get'); return records.get(k) ?? null; },
+            async set(k, r, ttl) { s.ops.push('set:' + (ttl > 0)); records.set(k, r); },
+            async delete(k) { s.ops.push('delete'); records.delete(k); },
+            async lock(k, ttl) { s.ops.push('lock'); if (held) return null; held = true; return async () => { held = false; }; },
+        };
+        return s;
+    })()"#)
+}
+
+#[wasm_bindgen_test]
+async fn clients_sharing_a_js_token_store_fetch_one_token() {
+    let fetch = fake_fetch("[{ errcode: 0, n: 1 }, { errcode: 0, n: 2 }, { errcode: 0, n: 3 }]");
+    let store = js_store();
+    let options = "{ tokenStore: globalThis.__store }";
+    Reflect::set(&js_sys::global(), &"__store".into(), &store).unwrap();
+    let a = client_with(&fetch, options);
+    let b = client_with(&fetch, options);
+    assert_eq!(a.token_key(), b.token_key());
+    assert!(!a.token_key().contains("S3CRET"));
+    let first = settle(a.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED));
+    let second = settle(b.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED));
+    let (first, second) = (first.await.unwrap(), second.await.unwrap());
+    assert_eq!(get(&first, "errcode"), JsValue::from(0));
+    assert_eq!(get(&second, "errcode"), JsValue::from(0));
+    assert_eq!(get(&fetch, "tokens"), JsValue::from(1), "one gettoken for both clients");
+    let stored = js("globalThis.__store.records.values().next().value");
+    assert_eq!(get(&stored, "accessToken").as_string().as_deref(), Some("TOKEN-1-abcdef"));
+    // invalidateToken drops the stored copy of the same token.
+    settle(a.invalidate_token()).await.unwrap();
+    assert_eq!(js("globalThis.__store.records.size"), JsValue::from(0));
+    // A provider instead of a secret; its failure is typed.
+    let opts = js("({ corpId: 'wwcorp', baseUrl: 'http://127.0.0.1:9', tokenProvider: async () => { throw new Error('down'); } })");
+    Reflect::set(&opts, &"fetch".into(), &fetch).unwrap();
+    let p = WeComClient::new(&opts).expect("provider options");
+    let e = settle(p.request("externalcontact/get_follow_user_list".into(), JsValue::UNDEFINED)).await.unwrap_err();
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("E_TOKEN_PROVIDER"));
+}
