@@ -891,3 +891,31 @@ fn raw_requests_get_the_token_retries_and_write_safety() {
     }
     assert_eq!(c.transport().count(), 0);
 }
+
+#[test]
+fn a_refresh_answered_with_the_same_token_waits_for_its_expiry() {
+    // WeCom hands out the same token while it is valid, with the seconds it has left: after the
+    // early refresh at 6900 s (300 s left) the client uses it until 7200 s, not every 150, 75 … s.
+    let fake = Fake::new(vec![
+        token_reply(TOKENS[0], 7200),
+        success(),
+        token_reply(TOKENS[0], 300),
+        success(),
+        success(),
+        token_reply(TOKENS[1], 7200),
+        success(),
+    ]);
+    let c = client(fake);
+    block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+    c.transport().advance_ms(6_900_000.0);
+    block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+    assert_eq!(c.transport().gettoken_count(), 2);
+    c.transport().advance_ms(299_999.0);
+    block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+    assert_eq!(c.transport().gettoken_count(), 2, "no refetch of the same token before it expires");
+    c.transport().advance_ms(1.0);
+    block_on(c.request(ADD, ADD_PAYLOAD)).unwrap();
+    let f = c.transport();
+    assert_eq!(f.gettoken_count(), 3);
+    assert_eq!(f.requests()[6].url, call_url(ADD, TOKENS[1]));
+}

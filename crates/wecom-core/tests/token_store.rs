@@ -325,6 +325,10 @@ fn provider_failures_are_typed_and_redacted() {
     let e = block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err();
     assert!(matches!(&e, Error::TokenProvider(m) if m.contains("just rejected")), "{e:?}");
     assert_eq!(c.transport().count(), 1);
+    // An expired record (expiresAt in seconds, say) is refused rather than used once and re-asked.
+    let c = provided(vec![Ok(TokenRecord::from_stored(TOKENS[1].into(), 1_700_000_000.0, None, NOW).unwrap())], &[]);
+    let e = block_on(c.request(ADD, ADD_PAYLOAD)).unwrap_err();
+    assert!(matches!(&e, Error::TokenProvider(m) if m.contains("expiresAt has passed")), "{e:?}");
     // A provider-only client has no secret to call gettoken with.
     assert_eq!(c.config().token_key(), ClientConfig::without_secret(CORP_ID).unwrap().token_key());
 }

@@ -369,6 +369,12 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 "the provider returned the token WeCom just rejected (asked with forceRefresh: true)".into(),
             ));
         }
+        if record.expires_at_ms <= self.transport.now_ms() {
+            return Err(Error::TokenProvider(
+                "the provider returned a token whose expiresAt has passed (expiresAt is in ms since the Unix epoch)"
+                    .into(),
+            ));
+        }
         self.backend.note(&TokenEvent::Provided { expires_at_ms: record.expires_at_ms });
         Ok(record)
     }
@@ -436,7 +442,13 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         match answer.str_field("access_token") {
             Some(token) if !token.is_empty() => {
                 let expires_in = answer.int_field("expires_in").unwrap_or(7200);
-                let record = TokenRecord::new(token, expires_in, self.transport.now_ms());
+                let mut record = TokenRecord::new(token, expires_in, self.transport.now_ms());
+                // WeCom answers the token it already gave while that one is valid (with the
+                // seconds it has left): refreshing early again would only fetch it again, at ever
+                // shorter intervals. The same token is used until it expires.
+                if self.tokens.peek().is_some_and(|prev| prev.access_token == record.access_token) {
+                    record.refresh_at_ms = record.expires_at_ms;
+                }
                 self.backend.note(&TokenEvent::Fetched { key: &self.key, expires_at_ms: record.expires_at_ms });
                 Ok(record)
             }
