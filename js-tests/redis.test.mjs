@@ -142,6 +142,15 @@ test('the adapter: records with TTL, a lock only its holder releases', async () 
   await store.set('k', { accessToken: 't', expiresAt: 2, refreshAt: 1 }, 60_000);
   assert.deepEqual(await store.get('k'), { accessToken: 't', expiresAt: 2, refreshAt: 1 });
   assert.ok((await redis.pTTL('k')) > 59_000);
+  // An older record (a gettoken that outlived its lock) never replaces a newer one.
+  await store.set('k', { accessToken: 'newer', expiresAt: 5, refreshAt: 4 }, 60_000);
+  await store.set('k', { accessToken: 'older', expiresAt: 3, refreshAt: 2 }, 60_000);
+  assert.equal((await store.get('k')).accessToken, 'newer');
+  await store.set('k', { accessToken: 'newer', expiresAt: 5, refreshAt: 5 }, 60_000);
+  assert.equal((await store.get('k')).refreshAt, 5, 'the same expiry may be rewritten');
+  await redis.set('k', 'not json');
+  await store.set('k', { accessToken: 't2', expiresAt: 1, refreshAt: 1 }, 60_000);
+  assert.equal((await store.get('k')).accessToken, 't2', 'a garbled record is replaced');
   await store.delete('k');
   assert.equal(await store.get('k'), null);
 
