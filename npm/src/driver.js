@@ -82,10 +82,10 @@ export function installRequestDriver(wasm) {
     // Waits between retries.
     let retryTimer;
     const wait = (ms) => guard(new Promise((resolve) => (retryTimer = setTimeout(resolve, ms))));
+    const [fetch, headers, logger] = transportOf(this);
     try {
       if (signal?.aborted) throw this.__aborted(id);
       signal?.addEventListener('abort', onAbort, { once: true });
-      const [fetch, headers, logger] = transportOf(this);
       let attempt = 0;
       let sentAt = 0;
       for (;;) {
@@ -123,7 +123,6 @@ export function installRequestDriver(wasm) {
         if (verdict > 0) await wait(verdict);
       }
     } catch (e) {
-      const logger = transportOf(this)[2];
       if (logger) logTo(this, logger, 'error', 'wecom: call failed', { path: this.__why(id)[0], ...errorFields(e) });
       throw e;
     } finally {

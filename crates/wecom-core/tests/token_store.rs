@@ -118,8 +118,24 @@ fn wecom(issued: &Rc<Cell<usize>>, revoked: &Rc<RefCell<Vec<&'static str>>>) -> 
     fake
 }
 
-fn process(fake: Fake, store: Store) -> Client<Fake, Store> {
-    Client::with_backend(ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap(), fake, store)
+/// Several "processes" over one store and one WeCom: the store, the tokens issued so far and
+/// the tokens WeCom has revoked.
+struct World {
+    shared: Rc<Shared>,
+    issued: Rc<Cell<usize>>,
+    revoked: Rc<RefCell<Vec<&'static str>>>,
+}
+
+impl World {
+    fn new() -> World {
+        World { shared: Rc::default(), issued: Rc::default(), revoked: Rc::default() }
+    }
+
+    /// Process `id`: a client with its own transport and store adapter.
+    fn process(&self, id: u32) -> Client<Fake, Store> {
+        let config = ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap();
+        Client::with_backend(config, wecom(&self.issued, &self.revoked), Store::new(&self.shared, id))
+    }
 }
 
 fn calls<'a, K: TokenBackend>(c: &'a Client<Fake, K>, n: usize) -> Vec<LocalFuture<'a, Result<Value, Error>>> {
@@ -136,15 +152,14 @@ fn events(c: &Client<Fake, Store>) -> Vec<String> {
 
 #[test]
 fn two_processes_on_a_cold_store_fetch_one_token() {
-    let shared = Rc::new(Shared::default());
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
-    let b = process(wecom(&issued, &revoked), Store::new(&shared, 2));
+    let w = World::new();
+    let a = w.process(1);
+    let b = w.process(2);
     let mut all = calls(&a, 25);
     all.extend(calls(&b, 25));
     let results = join_all(all);
     assert!(results.iter().all(Result::is_ok), "{:?}", results.iter().find(|r| r.is_err()));
-    assert_eq!(issued.get(), 1, "one gettoken across both processes");
+    assert_eq!(w.issued.get(), 1, "one gettoken across both processes");
     assert_eq!(a.transport().gettoken_count() + b.transport().gettoken_count(), 1);
     // The loser waited for the winner's token instead of fetching.
     let waited = [&a, &b].iter().any(|c| events(c).iter().any(|e| e.contains("another process is refreshing")));
@@ -153,65 +168,61 @@ fn two_processes_on_a_cold_store_fetch_one_token() {
     let key = a.token_key().to_owned();
     assert_eq!(key, b.token_key());
     assert!(!key.contains(SECRET));
-    assert_eq!(shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[0]));
-    assert_eq!(*shared.ttls.borrow(), vec![(7200.0 - 300.0) * 1000.0]);
-    assert_eq!(shared.lock_holder.get(), None, "the lock is released");
+    assert_eq!(w.shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[0]));
+    assert_eq!(*w.shared.ttls.borrow(), vec![(7200.0 - 300.0) * 1000.0]);
+    assert_eq!(w.shared.lock_holder.get(), None, "the lock is released");
 }
 
 #[test]
 fn a_stored_token_is_used_without_gettoken() {
-    let shared = Rc::new(Shared::default());
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
-    shared.records.borrow_mut().insert(a.token_key().to_owned(), record(TOKENS[3], 3_600_000.0));
+    let w = World::new();
+    let a = w.process(1);
+    w.shared.records.borrow_mut().insert(a.token_key().to_owned(), record(TOKENS[3], 3_600_000.0));
     assert!(join_all(calls(&a, 10)).iter().all(Result::is_ok));
-    assert_eq!(issued.get(), 0);
+    assert_eq!(w.issued.get(), 0);
     assert!(a.transport().requests().iter().all(|r| query_param(&r.url, "access_token") == Some(TOKENS[3])));
     // One store read served all ten calls (single-flight in front of the store).
-    assert_eq!(shared.ops.borrow().iter().filter(|o| o.ends_with(":get")).count(), 1);
+    assert_eq!(w.shared.ops.borrow().iter().filter(|o| o.ends_with(":get")).count(), 1);
     assert_eq!(events(&a).iter().filter(|e| e.contains("taken from the token store")).count(), 1);
 }
 
 #[test]
 fn a_stale_stored_token_is_refreshed() {
-    let shared = Rc::new(Shared::default());
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
+    let w = World::new();
+    let a = w.process(1);
     let stale = TokenRecord::from_stored(TOKENS[3].into(), NOW + 60_000.0, Some(NOW - 1.0), NOW).unwrap();
-    shared.records.borrow_mut().insert(a.token_key().to_owned(), stale);
+    w.shared.records.borrow_mut().insert(a.token_key().to_owned(), stale);
     block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
-    assert_eq!(issued.get(), 1);
+    assert_eq!(w.issued.get(), 1);
     assert!(a.transport().requests()[1].url.contains(TOKENS[0]));
 }
 
 #[test]
 fn a_rejected_token_is_replaced_once_for_every_process() {
-    let shared = Rc::new(Shared::default());
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
-    let b = process(wecom(&issued, &revoked), Store::new(&shared, 2));
+    let w = World::new();
+    let a = w.process(1);
+    let b = w.process(2);
     // Both processes warm up with TOKENS[0].
     block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
     block_on(b.request(ADD, ADD_PAYLOAD)).unwrap();
-    assert_eq!(issued.get(), 1);
+    assert_eq!(w.issued.get(), 1);
     // WeCom revokes it; both processes find out at once.
-    revoked.borrow_mut().push(TOKENS[0]);
+    w.revoked.borrow_mut().push(TOKENS[0]);
     let mut all = calls(&a, 10);
     all.extend(calls(&b, 10));
     assert!(join_all(all).iter().all(Result::is_ok));
-    assert_eq!(issued.get(), 2, "one new token for both processes");
+    assert_eq!(w.issued.get(), 2, "one new token for both processes");
     let key = a.token_key().to_owned();
-    assert_eq!(shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[1]));
+    assert_eq!(w.shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[1]));
 }
 
 #[test]
 fn a_failing_store_never_fails_a_call_and_is_logged_redacted() {
-    let shared = Rc::new(Shared::default());
-    shared.failing.set(true);
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
+    let w = World::new();
+    w.shared.failing.set(true);
+    let a = w.process(1);
     assert!(join_all(calls(&a, 5)).iter().all(Result::is_ok));
-    assert_eq!(issued.get(), 1, "the in-process cache still single-flights");
+    assert_eq!(w.issued.get(), 1, "the in-process cache still single-flights");
     let ev = events(&a);
     for op in ["get", "lock", "set"] {
         assert!(
@@ -226,51 +237,48 @@ fn a_failing_store_never_fails_a_call_and_is_logged_redacted() {
 
 #[test]
 fn a_store_without_lock_still_shares_tokens() {
-    let shared = Rc::new(Shared::default());
-    shared.no_lock.set(true);
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
-    let b = process(wecom(&issued, &revoked), Store::new(&shared, 2));
+    let w = World::new();
+    w.shared.no_lock.set(true);
+    let a = w.process(1);
+    let b = w.process(2);
     block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
     block_on(b.request(ADD, ADD_PAYLOAD)).unwrap();
-    assert_eq!(issued.get(), 1, "b found a's token in the store");
+    assert_eq!(w.issued.get(), 1, "b found a's token in the store");
 }
 
 #[test]
 fn a_lock_held_by_a_dead_process_delays_but_does_not_block() {
-    let shared = Rc::new(Shared::default());
-    shared.lock_holder.set(Some(99));
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
+    let w = World::new();
+    w.shared.lock_holder.set(Some(99));
+    let a = w.process(1);
     let start = a.transport().now_ms();
     block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
-    assert_eq!(issued.get(), 1);
+    assert_eq!(w.issued.get(), 1);
     let waited = a.transport().now_ms() - start;
     assert!((LOCK_WAIT_MS..LOCK_WAIT_MS + 1000.0).contains(&waited), "waited {waited} ms");
     assert!(events(&a).iter().any(|e| e.contains("stayed busy too long")), "{:?}", events(&a));
     // Its token is stored for the others all the same.
-    assert!(shared.records.borrow().contains_key(a.token_key()));
+    assert!(w.shared.records.borrow().contains_key(a.token_key()));
 }
 
 #[test]
 fn force_refresh_and_invalidate_reach_the_store() {
-    let shared = Rc::new(Shared::default());
-    let (issued, revoked) = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(Vec::new())));
-    let a = process(wecom(&issued, &revoked), Store::new(&shared, 1));
-    let b = process(wecom(&issued, &revoked), Store::new(&shared, 2));
+    let w = World::new();
+    let a = w.process(1);
+    let b = w.process(2);
     let key = a.token_key().to_owned();
     assert_eq!(block_on(a.access_token(false)).unwrap(), TOKENS[0]);
     // b forces a new token although the store has a fresh one.
     assert_eq!(block_on(b.access_token(true)).unwrap(), TOKENS[1]);
-    assert_eq!(shared.records.borrow().get(&key).unwrap().access_token, TOKENS[1]);
+    assert_eq!(w.shared.records.borrow().get(&key).unwrap().access_token, TOKENS[1]);
     // a invalidates its (older) token: b's newer record survives, a picks it up.
     block_on(a.invalidate_token());
-    assert_eq!(shared.records.borrow().get(&key).unwrap().access_token, TOKENS[1]);
+    assert_eq!(w.shared.records.borrow().get(&key).unwrap().access_token, TOKENS[1]);
     assert_eq!(block_on(a.access_token(false)).unwrap(), TOKENS[1]);
     // Now a's token is the stored one: invalidating drops it from the store too.
     block_on(a.invalidate_token());
-    assert!(!shared.records.borrow().contains_key(&key));
-    assert_eq!(issued.get(), 2);
+    assert!(!w.shared.records.borrow().contains_key(&key));
+    assert_eq!(w.issued.get(), 2);
 }
 
 /// A provider handing out `tokens` in order and recording what it was asked.

@@ -4,6 +4,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wecom_core::callback::{crypto::CallbackCrypto as Core, events, CallbackError};
 
+use crate::props::get;
 use crate::{errors, scratch};
 
 /// The JS error for a callback failure (`WeComCallbackError`, or `WeComConfigError` for a bad
@@ -31,7 +32,7 @@ fn usage(message: &str) -> JsValue {
 
 /// A string member (numbers are accepted and written as integers, e.g. a numeric timestamp).
 fn text(obj: &JsValue, key: &str) -> Result<String, JsValue> {
-    let v = Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let v = get(obj, key);
     if let Some(s) = v.as_string() {
         return Ok(s);
     }
@@ -63,7 +64,7 @@ impl JsCallbackCrypto {
     #[wasm_bindgen(constructor)]
     pub fn new(options: &JsValue) -> Result<JsCallbackCrypto, JsValue> {
         object(options, "options ({ token, encodingAesKey, receiveId })")?;
-        let receive_id = Reflect::get(options, &"receiveId".into()).unwrap_or(JsValue::UNDEFINED);
+        let receive_id = get(options, "receiveId");
         let receive_id = receive_id.as_string().ok_or_else(|| {
             to_js(&CallbackError::BadConfig(
                 "receiveId must be a string: the corpid (own apps), the suiteid (third-party apps) or '' (personal-subject apps)".into(),
@@ -106,7 +107,7 @@ impl JsCallbackCrypto {
         let message = message.as_string().ok_or_else(|| usage("message must be a string"))?;
         object(options, "options ({ timestamp, nonce, random? })")?;
         let (ts, nonce) = (text(options, "timestamp")?, text(options, "nonce")?);
-        let random = random_of(&Reflect::get(options, &"random".into()).unwrap_or(JsValue::UNDEFINED))?;
+        let random = random_of(&get(options, "random"))?;
         self.inner.encrypt(&message, &ts, &nonce, random).map_err(|e| to_js(&e))
     }
 

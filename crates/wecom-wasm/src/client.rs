@@ -3,17 +3,18 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
-use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RawRequest, RetryPolicy, Verdict};
+use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RawRequest, RetryPolicy, TokenBackend, Verdict};
 use wecom_core::endpoints::{self, Method};
 use wecom_core::schema::Secret;
 use wecom_core::Locale;
 
 use crate::errors;
 use crate::fetch::{message_of, FetchTransport, JsBody};
+use crate::props::get;
 use crate::token_backend::JsBackend;
 use crate::validate::{endpoint_arg, locale_of, payload_text};
 
@@ -34,10 +35,6 @@ struct Pending {
     call: Call,
     token: String,
     fetched: Option<String>,
-}
-
-fn get(options: &JsValue, key: &str) -> JsValue {
-    Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn config_error(message: &str) -> JsValue {
@@ -82,7 +79,7 @@ impl WeComClient {
             get(options, "corpId").as_string().ok_or_else(|| config_error("corpId must be a non-empty string"))?;
         let backend = JsBackend::from_options(options).map_err(|m| config_error(&m))?;
         let secret = get(options, "corpSecret");
-        let mut config = match (secret.as_string(), backend.provider_configured()) {
+        let mut config = match (secret.as_string(), backend.has_provider()) {
             (Some(_), true) => {
                 return Err(config_error("pass corpSecret or tokenProvider, not both: a provider replaces gettoken"))
             }

@@ -12,6 +12,7 @@ mod errors;
 mod fast;
 mod fetch;
 mod meta;
+mod props;
 mod scratch;
 mod token_backend;
 mod validate;

@@ -12,6 +12,7 @@ use wecom_core::client::token::TokenRecord;
 use wecom_core::client::{LockState, ProvideRequest, TokenBackend, TokenEvent};
 
 use crate::fetch::message_of;
+use crate::props::{get, method};
 
 /// How long a provider's bare-string token is used before the provider is asked again, ms.
 const BARE_TOKEN_LIFE_MS: f64 = 5.0 * 60_000.0;
@@ -23,14 +24,6 @@ pub struct JsBackend {
     has_lock: bool,
     provider: Option<Function>,
     logger: Option<Object>,
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn method(obj: &JsValue, key: &str) -> Option<Function> {
-    get(obj, key).dyn_into::<Function>().ok()
 }
 
 /// Awaits whatever a user function returned (a value or a thenable).
@@ -100,11 +93,6 @@ impl JsBackend {
     /// The logger, if any (the JS request driver logs through it too).
     pub fn logger(&self) -> JsValue {
         self.logger.as_ref().map_or(JsValue::UNDEFINED, |l| l.clone().into())
-    }
-
-    /// `true` when a token provider replaces gettoken.
-    pub fn provider_configured(&self) -> bool {
-        self.provider.is_some()
     }
 
     async fn call_store(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {

@@ -1,17 +1,17 @@
 //! `validate(endpoint, payload, { locale })`.
 
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wecom_core::{endpoints, validate::validate_text, Error, Locale};
 
 use crate::errors;
+use crate::props::get;
 
 /// Reads `{ locale }` from an options object (absent → zh-CN).
 pub fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Locale::ZhCn);
     }
-    let locale = Reflect::get(options, &"locale".into()).unwrap_or(JsValue::UNDEFINED);
+    let locale = get(options, "locale");
     if locale.is_undefined() || locale.is_null() {
         return Ok(Locale::ZhCn);
     }

@@ -300,17 +300,14 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         if !self.backend.has_store() {
             return self.fetch_token().await;
         }
-        // A forced refresh treats the stored token like a rejected one.
         let mut forced_out = None;
         if force {
+            // A forced refresh treats the stored token like a rejected one.
             forced_out = self.stored(None).await.map(|r| r.access_token);
+        } else if let Some(record) = self.stored(reject).await {
+            return Ok(record);
         }
         let reject = reject.or(forced_out.as_deref());
-        if !force {
-            if let Some(record) = self.stored(reject).await {
-                return Ok(record);
-            }
-        }
         let deadline = self.transport.now_ms() + LOCK_WAIT_MS;
         let mut delay = 20.0;
         loop {
@@ -504,10 +501,31 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
-        Ok(Call {
-            path: Cow::Borrowed(endpoint.path),
-            method: endpoint.method,
-            write: endpoint.write,
+        Ok(self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body))
+    }
+
+    /// Starts a call to a path this SDK does not declare (`{ method, path, query, body }`): the
+    /// path, query and body are checked for shape (see [`raw::check`]), not against rules.
+    /// A POST counts as a write (never resent after an unknown outcome) unless `idempotent`.
+    pub fn begin_raw(&self, raw: RawRequest<'_>) -> Result<Call, Error> {
+        let checked = raw::check(&raw).map_err(|m| Error::Usage(self.redact(&m, "")))?;
+        let write = raw.method == Method::Post && !raw.idempotent;
+        Ok(self.new_call(Cow::Owned(checked.path), raw.method, write, checked.query, checked.body))
+    }
+
+    /// A call about to make its first attempt.
+    fn new_call(
+        &self,
+        path: Cow<'static, str>,
+        method: Method,
+        write: bool,
+        query: String,
+        body: Option<String>,
+    ) -> Call {
+        Call {
+            path,
+            method,
+            write,
             query,
             body,
             rejected: None,
@@ -515,27 +533,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             retries: 0,
             started_ms: self.transport.now_ms(),
             last_error: None,
-        })
-    }
-
-    /// Starts a call to a path this SDK does not declare (`{ method, path, query, body }`): the
-    /// path, query and body are checked for shape (see [`raw::check`]), not against rules.
-    /// A POST counts as a write (never resent after an unknown outcome) unless `idempotent`.
-    pub fn begin_raw(&self, raw: RawRequest<'_>) -> Result<Call, Error> {
-        let secrets = [self.secret(), ""];
-        let checked = raw::check(&raw).map_err(|m| Error::Usage(redact(&m, &secrets)))?;
-        Ok(Call {
-            write: raw.method == Method::Post && !raw.idempotent,
-            method: raw.method,
-            path: Cow::Owned(checked.path),
-            query: checked.query,
-            body: checked.body,
-            rejected: None,
-            refreshed: false,
-            retries: 0,
-            started_ms: self.transport.now_ms(),
-            last_error: None,
-        })
+        }
     }
 
     /// A fresh cached token for `call` (never the one WeCom just rejected), without fetching.

@@ -5,7 +5,7 @@
 use super::url;
 use super::RawRequest;
 use crate::endpoints::Method;
-use crate::json::{Json, Number};
+use crate::json::Json;
 
 /// A raw request's path and query, ready for the URL, and its body.
 #[derive(Debug)]
@@ -62,20 +62,9 @@ fn query(text: &str) -> Result<String, String> {
         if key == "access_token" || key == "corpsecret" {
             return Err(format!("query must not set {key}: the client adds the token itself"));
         }
-        let v = match value {
-            Json::Str(s) => s.into_owned(),
-            Json::Bool(b) => b.to_string(),
-            Json::Number(Number::Unsigned(n)) => n.to_string(),
-            Json::Number(Number::Signed(n)) => n.to_string(),
-            // Integral floats (a JS number like 1e3) become integers; fractions are refused so
-            // no float formatting is needed (WeCom's query parameters are ids, names and ints).
-            Json::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => (f as i64).to_string(),
-            _ => return Err(format!("query.{key} must be a string, an integer or a boolean")),
-        };
-        out.push('&');
-        out.push_str(&url::encode(&key));
-        out.push('=');
-        out.push_str(&url::encode(&v));
+        let v =
+            url::scalar_text(value).ok_or_else(|| format!("query.{key} must be a string, an integer or a boolean"))?;
+        url::push_pair(&mut out, &key, &v);
     }
     Ok(out)
 }

@@ -34,8 +34,8 @@ impl TokenRecord {
     /// 5 minutes early, or halfway through its life if that is shorter than 10 minutes.
     pub fn new(access_token: String, expires_in: i64, now_ms: f64) -> TokenRecord {
         let life_ms = (expires_in.max(0) as f64) * 1000.0;
-        let margin = (5.0 * 60_000.0_f64).min(life_ms / 2.0);
-        TokenRecord { access_token, expires_at_ms: now_ms + life_ms, refresh_at_ms: now_ms + life_ms - margin }
+        let refresh_at_ms = now_ms + life_ms - refresh_margin_ms(life_ms);
+        TokenRecord { access_token, expires_at_ms: now_ms + life_ms, refresh_at_ms }
     }
 
     /// A record read back from a token store or given by a provider: `expires_at_ms` as
@@ -53,7 +53,7 @@ impl TokenRecord {
         }
         let refresh_at_ms = match refresh_at_ms.filter(|r| r.is_finite()) {
             Some(r) => r.min(expires_at_ms),
-            None => expires_at_ms - (5.0 * 60_000.0_f64).min((expires_at_ms - now_ms).max(0.0) / 2.0),
+            None => expires_at_ms - refresh_margin_ms((expires_at_ms - now_ms).max(0.0)),
         };
         Some(TokenRecord { access_token, expires_at_ms, refresh_at_ms })
     }
@@ -68,6 +68,12 @@ impl TokenRecord {
     pub fn is_fresh(&self, now_ms: f64) -> bool {
         now_ms < self.refresh_at_ms
     }
+}
+
+/// How long before expiry a token with `life_ms` left is refreshed: 5 minutes, or half its life
+/// when that is shorter than 10 minutes.
+fn refresh_margin_ms(life_ms: f64) -> f64 {
+    (5.0 * 60_000.0_f64).min(life_ms / 2.0)
 }
 
 /// The cache slot shared by all calls of one client.

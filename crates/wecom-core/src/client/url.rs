@@ -22,22 +22,34 @@ pub fn query_from_object(text: &str) -> String {
     let mut out = String::new();
     if let Ok(Json::Object(members)) = Json::parse(text) {
         for (key, value) in members {
-            let v = match value {
-                Json::Str(s) => s.into_owned(),
-                Json::Bool(b) => b.to_string(),
-                Json::Number(Number::Unsigned(n)) => n.to_string(),
-                Json::Number(Number::Signed(n)) => n.to_string(),
-                // Validated GET parameters are integers; an integral float is written as one.
-                Json::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => (f as i64).to_string(),
-                _ => continue,
-            };
-            out.push('&');
-            out.push_str(&encode(&key));
-            out.push('=');
-            out.push_str(&encode(&v));
+            if let Some(v) = scalar_text(value) {
+                push_pair(&mut out, &key, &v);
+            }
         }
     }
     out
+}
+
+/// The query text of a string, boolean or integer; `None` for anything else. An integral float
+/// (a JS number like `1e3`) is written as an integer; fractions are not query values here, so
+/// no float formatting is needed (WeCom's query parameters are ids, names and integers).
+pub fn scalar_text(value: Json) -> Option<String> {
+    match value {
+        Json::Str(s) => Some(s.into_owned()),
+        Json::Bool(b) => Some(b.to_string()),
+        Json::Number(Number::Unsigned(n)) => Some(n.to_string()),
+        Json::Number(Number::Signed(n)) => Some(n.to_string()),
+        Json::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some((f as i64).to_string()),
+        _ => None,
+    }
+}
+
+/// Appends `&key=value`, both percent-encoded.
+pub fn push_pair(out: &mut String, key: &str, value: &str) {
+    out.push('&');
+    out.push_str(&encode(key));
+    out.push('=');
+    out.push_str(&encode(value));
 }
 
 #[cfg(test)]
