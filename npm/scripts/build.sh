@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (the publishable directory): Rust → wasm → wasm-bindgen
-# (nodejs + web) → wasm-opt → JS layer (esbuild) → generated types and docs. Prints the .wasm size.
+# (web glue, made a factory) → wasm-opt → JS layer (esbuild) → generated types and docs. Prints the .wasm size.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -14,24 +14,21 @@ rm -rf "$PKG" && mkdir -p "$PKG/node" "$PKG/web" "$PKG/mock"
 # Panic locations would embed this checkout's absolute path; remap it for reproducible bytes.
 RUSTFLAGS="--remap-path-prefix=$ROOT=. --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=~/.cargo" \
   cargo build -q --release --target wasm32-unknown-unknown -p wecom-wasm
-wasm-bindgen "$WASM" --target nodejs --out-dir "$PKG/node"
-wasm-bindgen "$WASM" --target web --out-dir "$PKG/web"
-for t in node web; do
-  wasm-opt -O3 "$PKG/$t/wecom_wasm_bg.wasm" -o "$PKG/$t/wecom_wasm_bg.wasm"
-done
-echo '{ "type": "commonjs" }' > "$PKG/node/package.json"
-# wasm-bindgen's nodejs glue require()s its JS snippets, which are ES modules: Node 18 cannot
-# require ESM, so the Node copy of each snippet becomes CommonJS.
-find "$PKG/node/snippets" -name '*.js' -print0 | while IFS= read -r -d '' f; do
-  esbuild "$f" --format=cjs --platform=node --target=node18 --log-level=warning --outfile="$f" --allow-overwrite
-done
-echo '{ "type": "module" }' > "$PKG/web/package.json"
+# One glue (wasm-bindgen's web target), made into a factory so that the JS layer can build a
+# fresh engine after a failure (npm/src/engine.js); the .wasm goes to node/ and web/.
+GEN=$ROOT/target/npm-build
+rm -rf "$GEN" && mkdir -p "$GEN/glue" "$GEN/src"
+wasm-bindgen "$WASM" --target web --out-dir "$GEN/glue"
+wasm-opt -O3 "$GEN/glue/wecom_wasm_bg.wasm" -o "$PKG/web/wecom_wasm_bg.wasm"
+cp "$PKG/web/wecom_wasm_bg.wasm" "$PKG/node/wecom_wasm_bg.wasm"
+cp -R npm/src/. "$GEN/src/"
+node npm/scripts/glue-factory.mjs "$GEN/glue" "$GEN/src/glue-factory.js"
 
-# The JS layer: one source, bundled per entry; the engine glue stays a separate file.
-esbuild npm/src/entry-node.js --bundle --format=cjs --platform=node --target=node18 \
-  --external:./node/wecom_wasm.js --outfile="$PKG/index.cjs" --log-level=warning
-esbuild npm/src/entry-browser.js --bundle --format=esm --platform=browser --target=es2022 \
-  --external:./web/wecom_wasm.js --outfile="$PKG/browser.mjs" --log-level=warning
+# The JS layer: one source, bundled per entry (glue included).
+esbuild "$GEN/src/entry-node.js" --bundle --format=cjs --platform=node --target=node18 \
+  --outfile="$PKG/index.cjs" --log-level=warning
+esbuild "$GEN/src/entry-browser.js" --bundle --format=esm --platform=browser --target=es2022 \
+  --outfile="$PKG/browser.mjs" --log-level=warning
 node -e '
   const api = require(process.argv[1]);
   const names = Object.keys(api).filter((k) => k !== "__esModule" && k !== "default");

@@ -4,6 +4,8 @@
 // the waits between retries. Costs far less per call than Rust futures do. With a `logger`, it
 // also reports each attempt; every text it logs passes through the engine's redaction first.
 import { WeComUsageError } from './errors.js';
+import { payloadText } from './payload.js';
+import { MAX_TIMER_MS, timeoutOption } from './timeouts.js';
 
 /** `logger[level](message, fields)` with the message and every string field redacted. */
 function logTo(client, logger, level, message, fields) {
@@ -23,7 +25,17 @@ function errorFields(e) {
   return { code: e?.code, errcode: e?.errcode, status: e?.status, message: String(e?.message ?? e) };
 }
 
-export function installRequestDriver(wasm) {
+/** Checks a caller's `signal`: absent, or an AbortSignal-like object. */
+function signalOption(signal) {
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function') {
+    throw new WeComUsageError('signal must be an AbortSignal', { code: 'E_USAGE' });
+  }
+  return signal;
+}
+
+/** The request driver of one engine: `request(client, endpoint, payload, options)`. */
+export function createRequestDriver(wasm, validate) {
   const send = wasm.__send();
   const transports = new WeakMap();
 
@@ -42,27 +54,25 @@ export function installRequestDriver(wasm) {
    * `request({ method, path, query, body, idempotent }, { signal, timeoutMs })` for paths this
    * SDK does not declare.
    */
-  async function request(endpoint, payload, options) {
-    let id;
-    if (typeof endpoint === 'object' && endpoint !== null) {
-      id = this.__beginRaw(endpoint);
-      options = payload;
-    } else {
-      id = this.__begin(endpoint, payload);
+  async function request(client, endpoint, payload, options) {
+    const raw = typeof endpoint === 'object' && endpoint !== null;
+    if (raw) options = payload;
+    if (options !== undefined && options !== null && typeof options !== 'object') {
+      throw new WeComUsageError('options must be an object: { signal, timeoutMs }', { code: 'E_USAGE' });
     }
-    const signal = options?.signal;
-    const timeoutMs = options?.timeoutMs ?? this.__timeoutMs;
-    if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0)) {
-      this.__end(id);
-      throw new WeComUsageError('timeoutMs must be a number >= 0 (0 = no timeout)', { code: 'E_USAGE' });
+    const signal = signalOption(options?.signal);
+    const timeoutMs = timeoutOption(options?.timeoutMs, client.__timeoutMs);
+    if (timeoutMs === undefined) {
+      throw new WeComUsageError('timeoutMs must be a number >= 0 (0 or Infinity = no timeout)', { code: 'E_USAGE' });
     }
+    const id = raw ? client.__beginRaw(endpoint) : client.__begin(endpoint, payloadText(endpoint, payload, validate, client.__locale));
     // Why the call stopped early: 'abort' (the caller) or 'timeout'. Either aborts the fetch in
     // flight and rejects whatever the call is waiting for (no event listeners: they are costly).
     // Only a caller's signal needs a controller (see fetchSignal below).
     const controller = signal ? new AbortController() : undefined;
     let stopped;
     let rejectWaiting;
-    const stoppedError = () => (stopped === 'timeout' ? this.__timedOut(id, timeoutMs) : this.__aborted(id));
+    const stoppedError = () => (stopped === 'timeout' ? client.__timedOut(id, timeoutMs) : client.__aborted(id));
     const stop = (why) => {
       if (stopped !== undefined) return;
       stopped = why;
@@ -81,25 +91,25 @@ export function installRequestDriver(wasm) {
       });
     // Waits between retries.
     let retryTimer;
-    const wait = (ms) => guard(new Promise((resolve) => (retryTimer = setTimeout(resolve, ms))));
-    const [fetch, headers, logger] = transportOf(this);
+    const wait = (ms) => guard(new Promise((resolve) => (retryTimer = setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)))));
+    const [fetch, headers, logger] = transportOf(client);
     try {
-      if (signal?.aborted) throw this.__aborted(id);
+      if (signal?.aborted) throw client.__aborted(id);
       signal?.addEventListener('abort', onAbort, { once: true });
       let attempt = 0;
       let sentAt = 0;
       for (;;) {
-        let next = this.__next(id);
+        let next = client.__next(id);
         if (next === undefined) {
-          await guard(this.__refresh(id));
-          next = this.__next(id);
+          await guard(client.__refresh(id, timeoutMs));
+          next = client.__next(id);
           if (next === undefined) throw new WeComUsageError('the client was freed during the call', { code: 'E_USAGE' });
         }
         let reply;
         attempt += 1;
         if (logger) {
           sentAt = Date.now();
-          logTo(this, logger, 'debug', 'wecom: request', { path: this.__why(id)[0], method: next[1], url: next[0], attempt });
+          logTo(client, logger, 'debug', 'wecom: request', { path: client.__why(id)[0], method: next[1], url: next[0], attempt });
         }
         try {
           // The fetch gets an abort signal only when the caller passed one: undici's signal handling
@@ -108,28 +118,28 @@ export function installRequestDriver(wasm) {
           reply = await guard(send(fetch, next[1], next[0], next[2], headers, fetchSignal));
         } catch (e) {
           if (stopped !== undefined) throw stoppedError();
-          const delay = this.__failure(id, e);
-          if (logger) retrying(this, logger, id, attempt, delay);
+          const delay = client.__failure(id, e);
+          if (logger) retrying(client, logger, id, attempt, delay);
           await wait(delay);
           continue;
         }
         if (logger) {
-          const fields = { path: this.__why(id)[0], status: reply[0], errcode: reply[1]?.errcode, ms: Date.now() - sentAt };
-          logTo(this, logger, 'debug', 'wecom: response', fields);
+          const fields = { path: client.__why(id)[0], status: reply[0], errcode: reply[1]?.errcode, ms: Date.now() - sentAt };
+          logTo(client, logger, 'debug', 'wecom: response', fields);
         }
-        const verdict = this.__judge(id, reply[0], reply[1], reply[2]);
+        const verdict = client.__judge(id, reply[0], reply[1], reply[2]);
         if (verdict < 0) return reply[1];
-        if (logger) retrying(this, logger, id, attempt, verdict);
+        if (logger) retrying(client, logger, id, attempt, verdict);
         if (verdict > 0) await wait(verdict);
       }
     } catch (e) {
-      if (logger) logTo(this, logger, 'error', 'wecom: call failed', { path: this.__why(id)[0], ...errorFields(e) });
+      if (logger) logTo(client, logger, 'error', 'wecom: call failed', { path: client.__why(id)[0], ...errorFields(e) });
       throw e;
     } finally {
       clearTimeout(timer);
       clearTimeout(retryTimer);
       signal?.removeEventListener('abort', onAbort);
-      this.__end(id);
+      client.__end(id);
     }
   }
 
@@ -139,5 +149,5 @@ export function installRequestDriver(wasm) {
     logTo(client, logger, 'warn', message, { path, attempt, delayMs, ...errorFields(why) });
   }
 
-  Object.defineProperty(wasm.WeComClient.prototype, 'request', { value: request, writable: true, configurable: true });
+  return request;
 }

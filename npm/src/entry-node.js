@@ -1,7 +1,10 @@
 // Node entry, built to pkg/index.cjs (pkg/index.mjs re-exports it, so ESM and CJS users share
-// one engine). The engine is wasm-bindgen's nodejs build, instantiated synchronously.
-import * as wasm from './node/wecom_wasm.js';
+// one engine). The wasm is compiled once, synchronously, from the file next to this module;
+// engines are instantiated from it on first use and again after a failure (engine.js).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGlue } from './glue-factory.js';
 import { setEngine } from './api.js';
 
-setEngine(wasm);
+setEngine(createGlue, new WebAssembly.Module(readFileSync(join(__dirname, 'node', 'wecom_wasm_bg.wasm'))));
 export * from './public.js';

@@ -36,3 +36,5 @@ export class WeComCallbackError extends WeComError {}
 export class WeComConfigError extends WeComError {}
 /** The SDK was called wrongly: unknown endpoint (`E_UNKNOWN_ENDPOINT`), bad argument (`E_USAGE`), payload not JSON-able (`E_INVALID_PAYLOAD`). */
 export class WeComUsageError extends WeComError {}
+/** The wasm engine failed (a trap, memory exhaustion, a bug): it was replaced, and the next call runs on a fresh one. The original is `cause`. Code `E_ENGINE`. */
+export class WeComEngineError extends WeComError {}

@@ -29,6 +29,7 @@ macro_rules! catalogue {
 catalogue! {
     JSON_TYPE = "json-type", "字段类型必须与接口定义一致", "A field must have the JSON type the endpoint defines";
     DUPLICATE_FIELD = "duplicate-field", "同一字段不能出现两次", "A field must not appear twice";
+    JSON_UNICODE = "json-unicode", "字符串不能包含不成对的代理项（无法以 UTF-8 发送）", "A string must not contain an unpaired surrogate (it cannot be sent as UTF-8)";
     UNKNOWN_FIELD = "unknown-field", "请求中不能包含接口未定义的字段", "A request must not contain fields the endpoint does not define";
     REQUIRED = "required", "必填字段不能缺失或为空", "A required field must be present and non-empty";
     INTEGER_RANGE = "integer-range", "整数必须在该字段允许的范围内", "An integer must lie in the range its field allows";

@@ -6,7 +6,8 @@
 //! carried as measures only (UTF-8 bytes, Unicode scalars): no rule needs their content.
 //!
 //! Layout; every value starts with a tag slot:
-//! * `0` null · `1, b` boolean · `2, x` number · `3, bytes, chars` string
+//! * `0` null · `1, b` boolean · `2, x` number · `3, bytes, chars` string · `6, bytes, chars` a
+//!   string with an unpaired surrogate (JS strings can hold one; it cannot be sent as UTF-8)
 //! * `4, n, end, item…` array of `n` items · `5, n, end, (key, value)…` object of `n` members,
 //!   where `end` is the slot just after the container, and `key >= 0` is the index of a field of
 //!   the model expected at that place, `key < 0` is `-(i + 1)` for `names[i]` (any other name).
@@ -27,6 +28,8 @@ pub const NUMBER: f64 = 2.0;
 pub const STRING: f64 = 3.0;
 /// Tag of an array.
 pub const ARRAY: f64 = 4.0;
+/// Tag of a string with an unpaired surrogate (written by the JS layer only).
+pub const BAD_STRING: f64 = 6.0;
 /// Tag of an object.
 pub const OBJECT: f64 = 5.0;
 /// Deepest nesting accepted.
@@ -90,7 +93,7 @@ impl<'t> Tape<'t> {
             need(2)?;
             return Ok(pos + 2);
         }
-        if tag == STRING {
+        if tag == STRING || tag == BAD_STRING {
             need(3)?;
             count(self.at(pos + 1)).and(count(self.at(pos + 2))).ok_or(TapeError("bad string length"))?;
             return Ok(pos + 3);
@@ -173,7 +176,7 @@ impl<'t> Val<'t> {
             1 => "boolean",
             2 if self.as_i64().is_some() => "integer",
             2 => "number",
-            3 => "string",
+            3 | 6 => "string",
             4 => "array",
             _ => "object",
         }
@@ -199,13 +202,20 @@ impl<'t> Val<'t> {
     pub fn as_f64(&self) -> Option<f64> {
         (self.tag() == NUMBER).then(|| self.slot(1))
     }
+    fn is_string(&self) -> bool {
+        self.tag() == STRING || self.tag() == BAD_STRING
+    }
+    /// A string with an unpaired surrogate?
+    pub fn is_bad_string(&self) -> bool {
+        self.tag() == BAD_STRING
+    }
     /// UTF-8 length, if this is a string.
     pub fn str_bytes(&self) -> Option<usize> {
-        (self.tag() == STRING).then(|| count(self.slot(1)).unwrap_or(0))
+        self.is_string().then(|| count(self.slot(1)).unwrap_or(0))
     }
     /// Unicode scalar count, if this is a string.
     pub fn str_chars(&self) -> Option<usize> {
-        (self.tag() == STRING).then(|| count(self.slot(2)).unwrap_or(0))
+        self.is_string().then(|| count(self.slot(2)).unwrap_or(0))
     }
     /// Item count, if this is an array.
     pub fn array_len(&self) -> Option<usize> {
@@ -219,7 +229,7 @@ impl<'t> Val<'t> {
     pub fn filled(&self) -> bool {
         match self.tag() as u8 {
             0 => false,
-            3 => self.str_bytes() != Some(0),
+            3 | 6 => self.str_bytes() != Some(0),
             4 | 5 => self.slot(1) != 0.0,
             _ => true,
         }
@@ -229,7 +239,7 @@ impl<'t> Val<'t> {
         match self.tag() as u8 {
             0 => self.pos + 1,
             1 | 2 => self.pos + 2,
-            3 => self.pos + 3,
+            3 | 6 => self.pos + 3,
             _ => count(self.slot(2)).unwrap_or(usize::MAX),
         }
     }

@@ -266,9 +266,18 @@ fn own_range(rules: &[Rule]) -> Option<(i64, i64, &'static str)> {
     })
 }
 
+static UNPAIRED_SURROGATE: Text = Text {
+    zh: "包含不成对的代理项，无法以 UTF-8 发送",
+    en: "contains an unpaired surrogate: it cannot be sent as UTF-8",
+};
+
 /// Type-checks one value (recursing into arrays and objects). Returns `false` on a type error
 /// at this level, so field rules are only applied to values of the right type.
 fn check_kind(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) -> bool {
+    if value.is_bad_string() {
+        cx.here(rules::JSON_UNICODE, Msg::Text(&UNPAIRED_SURROGATE));
+        return false;
+    }
     let is_number = value.as_f64().is_some();
     let expected = match kind {
         Kind::Any => return true,

@@ -850,7 +850,7 @@ fn corrupt_tapes_are_errors() {
     }
     // Bad tags, in the root and in a member.
     for tag in
-        [0.5, -1.0, -0.5, 1.7, 2.9, 5.5, 6.0, 7.0, 255.0, 256.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300]
+        [0.5, -1.0, -0.5, 1.7, 2.9, 5.5, 6.5, 7.0, 255.0, 256.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300]
     {
         err(&[tag, 1.0, 1.0], Kind::Any, "tag");
         err(&[tag, 0.0, 3.0], Kind::Any, "tag");
@@ -980,7 +980,8 @@ fn tape_tags_must_be_exact() {
         &[5.5, 0.0, 3.0],
         &[4.5, 0.0, 3.0],
         &[6.0],
-        &[6.0, 0.0, 3.0],
+        &[6.0, 0.5, 3.0],
+        &[7.0, 0.0, 3.0],
     ] {
         assert!(Tape::new(t, &[], Kind::Any).is_err(), "{t:?} accepted");
     }

@@ -162,7 +162,8 @@ thread_local! {
 /// Makes the callback I/O buffer hold at least `bytes` and returns its address in wasm memory.
 #[wasm_bindgen(js_name = __ioReserve)]
 pub fn io_reserve(bytes: u32) -> u32 {
-    IO.with(|io| scratch::reserve(io, bytes, 1024))
+    // Four inputs of at most 1 MiB each (the core's limit), as UTF-8.
+    IO.with(|io| scratch::reserve(io, bytes, 1024, 4 << 20))
 }
 
 /// The I/O buffer's size.

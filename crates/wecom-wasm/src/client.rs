@@ -16,7 +16,7 @@ use crate::errors;
 use crate::fetch::{message_of, FetchTransport, JsBody};
 use crate::props::get;
 use crate::token_backend::JsBackend;
-use crate::validate::{endpoint_arg, locale_of, payload_text};
+use crate::validate::{bounded_text, endpoint_arg, locale_of, payload_text};
 
 /// A WeCom client for one corpId/secret pair: validates, adds the cached token, sends with
 /// `fetch`, and resolves with the answer's JSON (every field kept) when errcode is 0.
@@ -27,7 +27,7 @@ pub struct WeComClient {
     /// Default per-call timeout, ms (0 = none).
     timeout_ms: f64,
     /// Calls in progress under the JS request driver (see `npm/src/driver.js`), by id.
-    calls: Rc<RefCell<Vec<Option<Pending>>>>,
+    calls: Rc<RefCell<Vec<Slot>>>,
 }
 
 /// A call driven from JS: its state, and the token its last request carried.
@@ -35,6 +35,50 @@ struct Pending {
     call: Call,
     token: String,
     fetched: Option<String>,
+}
+
+/// One place in the table of calls. A step takes its call out (`Busy`) and puts it back, so no
+/// borrow of the table is held while the core or JS code runs (re-entrant calls stay correct).
+enum Slot {
+    Free,
+    Busy,
+    Live(Pending),
+}
+
+/// Runs `f` on call `id` with the call taken out of the table; `None` for an unknown call.
+fn with_call<R>(calls: &RefCell<Vec<Slot>>, id: u32, f: impl FnOnce(&mut Pending) -> R) -> Option<R> {
+    let mut pending = {
+        let mut table = calls.borrow_mut();
+        let slot = table.get_mut(id as usize)?;
+        match std::mem::replace(slot, Slot::Busy) {
+            Slot::Live(p) => p,
+            other => {
+                *slot = other;
+                return None;
+            }
+        }
+    };
+    let out = f(&mut pending);
+    if let Some(slot) = calls.borrow_mut().get_mut(id as usize) {
+        if matches!(slot, Slot::Busy) {
+            *slot = Slot::Live(pending);
+        }
+    }
+    Some(out)
+}
+
+fn unknown_call() -> JsValue {
+    errors::usage("E_USAGE", "internal: unknown call")
+}
+
+/// The longest delay a JS timer can wait, ms (2^31 - 1): longer timeouts are clamped to it.
+const MAX_TIMER_MS: f64 = 2_147_483_647.0;
+
+/// A timeout option in ms: 0 and Infinity mean none (0), larger values are clamped to what a
+/// timer can wait; `None` for anything that is not a number >= 0.
+fn timeout_of(value: &JsValue) -> Option<f64> {
+    let ms = value.as_f64().filter(|v| *v >= 0.0)?;
+    Some(if ms.is_infinite() { 0.0 } else { ms.min(MAX_TIMER_MS) })
 }
 
 fn config_error(message: &str) -> JsValue {
@@ -108,21 +152,21 @@ impl WeComClient {
         let locale = locale_of(options).map_err(|_| config_error("locale must be a string such as 'zh-CN' or 'en'"))?;
         let timeout_ms = match get(options, "timeoutMs") {
             t if t.is_undefined() || t.is_null() => DEFAULT_TIMEOUT_MS,
-            t => t
-                .as_f64()
-                .filter(|v| v.is_finite() && *v >= 0.0)
-                .ok_or_else(|| config_error("timeoutMs must be a number >= 0 (0 = no timeout)"))?,
+            t => timeout_of(&t)
+                .ok_or_else(|| config_error("timeoutMs must be a number >= 0 (0 or Infinity = no timeout)"))?,
         };
         let retry = get(options, "retry");
         if !retry.is_undefined() && !retry.is_null() {
             config = config.with_retry(retry_policy(&retry)?).map_err(|e| errors::to_js(&e, Locale::En))?;
         }
-        Ok(WeComClient {
+        let client = WeComClient {
             inner: Rc::new(Client::with_backend(config, FetchTransport::new(fetch), backend)),
             locale,
             timeout_ms,
             calls: Rc::new(RefCell::new(Vec::new())),
-        })
+        };
+        client.bound_token_waits(timeout_ms);
+        Ok(client)
     }
 
     /// `request(endpoint, payload)`: calls the endpoint at its official path after `/cgi-bin/`.
@@ -146,6 +190,7 @@ impl WeComClient {
     #[wasm_bindgen(js_name = getAccessToken)]
     pub fn get_access_token(&self, options: JsValue) -> Promise {
         let force = !options.is_undefined() && !options.is_null() && get(&options, "forceRefresh").is_truthy();
+        self.bound_token_waits(self.timeout_ms);
         let inner = Rc::clone(&self.inner);
         let locale = self.locale;
         future_to_promise(async move {
@@ -175,11 +220,12 @@ impl WeComClient {
     // fetch on a cold cache), which saves the per-call future and closure machinery. Every
     // decision (validation, token choice, retry, error) is still made here, by wecom-core.
 
-    /// Validates and prepares a call; returns its id. Throws the typed error.
+    /// Validates and prepares a call whose payload the JS layer already wrote as JSON `text`
+    /// (size-checked there); returns its id. Throws the typed error.
     #[wasm_bindgen(js_name = __begin)]
-    pub fn begin(&self, endpoint: JsValue, payload: JsValue) -> Result<u32, JsValue> {
+    pub fn begin(&self, endpoint: JsValue, text: JsValue) -> Result<u32, JsValue> {
         let endpoint = endpoint_arg(&endpoint)?;
-        let text = payload_text(&payload)?;
+        let text = bounded_text(&text)?;
         let ep = endpoints::find(&endpoint)
             .ok_or_else(|| errors::to_js(&wecom_core::Error::UnknownEndpoint(endpoint), self.locale))?;
         let call = self.inner.begin(ep, &text).map_err(|e| errors::to_js(&e, self.locale))?;
@@ -223,32 +269,48 @@ impl WeComClient {
     }
 
     fn track(&self, call: Call) -> u32 {
-        let pending = Some(Pending { call, token: String::new(), fetched: None });
+        let pending = Slot::Live(Pending { call, token: String::new(), fetched: None });
         let mut calls = self.calls.borrow_mut();
-        let id = match calls.iter().position(Option::is_none) {
-            Some(free) => {
-                calls[free] = pending;
-                free
+        match calls.iter_mut().enumerate().find(|(_, slot)| matches!(slot, Slot::Free)) {
+            Some((id, slot)) => {
+                *slot = pending;
+                id as u32
             }
             None => {
                 calls.push(pending);
-                calls.len() - 1
+                (calls.len() - 1) as u32
             }
-        };
-        id as u32
+        }
+    }
+
+    /// Bounds the token path of the next token fetch by `timeout_ms` (the call's timeout; the
+    /// default when the call has none): gettoken and the provider.
+    fn bound_token_waits(&self, timeout_ms: f64) {
+        let ms = if timeout_ms > 0.0 { timeout_ms } else { crate::fetch::DEFAULT_REQUEST_TIMEOUT_MS };
+        self.inner.transport().timeout_ms.set(ms);
+        self.inner.backend().provide_timeout_ms.set(ms);
+    }
+
+    /// The client's locale tag (`'en'` or `'zh-CN'`), for the JS layer's own reports.
+    #[wasm_bindgen(getter, js_name = __locale)]
+    pub fn locale_tag(&self) -> String {
+        match self.locale {
+            Locale::En => "en".into(),
+            _ => "zh-CN".into(),
+        }
     }
 
     /// The path of call `id` and why it is being repeated (the redacted typed error of the
     /// last attempt), for log lines: `[path, error | undefined]`.
     #[wasm_bindgen(js_name = __why)]
     pub fn why(&self, id: u32) -> js_sys::Array {
-        let calls = self.calls.borrow();
-        match calls.get(id as usize) {
-            Some(Some(p)) => {
-                let last = p.call.last_error().map_or(JsValue::UNDEFINED, |e| errors::to_js(e, self.locale));
-                js_sys::Array::of2(&JsValue::from_str(&p.call.path), &last)
+        let found = with_call(&self.calls, id, |p| (p.call.path.to_string(), p.call.last_error().cloned()));
+        match found {
+            Some((path, last)) => {
+                let last = last.map_or(JsValue::UNDEFINED, |e| errors::to_js(&e, self.locale));
+                js_sys::Array::of2(&JsValue::from_str(&path), &last)
             }
-            _ => js_sys::Array::new(),
+            None => js_sys::Array::new(),
         }
     }
 
@@ -269,38 +331,37 @@ impl WeComClient {
     /// (`__refresh`).
     #[wasm_bindgen(js_name = __next)]
     pub fn next(&self, id: u32) -> JsValue {
-        let mut calls = self.calls.borrow_mut();
-        let Some(Some(p)) = calls.get_mut(id as usize) else { return JsValue::UNDEFINED };
-        let token = match p.fetched.take() {
-            Some(token) => {
-                p.call.token_obtained();
-                token
-            }
-            None => match self.inner.cached_token(&mut p.call) {
-                Some(token) => token,
-                None => return JsValue::UNDEFINED,
-            },
-        };
-        let request = self.inner.request_for(&p.call, &token);
-        p.token = token;
+        let request = with_call(&self.calls, id, |p| {
+            let token = match p.fetched.take() {
+                Some(token) => {
+                    p.call.token_obtained();
+                    token
+                }
+                None => self.inner.cached_token(&mut p.call)?,
+            };
+            let request = self.inner.request_for(&p.call, &token);
+            p.token = token;
+            Some(request)
+        });
+        let Some(Some(request)) = request else { return JsValue::UNDEFINED };
         let body = request.body.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
         js_sys::Array::of3(&JsValue::from_str(&request.url), &JsValue::from_str(request.method.as_str()), &body).into()
     }
 
-    /// Fetches a token for call `id` (single-flight with every other call of this client).
+    /// Fetches a token for call `id` (single-flight with every other call of this client). The
+    /// fetch, or the provider, is abandoned after `timeout_ms` (the call's timeout; the default
+    /// when it has none), so a fetch that never settles cannot hold the token slot.
     #[wasm_bindgen(js_name = __refresh)]
-    pub fn refresh(&self, id: u32) -> Promise {
+    pub fn refresh(&self, id: u32, timeout_ms: f64) -> Promise {
+        let Some(rejected) = with_call(&self.calls, id, |p| p.call.rejected_token().map(str::to_owned)) else {
+            return Promise::reject(&unknown_call());
+        };
+        self.bound_token_waits(if timeout_ms.is_finite() { timeout_ms.min(MAX_TIMER_MS) } else { 0.0 });
         let (inner, calls, locale) = (Rc::clone(&self.inner), Rc::clone(&self.calls), self.locale);
         future_to_promise(async move {
-            let rejected = match calls.borrow().get(id as usize) {
-                Some(Some(p)) => p.call.rejected_token().map(str::to_owned),
-                _ => return Err(errors::usage("E_USAGE", "internal: unknown call")),
-            };
             let token =
                 inner.access_token_replacing(rejected.as_deref()).await.map_err(|e| errors::to_js(&e, locale))?;
-            if let Some(Some(p)) = calls.borrow_mut().get_mut(id as usize) {
-                p.fetched = Some(token);
-            }
+            with_call(&calls, id, |p| p.fetched = Some(token));
             Ok(JsValue::UNDEFINED)
         })
     }
@@ -310,28 +371,24 @@ impl WeComClient {
     /// error otherwise.
     #[wasm_bindgen(js_name = __judge)]
     pub fn judge(&self, id: u32, status: u16, json: JsValue, snippet: JsValue) -> Result<f64, JsValue> {
-        let mut calls = self.calls.borrow_mut();
-        let Some(Some(p)) = calls.get_mut(id as usize) else {
-            return Err(errors::usage("E_USAGE", "internal: unknown call"));
-        };
         let reply = if json.is_object() {
             HttpReply::Json { status, body: JsBody(json) }
         } else {
             HttpReply::NotJson { status, snippet: snippet.as_string().unwrap_or_default() }
         };
-        self.verdict(self.inner.judge(&mut p.call, reply, &p.token))
+        let verdict = with_call(&self.calls, id, |p| self.inner.judge(&mut p.call, reply, &p.token));
+        self.verdict(verdict.ok_or_else(unknown_call)?)
     }
 
     /// Judges call `id`'s request that got no answer (`error` from fetch): `> 0` send again
     /// after that many ms (reads), or throws the typed error (a write: outcome unknown).
     #[wasm_bindgen(js_name = __failure)]
     pub fn failure(&self, id: u32, error: JsValue) -> Result<f64, JsValue> {
-        let mut calls = self.calls.borrow_mut();
-        let Some(Some(p)) = calls.get_mut(id as usize) else {
-            return Err(errors::usage("E_USAGE", "internal: unknown call"));
-        };
-        let verdict = self.inner.judge_no_answer::<JsBody>(&mut p.call, &message_of(&error), &p.token);
-        self.verdict(verdict)
+        // The message is read (getters and all) before the call is touched.
+        let message = message_of(&error);
+        let verdict =
+            with_call(&self.calls, id, |p| self.inner.judge_no_answer::<JsBody>(&mut p.call, &message, &p.token));
+        self.verdict(verdict.ok_or_else(unknown_call)?)
     }
 
     fn verdict(&self, verdict: Verdict<JsBody>) -> Result<f64, JsValue> {
@@ -346,21 +403,15 @@ impl WeComClient {
     /// The typed error for call `id` after its timeout (`ms`) fired.
     #[wasm_bindgen(js_name = __timedOut)]
     pub fn timed_out(&self, id: u32, ms: f64) -> JsValue {
-        let calls = self.calls.borrow();
-        match calls.get(id as usize) {
-            Some(Some(p)) => errors::to_js(&self.inner.timeout_error(&p.call, ms.max(0.0) as u64), self.locale),
-            _ => errors::usage("E_USAGE", "internal: unknown call"),
-        }
+        let error = with_call(&self.calls, id, |p| self.inner.timeout_error(&p.call, ms.max(0.0) as u64));
+        error.map_or_else(unknown_call, |e| errors::to_js(&e, self.locale))
     }
 
     /// The typed error for call `id` aborted by the caller.
     #[wasm_bindgen(js_name = __aborted)]
     pub fn aborted(&self, id: u32) -> JsValue {
-        let calls = self.calls.borrow();
-        match calls.get(id as usize) {
-            Some(Some(p)) => errors::to_js(&self.inner.aborted_error(&p.call), self.locale),
-            _ => errors::usage("E_USAGE", "internal: unknown call"),
-        }
+        let error = with_call(&self.calls, id, |p| self.inner.aborted_error(&p.call));
+        error.map_or_else(unknown_call, |e| errors::to_js(&e, self.locale))
     }
 
     /// The client's default timeout per call, ms (0 = none).
@@ -372,8 +423,13 @@ impl WeComClient {
     /// Forgets call `id`.
     #[wasm_bindgen(js_name = __end)]
     pub fn end(&self, id: u32) {
-        if let Some(slot) = self.calls.borrow_mut().get_mut(id as usize) {
-            *slot = None;
+        let mut calls = self.calls.borrow_mut();
+        if let Some(slot) = calls.get_mut(id as usize) {
+            *slot = Slot::Free;
+        }
+        // The table shrinks back once the calls at its end are over (after a burst).
+        while matches!(calls.last(), Some(Slot::Free)) {
+            calls.pop();
         }
     }
 

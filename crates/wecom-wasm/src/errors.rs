@@ -111,10 +111,10 @@ pub fn usage(code: &str, message: &str) -> JsValue {
 
 /// Builds an instance of the JS error class `class` (through the registered factory).
 pub fn build(class: &str, message: &str, props: &Object) -> JsValue {
-    let made = FACTORY.with(|f| {
-        f.borrow().as_ref().and_then(|factory| {
-            factory.call3(&JsValue::NULL, &JsValue::from_str(class), &JsValue::from_str(message), props).ok()
-        })
+    // The factory is taken out of the cell first: no borrow is held while JS runs.
+    let factory = FACTORY.with(|f| f.borrow().clone());
+    let made = factory.and_then(|factory| {
+        factory.call3(&JsValue::NULL, &JsValue::from_str(class), &JsValue::from_str(message), props).ok()
     });
     made.unwrap_or_else(|| {
         let e = js_sys::Error::new(message);

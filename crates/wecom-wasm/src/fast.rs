@@ -19,11 +19,22 @@ thread_local! {
     static TAPE: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The most slots a tape may have (32 MiB): the JS writer stops long before, at the 2 MiB
+/// payload limit (at most about 1.5 slots per byte of JSON).
+const MAX_TAPE_SLOTS: usize = 4 * 1024 * 1024;
+
 /// Makes the tape hold at least `slots` numbers, keeping what was written, and returns its
-/// address in wasm memory (valid until the next call to this function).
+/// address in wasm memory (valid until the tape changes size again); 0 when that many slots
+/// are over the cap or cannot be had.
 #[wasm_bindgen(js_name = __tapeReserve)]
 pub fn tape_reserve(slots: u32) -> u32 {
-    TAPE.with(|t| scratch::reserve(t, slots, 256))
+    TAPE.with(|t| scratch::reserve(t, slots, 256, MAX_TAPE_SLOTS))
+}
+
+/// Shrinks the tape to at most `slots` numbers after a large payload; returns its address.
+#[wasm_bindgen(js_name = __tapeShrink)]
+pub fn tape_shrink(slots: u32) -> u32 {
+    TAPE.with(|t| scratch::shrink(t, slots as usize))
 }
 
 /// The slots the tape currently holds.
@@ -51,14 +62,15 @@ pub fn validate_tape(
     let ep = ALL.get(endpoint as usize).ok_or_else(|| errors::usage("E_USAGE", "internal: bad endpoint index"))?;
     let names = names.unwrap_or_default();
     let locale = if locale == 1 { Locale::En } else { Locale::ZhCn };
-    TAPE.with(|t| {
+    // The report is made under the borrow; errors are built (a call into JS) after it ends.
+    let outcome = TAPE.with(|t| {
         let t = t.borrow();
-        let slots = t.get(..len as usize).ok_or_else(|| errors::usage("E_USAGE", "internal: tape overrun"))?;
-        let tape = Tape::new(slots, &names, Kind::Object(ep.request))
-            .map_err(|e| errors::usage("E_USAGE", &format!("internal: corrupt tape ({})", e.0)))?;
+        let slots = t.get(..len as usize).ok_or("tape overrun")?;
+        let tape = Tape::new(slots, &names, Kind::Object(ep.request)).map_err(|e| e.0)?;
         let report = validate::validate_tape(ep.request, tape);
-        Ok((!report.is_valid()).then(|| report.to_json(locale)))
-    })
+        Ok::<_, &'static str>((!report.is_valid()).then(|| report.to_json(locale)))
+    });
+    outcome.map_err(|what| errors::usage("E_USAGE", &format!("internal: corrupt tape ({what})")))
 }
 
 #[derive(Serialize)]

@@ -1,5 +1,7 @@
 //! The fetch transport: sends core requests with the platform's (or the user's) `fetch`.
 
+use std::cell::Cell;
+
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -8,10 +10,21 @@ use wecom_core::Method;
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    /// Sends one request and reads the answer (see `js/transport.js`).
-    fn send(fetch: &Function, method: &str, url: &str, body: &JsValue, headers: &JsValue, signal: &JsValue) -> Promise;
+    /// Sends one request and reads the answer, aborted after `timeout_ms` when > 0 (see
+    /// `js/transport.js`).
+    fn send(
+        fetch: &Function,
+        method: &str,
+        url: &str,
+        body: &JsValue,
+        headers: &JsValue,
+        signal: &JsValue,
+        timeout_ms: f64,
+    ) -> Promise;
     /// Resolves after `ms` milliseconds (see `js/transport.js`).
     fn sleep(ms: f64) -> Promise;
+    /// Settles like `value`, or rejects once `ms` have passed (see `js/transport.js`).
+    pub fn within(value: &JsValue, ms: f64, what: &str) -> Promise;
     /// The same function, as a value for the JS request driver.
     #[wasm_bindgen(thread_local_v2, js_name = send)]
     static SEND: Function;
@@ -40,12 +53,19 @@ impl JsonBody for JsBody {
     }
 }
 
+/// How long the engine's own requests (gettoken) may take when no call says otherwise, ms.
+pub const DEFAULT_REQUEST_TIMEOUT_MS: f64 = 30_000.0;
+
 /// Sends requests through a `fetch`-compatible function.
 pub struct FetchTransport {
     /// The fetch function in use.
     pub fetch: Function,
     /// The headers of a JSON POST.
     pub headers: JsValue,
+    /// Each request the engine sends itself is aborted after this many ms (set per call by the
+    /// client, before it asks for a token): a fetch that never settles cannot hold the token
+    /// slot for ever.
+    pub timeout_ms: Cell<f64>,
 }
 
 impl FetchTransport {
@@ -53,7 +73,7 @@ impl FetchTransport {
     pub fn new(fetch: Function) -> FetchTransport {
         let headers = Object::new();
         let _ = Reflect::set(&headers, &"content-type".into(), &"application/json; charset=utf-8".into());
-        FetchTransport { fetch, headers: headers.into() }
+        FetchTransport { fetch, headers: headers.into(), timeout_ms: Cell::new(DEFAULT_REQUEST_TIMEOUT_MS) }
     }
 }
 
@@ -76,7 +96,13 @@ impl Transport for FetchTransport {
     type Body = JsBody;
 
     async fn send(&self, request: &HttpRequest) -> Result<HttpReply<JsBody>, TransportError> {
-        let fail = |e: JsValue| TransportError { message: message_of(&e) };
+        let timeout = self.timeout_ms.get();
+        // `within` (js/transport.js) rejects with a TimeoutError at the deadline.
+        let fail = |e: JsValue| {
+            let timed_out =
+                Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("TimeoutError");
+            TransportError { message: message_of(&e), timed_out_ms: timed_out.then_some(timeout as u64) }
+        };
         let body = match (request.method, &request.body) {
             (Method::Post, Some(body)) => JsValue::from_str(body),
             _ => JsValue::UNDEFINED,
@@ -88,6 +114,7 @@ impl Transport for FetchTransport {
             &body,
             &self.headers,
             &JsValue::UNDEFINED,
+            timeout,
         ))
         .await
         .map_err(fail)?;

@@ -22,3 +22,22 @@ pub use client::WeComClient;
 pub use errors::set_error_factory;
 pub use meta::endpoints;
 pub use validate::validate;
+
+/// Test hook of the npm package's trap-containment tests: makes this instance fail the way an
+/// undiscovered bug would (`kind` 0: a trap as after a panic; 1: the stack exhausted), so the
+/// tests can check that the JS layer replaces the instance. Not part of the API.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = __trap)]
+pub fn trap(kind: u32) {
+    if kind == 1 {
+        deep(0);
+    }
+    core::arch::wasm32::unreachable()
+}
+
+#[inline(never)]
+#[allow(unconditional_recursion)]
+fn deep(n: u64) -> u64 {
+    // Each frame keeps a buffer on the shadow stack, so the recursion exhausts it.
+    let buffer = std::hint::black_box([n; 64]);
+    buffer.iter().sum::<u64>().wrapping_add(deep(std::hint::black_box(n + 1)))
+}

@@ -4,32 +4,60 @@
 //!
 //! Doc: https://developer.work.weixin.qq.com/document/path/91039
 
-use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::Cell;
+
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wecom_core::client::token::TokenRecord;
 use wecom_core::client::{LockState, ProvideRequest, TokenBackend, TokenEvent};
 
-use crate::fetch::message_of;
+use crate::fetch::{message_of, within, DEFAULT_REQUEST_TIMEOUT_MS};
 use crate::props::{get, method};
 
 /// How long a provider's bare-string token is used before the provider is asked again, ms.
 const BARE_TOKEN_LIFE_MS: f64 = 5.0 * 60_000.0;
 
+/// How long one `tokenStore` operation may take by default before the store counts as failed, ms.
+pub const DEFAULT_STORE_TIMEOUT_MS: f64 = 1000.0;
+
+/// After a store operation timed out, the store is left alone for this long, ms: calls go on
+/// without it (own cache and gettoken) instead of waiting for it again and again.
+const STORE_PAUSE_MS: f64 = 30_000.0;
+
 /// The user's store, provider and logger (each optional).
-#[derive(Default)]
 pub struct JsBackend {
     store: Option<Object>,
     has_lock: bool,
     provider: Option<Function>,
     logger: Option<Object>,
+    /// Longest wait for one store operation, ms.
+    store_timeout_ms: f64,
+    /// The store is skipped until then (ms since the epoch) after a timeout.
+    store_paused_until: Cell<f64>,
+    /// Longest wait for the provider, ms: set per call by the client (the call's timeout).
+    pub provide_timeout_ms: Cell<f64>,
 }
 
-/// Awaits whatever a user function returned (a value or a thenable).
-async fn settle(value: Result<JsValue, JsValue>) -> Result<JsValue, String> {
+impl Default for JsBackend {
+    fn default() -> Self {
+        JsBackend {
+            store: None,
+            has_lock: false,
+            provider: None,
+            logger: None,
+            store_timeout_ms: DEFAULT_STORE_TIMEOUT_MS,
+            store_paused_until: Cell::new(0.0),
+            provide_timeout_ms: Cell::new(DEFAULT_REQUEST_TIMEOUT_MS),
+        }
+    }
+}
+
+/// Awaits whatever a user function returned (a value or a thenable), for at most `ms`.
+async fn settle(value: Result<JsValue, JsValue>, ms: f64, what: &str) -> Result<JsValue, String> {
     let value = value.map_err(|e| message_of(&e))?;
-    JsFuture::from(Promise::resolve(&value)).await.map_err(|e| message_of(&e))
+    JsFuture::from(within(&value, ms, what)).await.map_err(|e| message_of(&e))
 }
 
 /// A `{ accessToken, expiresAt, refreshAt? }` record (expiry in ms since the epoch).
@@ -66,6 +94,13 @@ impl JsBackend {
             backend.has_lock = lock.is_function();
             backend.store = Some(store.unchecked_into());
         }
+        let timeout = get(options, "tokenStoreTimeoutMs");
+        if !timeout.is_undefined() && !timeout.is_null() {
+            backend.store_timeout_ms = timeout
+                .as_f64()
+                .filter(|ms| *ms > 0.0 && *ms <= 60_000.0)
+                .ok_or_else(|| "tokenStoreTimeoutMs must be a number of ms > 0 and <= 60000".to_owned())?;
+        }
         let provider = get(options, "tokenProvider");
         if !provider.is_undefined() && !provider.is_null() {
             let Some(f) = provider.dyn_ref::<Function>() else {
@@ -95,8 +130,13 @@ impl JsBackend {
         self.logger.as_ref().map_or(JsValue::UNDEFINED, |l| l.clone().into())
     }
 
-    async fn call_store(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-        let Some(store) = self.store.as_ref() else { return Ok(JsValue::UNDEFINED) };
+    /// Calls `tokenStore[name](...args)`, bounded by the store timeout. `None` while the store
+    /// is paused after a timeout (the caller then goes on as if there were no store).
+    async fn call_store(&self, name: &str, args: &[JsValue]) -> Result<Option<JsValue>, String> {
+        let Some(store) = self.store.as_ref() else { return Ok(None) };
+        if js_sys::Date::now() < self.store_paused_until.get() {
+            return Ok(None);
+        }
         let Some(f) = method(store, name) else { return Err(format!("tokenStore.{name} is not a function")) };
         let result = match args {
             [a] => f.call1(store, a),
@@ -104,7 +144,17 @@ impl JsBackend {
             [a, b, c] => f.call3(store, a, b, c),
             _ => f.call0(store),
         };
-        settle(result).await
+        let what = format!("tokenStore.{name}");
+        match settle(result, self.store_timeout_ms, &what).await {
+            Ok(value) => Ok(Some(value)),
+            Err(message) => {
+                if message.contains("did not settle within") {
+                    self.store_paused_until.set(js_sys::Date::now() + STORE_PAUSE_MS);
+                    return Err(format!("{message}; the store is skipped for {} s", STORE_PAUSE_MS as u32 / 1000));
+                }
+                Err(message)
+            }
+        }
     }
 }
 
@@ -120,7 +170,7 @@ impl TokenBackend for JsBackend {
     }
 
     async fn get(&self, key: &str) -> Result<Option<TokenRecord>, String> {
-        let value = self.call_store("get", &[JsValue::from_str(key)]).await?;
+        let Some(value) = self.call_store("get", &[JsValue::from_str(key)]).await? else { return Ok(None) };
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
@@ -140,7 +190,8 @@ impl TokenBackend for JsBackend {
         if !self.has_lock {
             return Ok(None);
         }
-        let held = self.call_store("lock", &[JsValue::from_str(key), JsValue::from_f64(ttl_ms.round())]).await?;
+        let args = [JsValue::from_str(key), JsValue::from_f64(ttl_ms.round())];
+        let Some(held) = self.call_store("lock", &args).await? else { return Ok(None) };
         match held.dyn_into::<Function>() {
             Ok(release) => Ok(Some(LockState::Acquired(release))),
             Err(v) if v.is_undefined() || v.is_null() || v == JsValue::FALSE => Ok(Some(LockState::Busy)),
@@ -149,7 +200,7 @@ impl TokenBackend for JsBackend {
     }
 
     async fn unlock(&self, release: Function) -> Result<(), String> {
-        settle(release.call0(&JsValue::UNDEFINED)).await.map(drop)
+        settle(release.call0(&JsValue::UNDEFINED), self.store_timeout_ms, "the lock's release function").await.map(drop)
     }
 
     async fn provide(&self, request: ProvideRequest<'_>) -> Result<TokenRecord, String> {
@@ -159,7 +210,8 @@ impl TokenBackend for JsBackend {
         let _ = Reflect::set(&arg, &"forceRefresh".into(), &JsValue::from_bool(request.force_refresh));
         let rejected = request.rejected.map_or(JsValue::UNDEFINED, JsValue::from_str);
         let _ = Reflect::set(&arg, &"rejectedToken".into(), &rejected);
-        let value = settle(provider.call1(&JsValue::UNDEFINED, &arg)).await?;
+        let value =
+            settle(provider.call1(&JsValue::UNDEFINED, &arg), self.provide_timeout_ms.get(), "tokenProvider").await?;
         let now = js_sys::Date::now();
         match value.as_string() {
             Some(token) => TokenRecord::from_stored(token, now + BARE_TOKEN_LIFE_MS, None, now)

@@ -1,6 +1,7 @@
 //! `validate(endpoint, payload, { locale })`.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wecom_core::{endpoints, validate::validate_text, Error, Locale};
 
 use crate::errors;
@@ -31,14 +32,42 @@ pub fn endpoint_arg(endpoint: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// `JSON.stringify(payload)`; `undefined` counts as `{}` (endpoints without parameters).
+/// The largest payload accepted, in bytes of UTF-8 JSON (2 MiB): WeCom's requests are far
+/// smaller, and nothing larger is copied into the engine's memory.
+pub const MAX_PAYLOAD_BYTES: u32 = 2 * 1024 * 1024;
+
+fn too_large(units: u32) -> JsValue {
+    errors::usage(
+        "E_PAYLOAD_TOO_LARGE",
+        &format!("the payload is larger than {MAX_PAYLOAD_BYTES} bytes of JSON ({units} UTF-16 units or more); WeCom's requests are far smaller"),
+    )
+}
+
+/// A JSON text handed over by JS, refused before it is copied into wasm memory when it is
+/// longer than [`MAX_PAYLOAD_BYTES`] UTF-16 units (each unit is at least one UTF-8 byte); the
+/// core checks the exact byte size.
+pub fn bounded_text(text: &JsValue) -> Result<String, JsValue> {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(errors::usage("E_USAGE", "internal: the payload text must be a string"));
+    };
+    if js.length() > MAX_PAYLOAD_BYTES {
+        return Err(too_large(js.length()));
+    }
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// `JSON.stringify(payload)`, size-checked before it is copied into wasm memory; `undefined`
+/// counts as `{}` (endpoints without parameters).
 pub fn payload_text(payload: &JsValue) -> Result<String, JsValue> {
     if payload.is_undefined() {
         return Ok(String::from("{}"));
     }
     let text = js_sys::JSON::stringify(payload)
         .map_err(|_| errors::usage("E_INVALID_PAYLOAD", "the payload cannot be turned into JSON (cycle or BigInt?)"))?;
-    Ok(text.as_string().unwrap_or_else(|| String::from("null")))
+    if text.is_undefined() {
+        return Ok(String::from("null"));
+    }
+    bounded_text(&text.into())
 }
 
 /// Validates `payload` against the rules of `endpoint` (the official path after `/cgi-bin/`)

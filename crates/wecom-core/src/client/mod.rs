@@ -458,11 +458,11 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     }
 
     async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<T::Body, Error> {
-        let reply = self
-            .transport
-            .send(request)
-            .await
-            .map_err(|e| Error::Network { endpoint: endpoint.into(), message: self.redact(&e.message, token) })?;
+        let reply = self.transport.send(request).await.map_err(|e| match e.timed_out_ms {
+            // The transport's own deadline (the call's timeout), not the network's verdict.
+            Some(ms) => Error::Timeout { endpoint: endpoint.into(), ms },
+            None => Error::Network { endpoint: endpoint.into(), message: self.redact(&e.message, token) },
+        })?;
         self.accept(endpoint, reply, token)
     }
 

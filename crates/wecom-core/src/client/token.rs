@@ -121,7 +121,11 @@ impl TokenSlot {
     pub fn next(&self, now_ms: f64, reject: Option<&str>, waited: Option<u64>) -> Next<'_> {
         if let Some(gen) = waited {
             if let Some((failed_gen, err)) = self.last_failure.borrow().as_ref() {
-                if *failed_gen == gen + 1 && self.generation.get() == gen + 1 {
+                // The outcome is shared with the waiters, except a fetch abandoned at its
+                // starter's deadline: that deadline is not theirs, so one of them fetches again
+                // (within its own).
+                let abandoned = matches!(err, Error::Timeout { .. });
+                if *failed_gen == gen + 1 && self.generation.get() == gen + 1 && !abandoned {
                     return Next::Failed(err.clone());
                 }
             }

@@ -71,6 +71,15 @@ pub enum HttpReply<B> {
 pub struct TransportError {
     /// What happened, as the platform said it.
     pub message: String,
+    /// The transport gave up after this many ms (its own deadline), rather than failing.
+    pub timed_out_ms: Option<u64>,
+}
+
+impl TransportError {
+    /// A request that got no answer, for `message`.
+    pub fn new(message: impl Into<String>) -> TransportError {
+        TransportError { message: message.into(), timed_out_ms: None }
+    }
 }
 
 /// Sends requests. Futures need not be `Send` (wasm is single-threaded).

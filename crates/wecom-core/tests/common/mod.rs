@@ -200,7 +200,7 @@ impl Fake {
         self.script
             .borrow_mut()
             .pop_front()
-            .unwrap_or_else(|| Err(TransportError { message: "fake transport: script exhausted".into() }))
+            .unwrap_or_else(|| Err(TransportError::new("fake transport: script exhausted")))
     }
 }
 
@@ -268,7 +268,7 @@ pub fn success() -> Reply {
 
 /// A network failure.
 pub fn network(message: &str) -> Reply {
-    Err(TransportError { message: message.into() })
+    Err(TransportError::new(message))
 }
 
 /// A client for [`CORP_ID`]/[`SECRET`] on the official host over `fake`.
