@@ -5,6 +5,7 @@
 //! call retried exactly once.
 
 pub mod backend;
+pub mod held;
 mod raw;
 pub mod token;
 pub mod transport;
@@ -17,13 +18,14 @@ use serde::Serialize;
 
 use crate::endpoints::{self, Endpoint, Ep, Method};
 use crate::errcode::{self, ErrorClass};
-use crate::error::{redact, redact_opaque, Error};
+use crate::error::Error;
 use crate::schema::Secret;
-use crate::validate::validate_text;
+use crate::validate::{check_payload_size, validate_payload};
 pub use backend::{InProcess, LockState, ProvideRequest, TokenBackend, TokenEvent};
 use backend::{LOCK_TTL_MS, LOCK_WAIT_MS};
+use held::{HeldTokens, MAX_TOKEN_BYTES};
 use token::{Next, TokenRecord, TokenSlot};
-pub use transport::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
+pub use transport::{HttpReply, HttpRequest, IntMember, JsonBody, Transport, TransportError};
 
 /// The official API host.
 pub const DEFAULT_BASE_URL: &str = "https://qyapi.weixin.qq.com";
@@ -147,11 +149,14 @@ impl ClientConfig {
 }
 
 /// A WeCom client over any transport, with its tokens in its own cache in front of `B`.
+/// `Debug` shows no token and no secret (the transport's and backend's own `Debug` aside).
 #[derive(Debug)]
 pub struct Client<T, K = InProcess> {
     config: ClientConfig,
     transport: T,
     tokens: TokenSlot,
+    /// Every token this client has held (bounded), for redaction.
+    held: HeldTokens,
     backend: K,
     key: String,
 }
@@ -167,7 +172,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     /// A client whose tokens are also shared through `backend` (a store or a provider).
     pub fn with_backend(config: ClientConfig, transport: T, backend: K) -> Client<T, K> {
         let key = config.token_key();
-        Client { config, transport, tokens: TokenSlot::default(), backend, key }
+        Client { config, transport, tokens: TokenSlot::default(), held: HeldTokens::default(), backend, key }
     }
 
     /// The token backend.
@@ -243,8 +248,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         serde_json::from_value(body).map_err(|e| Error::BadResponse {
             endpoint: ep.info.path.into(),
             status: 200,
-            snippet: self
-                .redact(&format!("answer does not match {}: {e}", ep.info.response.name), &self.current_token()),
+            snippet: self.redact(&format!("answer does not match {}: {e}", ep.info.response.name), ""),
         })
     }
 
@@ -360,7 +364,14 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             .backend
             .provide(request)
             .await
-            .map_err(|message| Error::TokenProvider(redact_opaque(&message, &[self.secret()])))?;
+            .map_err(|message| Error::TokenProvider(self.redact_opaque(&message)))?;
+        // Held from now on: any later message quoting it is redacted.
+        self.held.remember(&record.access_token);
+        if record.access_token.len() > MAX_TOKEN_BYTES {
+            return Err(Error::TokenProvider(format!(
+                "the provider returned a token longer than {MAX_TOKEN_BYTES} bytes"
+            )));
+        }
         if reject == Some(record.access_token.as_str()) {
             return Err(Error::TokenProvider(
                 "the provider returned the token WeCom just rejected (asked with forceRefresh: true)".into(),
@@ -378,7 +389,16 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
 
     /// The stored record if it is fresh and not `reject`; a stored `reject` is deleted.
     async fn stored(&self, reject: Option<&str>) -> Option<TokenRecord> {
-        match self.backend.get(&self.key).await {
+        let got = self.backend.get(&self.key).await;
+        if let Ok(Some(record)) = &got {
+            // Held from now on, whatever happens to it: any message quoting it is redacted.
+            self.held.remember(&record.access_token);
+        }
+        match got {
+            Ok(Some(record)) if record.access_token.len() > MAX_TOKEN_BYTES => {
+                self.store_failed("get", &format!("the stored token is longer than {MAX_TOKEN_BYTES} bytes"));
+                None
+            }
             Ok(Some(record)) if Some(record.access_token.as_str()) == reject => {
                 self.store_delete().await;
                 None
@@ -412,7 +432,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     }
 
     fn store_failed(&self, op: &'static str, message: &str) {
-        let message = redact_opaque(message, &[self.secret(), &self.current_token()]);
+        let message = self.redact_opaque(message);
         self.backend.note(&TokenEvent::StoreFailed { op, message });
     }
 
@@ -430,13 +450,26 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             ),
             body: None,
         };
-        let answer = self.send("gettoken", &request, "").await?;
-        let errcode = answer.int_field("errcode").unwrap_or(0);
-        if errcode != 0 {
-            let errmsg = answer.str_field("errmsg").unwrap_or_default();
-            return Err(Error::Api { endpoint: "gettoken".into(), errcode, errmsg: self.redact(&errmsg, "") });
+        let (status, answer) = self.send("gettoken", &request, "").await?;
+        let bad = |snippet: &str| Error::BadResponse { endpoint: "gettoken".into(), status, snippet: snippet.into() };
+        match answer.int_member("errcode") {
+            IntMember::Int(0) => {}
+            IntMember::Int(errcode) => {
+                let errmsg = answer.str_field("errmsg").unwrap_or_default();
+                return Err(Error::Api { endpoint: "gettoken".into(), errcode, errmsg: self.redact(&errmsg, "") });
+            }
+            IntMember::Absent => return Err(bad(ERRCODE_MISSING)),
+            IntMember::NotInt => return Err(bad(ERRCODE_NOT_INT)),
         }
-        match answer.str_field("access_token") {
+        let token = answer.str_field("access_token");
+        if let Some(token) = &token {
+            // Held before anything (a store, a log line) can mention it.
+            self.held.remember(token);
+        }
+        match token {
+            Some(token) if token.len() > MAX_TOKEN_BYTES => {
+                Err(bad(&format!("the access_token is longer than {MAX_TOKEN_BYTES} bytes")))
+            }
             Some(token) if !token.is_empty() => {
                 let expires_in = answer.int_field("expires_in").unwrap_or(7200);
                 let mut record = TokenRecord::new(token, expires_in, self.transport.now_ms());
@@ -449,15 +482,11 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 self.backend.note(&TokenEvent::Fetched { key: &self.key, expires_at_ms: record.expires_at_ms });
                 Ok(record)
             }
-            _ => Err(Error::BadResponse {
-                endpoint: "gettoken".into(),
-                status: 200,
-                snippet: "errcode 0 but no access_token in the answer".into(),
-            }),
+            _ => Err(bad("errcode 0 but no access_token in the answer")),
         }
     }
 
-    async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<T::Body, Error> {
+    async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<(u16, T::Body), Error> {
         let reply = self
             .transport
             .send(request)
@@ -466,10 +495,10 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         self.accept(endpoint, reply, token)
     }
 
-    /// A 2xx JSON answer, or the typed error for anything else.
-    fn accept<B: JsonBody>(&self, endpoint: &str, reply: HttpReply<B>, token: &str) -> Result<B, Error> {
+    /// A 2xx JSON answer and its status, or the typed error for anything else.
+    fn accept<B: JsonBody>(&self, endpoint: &str, reply: HttpReply<B>, token: &str) -> Result<(u16, B), Error> {
         match reply {
-            HttpReply::Json { status, body } if (200..300).contains(&status) => Ok(body),
+            HttpReply::Json { status, body } if (200..300).contains(&status) => Ok((status, body)),
             HttpReply::Json { status, body } => Err(Error::Http {
                 endpoint: endpoint.into(),
                 status,
@@ -493,7 +522,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 endpoint.path
             )));
         }
-        let report = validate_text(endpoint.request, payload_json);
+        let report = validate_payload(endpoint.request, payload_json)?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
@@ -501,13 +530,21 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
-        Ok(self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body))
+        let mut call = self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body);
+        call.declared = true;
+        Ok(call)
     }
 
     /// Starts a call to a path this SDK does not declare (`{ method, path, query, body }`): the
     /// path, query and body are checked for shape (see [`raw::check`]), not against rules.
     /// A POST counts as a write (never resent after an unknown outcome) unless `idempotent`.
+    /// A query or body over [`crate::validate::MAX_PAYLOAD_BYTES`] is
+    /// [`Error::PayloadTooLarge`]. An answer without `errcode` counts as success (WeCom's
+    /// downloads and some newer APIs answer so); a present errcode must be an integer.
     pub fn begin_raw(&self, raw: RawRequest<'_>) -> Result<Call, Error> {
+        for text in [raw.query, raw.body].into_iter().flatten() {
+            check_payload_size(text.len())?;
+        }
         let checked = raw::check(&raw).map_err(|m| Error::Usage(self.redact(&m, "")))?;
         let write = raw.method == Method::Post && !raw.idempotent;
         Ok(self.new_call(Cow::Owned(checked.path), raw.method, write, checked.query, checked.body))
@@ -528,6 +565,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             write,
             query,
             body,
+            declared: false,
             rejected: None,
             refreshed: false,
             retries: 0,
@@ -570,15 +608,24 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     /// 41001 on the first attempt); send again after a backoff (busy or rate-limited errcodes,
     /// and for reads HTTP 5xx or unreadable answers); or a typed error. A write is never resent
     /// after a failure that may have been processed (`OutcomeUnknown`). Texts are redacted.
+    ///
+    /// The errcode must be an integer (a JSON number, or a string of digits as some proxies
+    /// send): any other value is a bad response, and so is a JSON answer without errcode from a
+    /// declared endpoint (a raw request's answer may lack it: it then counts as success).
     pub fn judge<B: JsonBody>(&self, call: &mut Call, reply: HttpReply<B>, token: &str) -> Verdict<B> {
-        let answer = match self.accept(&call.path, reply, token) {
-            Ok(answer) => answer,
+        let (status, answer) = match self.accept(&call.path, reply, token) {
+            Ok(accepted) => accepted,
             Err(e) => return self.after_failure(call, e),
         };
-        let errcode = answer.int_field("errcode").unwrap_or(0);
-        if errcode == 0 {
-            return Verdict::Done(answer);
-        }
+        let bad =
+            |snippet: &str| Error::BadResponse { endpoint: call.path.to_string(), status, snippet: snippet.into() };
+        let errcode = match answer.int_member("errcode") {
+            IntMember::Int(0) => return Verdict::Done(answer),
+            IntMember::Absent if !call.declared => return Verdict::Done(answer),
+            IntMember::Int(errcode) => errcode,
+            IntMember::Absent => return self.after_failure(call, bad(ERRCODE_MISSING)),
+            IntMember::NotInt => return self.after_failure(call, bad(ERRCODE_NOT_INT)),
+        };
         let errmsg = answer.str_field("errmsg").unwrap_or_default();
         let error = Error::Api { endpoint: call.path.to_string(), errcode, errmsg: self.redact(&errmsg, token) };
         if !call.refreshed && errcode::class_of(errcode) == ErrorClass::Refresh {
@@ -644,22 +691,28 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         Some(delay)
     }
 
-    fn current_token(&self) -> String {
-        self.tokens.peek().map(|r| r.access_token).unwrap_or_default()
-    }
-
     fn secret(&self) -> &str {
         self.config.corp_secret.as_ref().map_or("", Secret::expose)
     }
 
+    /// `text` without the secret, `token`, any token this client has held, or
+    /// `access_token=`/`corpsecret=` values, in any encoding.
     fn redact(&self, text: &str, token: &str) -> String {
-        redact(text, &[self.secret(), token])
+        self.held.redact(text, self.secret(), token, false)
     }
 
-    /// `text` without the secret, the cached token, or `access_token=`/`corpsecret=` values
-    /// (for log lines built outside the core).
+    /// [`Client::redact`], and also without long runs of token characters (texts of a store or
+    /// a provider, which may quote tokens this client never saw).
+    fn redact_opaque(&self, text: &str) -> String {
+        self.held.redact(text, self.secret(), "", true)
+    }
+
+    /// `text` without the secret, any token this client has held (the last
+    /// [`held::HELD_TOKENS`], rejected ones included), or `access_token=`/`corpsecret=` values,
+    /// raw, percent-encoded (either hex case, `+` or `%20` for a space) or JSON-escaped (for log
+    /// lines built outside the core).
     pub fn redact_text(&self, text: &str) -> String {
-        self.redact(text, &self.current_token())
+        self.redact(text, "")
     }
 }
 
@@ -678,8 +731,13 @@ pub struct RawRequest<'a> {
     pub idempotent: bool,
 }
 
+/// The snippet of a bad response without errcode.
+const ERRCODE_MISSING: &str = "errcode missing from the JSON answer";
+/// The snippet of a bad response whose errcode is not an integer.
+const ERRCODE_NOT_INT: &str = "errcode is not an integer";
+
 /// One call in progress: what to send, which token WeCom already rejected, retries so far.
-#[derive(Debug)]
+/// `Debug` hides the rejected token.
 pub struct Call {
     /// The path after `/cgi-bin/`.
     pub path: Cow<'static, str>,
@@ -689,6 +747,8 @@ pub struct Call {
     pub write: bool,
     query: String,
     body: Option<String>,
+    /// A declared endpoint (its answers must carry an errcode), not a raw request.
+    declared: bool,
     /// A token WeCom just refused: dropped from the cache before the next token is chosen.
     rejected: Option<String>,
     /// The one token refresh of this call has happened.
@@ -696,6 +756,21 @@ pub struct Call {
     retries: u32,
     started_ms: f64,
     last_error: Option<Error>,
+}
+
+impl std::fmt::Debug for Call {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("path", &self.path)
+            .field("method", &self.method)
+            .field("write", &self.write)
+            .field("declared", &self.declared)
+            .field("rejected", &self.rejected.as_ref().map(|_| "***"))
+            .field("refreshed", &self.refreshed)
+            .field("retries", &self.retries)
+            .field("last_error", &self.last_error)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Call {
