@@ -4,7 +4,7 @@
 //! has nothing fresh. Like [`super::Transport`], it is a seam: the core decides, the
 //! implementation does the I/O.
 //!
-//! Doc: https://developer.work.weixin.qq.com/document/path/91039 (获取access_token)
+//! Doc: <https://developer.work.weixin.qq.com/document/path/91039> (获取access_token)
 
 use std::fmt;
 
