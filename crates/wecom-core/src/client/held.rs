@@ -30,9 +30,11 @@ impl fmt::Debug for HeldTokens {
 }
 
 impl HeldTokens {
-    /// Remembers `token` (as the most recent one); the oldest is forgotten past the bound.
+    /// Remembers `token` (as the most recent one); the oldest is forgotten past the bound. A
+    /// token longer than [`MAX_TOKEN_BYTES`] is not remembered: the client refuses it and never
+    /// sends it anywhere.
     pub fn remember(&self, token: &str) {
-        if token.is_empty() {
+        if token.is_empty() || token.len() > MAX_TOKEN_BYTES {
             return;
         }
         let mut list = self.list.borrow_mut();
@@ -80,5 +82,7 @@ mod tests {
         assert_eq!(held.redact("token-0199 token-0136", "", "", false), "*** ***");
         assert_eq!(held.redact("token-0135", "", "", false), "token-0135", "forgotten past the bound");
         assert_eq!(format!("{held:?}"), "HeldTokens(64 remembered)");
+        held.remember(&"x".repeat(MAX_TOKEN_BYTES + 1));
+        assert_eq!(held.list.borrow().back().map(String::as_str), Some("token-0150"), "too long: not held");
     }
 }

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use serde_json::{json, Value};
+use wecom_core::client::held::MAX_TOKEN_BYTES;
 use wecom_core::client::token::TokenRecord;
 use wecom_core::client::{Client, ClientConfig, HttpReply, ProvideRequest, TokenBackend, TokenEvent, Verdict};
 use wecom_core::endpoints;
@@ -275,4 +276,16 @@ fn item8_redact_text_covers_every_token_held() {
     let redacted = c.redact_text(&text);
     assert_none_of("redact_text", &redacted, &all);
     assert!(redacted.starts_with("*** | *** |"), "{redacted}");
+}
+
+#[test]
+fn item8_tokens_longer_than_4_kib_are_refused_so_the_history_stays_bounded() {
+    let long = "t".repeat(MAX_TOKEN_BYTES + 1);
+    let c = client(Fake::new(vec![token_reply(&long, 7200)]));
+    let e = block_on(c.access_token(false)).unwrap_err();
+    assert!(matches!(&e, Error::BadResponse { snippet, .. } if snippet.contains("longer than 4096 bytes")), "{e:?}");
+    // At the limit it is used.
+    let at_limit = "t".repeat(MAX_TOKEN_BYTES);
+    let c = client(Fake::new(vec![token_reply(&at_limit, 7200)]));
+    assert_eq!(block_on(c.access_token(false)).unwrap(), at_limit);
 }
