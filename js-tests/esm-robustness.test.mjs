@@ -23,7 +23,10 @@ function nested(depth, leaf, wrap) {
   return v;
 }
 
-/** [label, payload, expected code] — E_INVALID_PAYLOAD (cannot be JSON) or E_VALIDATION. */
+/**
+ * [label, payload, expected code] — E_INVALID_PAYLOAD (cannot be JSON), E_PAYLOAD_TOO_LARGE (over
+ * 2 MiB of JSON: refused before it reaches the engine) or E_VALIDATION.
+ */
 function hostilePayloads() {
   const cycle = { type: 1, scene: 2, user: ['a'] };
   cycle.self = cycle;
@@ -47,7 +50,7 @@ function hostilePayloads() {
     ['JSON text instead of an object', '{"type":1,"scene":2,"user":["a"]}', 'E_VALIDATION'],
     ['array', [validAddPayload()], 'E_VALIDATION'],
     ['NaN and Infinity', { type: NaN, scene: Infinity, user: ['a'] }, 'E_VALIDATION'],
-    ['huge remark (16 MiB)', validAddPayload({ remark: 'x'.repeat(16 * 1024 * 1024) }), 'E_VALIDATION'],
+    ['huge remark (16 MiB)', validAddPayload({ remark: 'x'.repeat(16 * 1024 * 1024) }), 'E_PAYLOAD_TOO_LARGE'],
     ['huge user list', validAddPayload({ type: 2, user: Array.from({ length: 100_000 }, (_, i) => `u${i}`) }), 'E_VALIDATION'],
     ['lone surrogate', validAddPayload({ remark: 'a\uD800b' }), 'E_VALIDATION'],
     ['NUL and controls in an unknown key', { ...validAddPayload(), 'x\u0000\u001f\u2028': 1 }, 'E_VALIDATION'],
@@ -74,7 +77,7 @@ test('hostile payloads fail cleanly through the client, nothing is sent, the cli
       assert.ok(err instanceof WeComValidationError);
       assert.ok(Array.isArray(err.errors) && err.errors.length > 0, label);
     }
-    if (err.code === 'E_INVALID_PAYLOAD') assert.ok(err instanceof WeComUsageError, label);
+    if (err.code === 'E_INVALID_PAYLOAD' || err.code === 'E_PAYLOAD_TOO_LARGE') assert.ok(err instanceof WeComUsageError, label);
   }
   assert.deepEqual(mock.stats(), before, 'no hostile payload reached the server');
   assert.equal(await client.getAccessToken(), stillCached, 'token cache intact');
@@ -96,7 +99,8 @@ test('hostile payloads through validate(): a report or a WeComUsageError, then v
       thrown = err;
     }
     if (thrown) {
-      if (!(thrown instanceof WeComUsageError) || thrown.code !== 'E_INVALID_PAYLOAD') {
+      const thrownCodes = ['E_INVALID_PAYLOAD', 'E_PAYLOAD_TOO_LARGE'];
+      if (!(thrown instanceof WeComUsageError) || !thrownCodes.includes(thrown.code) || (code && code !== 'E_VALIDATION' && thrown.code !== code)) {
         problems.push(`${label}: threw ${thrown?.name} ${thrown?.code ?? ''}: ${String(thrown?.message).slice(0, 120)}`);
       } else if (code === 'E_VALIDATION') {
         problems.push(`${label}: threw E_INVALID_PAYLOAD but should give a report`);

@@ -39,9 +39,11 @@ export function payloadText(endpoint, payload, validate, locale) {
     const report = validate(endpoint, payload, { locale });
     if (!report.valid) {
       const first = report.errors[0]?.path || 'the root';
+      const props = { code: 'E_VALIDATION', endpoint, errors: report.errors };
+      if (report.truncated) props.truncated = true;
       throw new WeComValidationError(
         `invalid ${endpoint} request: ${report.errors.length} problem(s), first at ${first}`,
-        { code: 'E_VALIDATION', endpoint, errors: report.errors },
+        props,
       );
     }
   }

@@ -33,7 +33,10 @@ export interface ValidationIssue {
 /** Result of `validate`: every problem is listed, not just the first. */
 export interface ValidationReport {
   valid: boolean;
+  /** At most 100 issues, in document order. */
   errors: ValidationIssue[];
+  /** Present (true) when there were more than 100 issues and the list was cut. */
+  truncated?: true;
 }
 
 export interface ValidateOptions {
@@ -42,8 +45,10 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks a payload against WeCom's rules for `endpoint` without sending anything.
- * Throws WeComUsageError (code 'E_UNKNOWN_ENDPOINT') for an unknown endpoint.
+ * Checks a payload against WeCom's rules for `endpoint` without sending anything: exactly the
+ * JSON the client would send (JSON.stringify's rules). Throws WeComUsageError for an unknown
+ * endpoint ('E_UNKNOWN_ENDPOINT'), a payload that cannot be JSON ('E_INVALID_PAYLOAD') or one
+ * over 2 MiB of JSON ('E_PAYLOAD_TOO_LARGE').
  */
 export declare function validate(endpoint: EndpointPath | (string & {}), payload: unknown, options?: ValidateOptions): ValidationReport;
 
@@ -57,7 +62,11 @@ export type FetchLike = (
 export interface CallOptions {
   /** Aborts the call (rejects with WeComAbortError, code 'E_ABORTED'; never retried). */
   signal?: AbortSignal;
-  /** Overrides the client's timeout for this call, ms (0 = none). Rejects with WeComTimeoutError ('E_TIMEOUT'). */
+  /**
+   * Overrides the client's timeout for this call, ms (0 or Infinity = none; values above 2^31 − 1
+   * are clamped). Rejects with WeComTimeoutError ('E_TIMEOUT'). Also bounds a token fetch or a
+   * tokenProvider call this call starts.
+   */
   timeoutMs?: number;
 }
 
@@ -135,7 +144,7 @@ interface WeComClientBaseOptions {
   fetch?: FetchLike;
   /** Language of validation messages in errors: 'zh-CN' (default) or 'en'. */
   locale?: string;
-  /** Timeout of each call, ms (0 = none). Default 30000. */
+  /** Timeout of each call, ms (0 or Infinity = none; values above 2^31 − 1 are clamped). Default 30000. */
   timeoutMs?: number;
   /** Retry policy. Writes are never resent after a failure that may have been processed. */
   retry?: RetryOptions;
@@ -151,6 +160,12 @@ export interface WeComSecretClientOptions extends WeComClientBaseOptions {
   tokenStore?: TokenStore;
   /** Prefix of the store key. Default 'wecom:access_token:'. */
   tokenKeyPrefix?: string;
+  /**
+   * Longest wait for one tokenStore operation, ms (> 0, at most 60000). Default 1000. Past it the
+   * store counts as failed (a warning is logged), calls go on without it, and it is left alone
+   * for 30 s.
+   */
+  tokenStoreTimeoutMs?: number;
   tokenProvider?: never;
 }
 
@@ -255,9 +270,18 @@ export declare class WeComConfigError extends WeComError {
 export declare class WeComTokenProviderError extends WeComError {
   readonly code: 'E_TOKEN_PROVIDER';
 }
-/** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD'. */
+/**
+ * The wasm engine failed (a trap, memory exhaustion, a bug): it was replaced, and the next call
+ * runs on a fresh one (clients rebuild themselves; their in-memory token cache is lost). Calls
+ * in flight on the failed engine reject with it. The original failure is `cause`.
+ */
+export declare class WeComEngineError extends WeComError {
+  readonly code: 'E_ENGINE';
+}
+
+/** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE'. */
 export declare class WeComUsageError extends WeComError {
-  readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD';
+  readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE';
 }
 
 // ---- Callbacks (回调): https://developer.work.weixin.qq.com/document/path/91144

@@ -2,6 +2,7 @@
 //! come from outside (network messages, response snippets) pass through [`redact`] first.
 
 use crate::errcode::{self, ErrorClass};
+pub use crate::redaction::{redact, redact_opaque};
 use crate::validate::Report;
 
 /// Everything that can go wrong in a call.
@@ -9,12 +10,20 @@ use crate::validate::Report;
 #[non_exhaustive]
 pub enum Error {
     /// The payload broke one or more rules; nothing was sent.
-    #[error("invalid {endpoint} request: {} problem(s), first at {first}", report.issues.len(), first = first_path(report))]
+    #[error("invalid {endpoint} request: {count}, first at {first}", count = problem_count(report), first = first_path(report))]
     Validation {
         /// Endpoint path.
         endpoint: &'static str,
-        /// Every problem found.
+        /// The problems found (at most [`crate::validate::MAX_ISSUES`]; see `report.truncated`).
         report: Report,
+    },
+    /// The payload is larger than the SDK accepts; it was neither parsed nor sent.
+    #[error("the payload is {bytes} bytes of JSON; at most {limit} bytes are accepted")]
+    PayloadTooLarge {
+        /// Its size in UTF-8 bytes.
+        bytes: usize,
+        /// The limit ([`crate::validate::MAX_PAYLOAD_BYTES`]).
+        limit: usize,
     },
     /// WeCom answered with a non-zero errcode.
     #[error("WeCom errcode {errcode} from {endpoint}: {errmsg}")]
@@ -93,6 +102,14 @@ pub enum Error {
     TokenProvider(String),
 }
 
+fn problem_count(report: &Report) -> String {
+    if report.truncated {
+        format!("more than {} problems (the first {} are listed)", report.issues.len(), report.issues.len())
+    } else {
+        format!("{} problem(s)", report.issues.len())
+    }
+}
+
 fn first_path(report: &Report) -> &str {
     match report.issues.first() {
         Some(i) if i.path.is_empty() => "the root",
@@ -106,6 +123,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation { .. } => "E_VALIDATION",
+            Error::PayloadTooLarge { .. } => "E_PAYLOAD_TOO_LARGE",
             Error::Api { .. } => "E_API",
             Error::Http { .. } => "E_HTTP",
             Error::BadResponse { .. } => "E_BAD_RESPONSE",
@@ -148,73 +166,9 @@ impl Error {
     }
 }
 
-/// [`redact`], and also every run of 32 or more token characters (letters, digits, `-`, `_`):
-/// for texts from code that may quote tokens this client never saw (a token store's or a
-/// token provider's error messages).
-pub fn redact_opaque(text: &str, secrets: &[&str]) -> String {
-    let text = redact(text, secrets);
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.chars().count() >= 32 {
-            out.push_str("***");
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
-/// Replaces every occurrence of the given secrets, and the values of `access_token=` and
-/// `corpsecret=` query parameters, with `***`.
-pub fn redact(text: &str, secrets: &[&str]) -> String {
-    let mut out = text.to_owned();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        if out.contains(*s) {
-            out = out.replace(*s, "***");
-        }
-    }
-    for key in ["access_token=", "corpsecret="] {
-        let mut from = 0;
-        while let Some(pos) = out.get(from..).and_then(|rest| rest.find(key)) {
-            let start = from + pos + key.len();
-            let end = out
-                .get(start..)
-                .and_then(|rest| {
-                    rest.find(|c: char| c == '&' || c == '#' || c.is_whitespace() || c == '"' || c == '\'')
-                })
-                .map_or(out.len(), |n| start + n);
-            out.replace_range(start..end, "***");
-            from = start + 3;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn redacts_secrets_and_query_values() {
-        let t =
-            "GET /cgi-bin/gettoken?corpid=ww1&corpsecret=S3CRET-x&x=1 failed; token tok_123456 access_token=tok_123456";
-        let r = redact(t, &["S3CRET-x", "tok_123456"]);
-        assert!(!r.contains("S3CRET"));
-        assert!(!r.contains("tok_123456"));
-        assert!(r.contains("corpsecret=***&x=1"));
-        assert_eq!(redact("access_token=", &[]), "access_token=***");
-    }
 
     #[test]
     fn from_ip_is_read_from_errmsg() {

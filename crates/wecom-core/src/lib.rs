@@ -20,6 +20,7 @@ pub mod error;
 pub mod json;
 pub mod messages;
 pub mod models;
+pub mod redaction;
 pub mod rules;
 pub mod schema;
 pub mod tape;
@@ -31,7 +32,9 @@ pub use messages::Locale;
 pub use validate::{Issue, Report};
 
 /// Validates a JSON payload for the endpoint at `path` (the official path after `/cgi-bin/`).
+/// A payload over [`validate::MAX_PAYLOAD_BYTES`] is [`Error::PayloadTooLarge`]; a report lists
+/// at most [`validate::MAX_ISSUES`] problems.
 pub fn validate_json(path: &str, payload_json: &str) -> Result<Report, Error> {
     let endpoint = endpoints::find(path).ok_or_else(|| Error::UnknownEndpoint(path.to_owned()))?;
-    Ok(validate::validate_text(endpoint.request, payload_json))
+    validate::validate_payload(endpoint.request, payload_json)
 }

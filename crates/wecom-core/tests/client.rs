@@ -595,15 +595,17 @@ fn http_request_debug_hides_the_query_and_body() {
 /// BUG: a typed response that fails to decode becomes `Error::BadResponse` whose snippet is the
 /// serde message *unredacted*; serde quotes the offending string value, so a response string
 /// echoing the token (or secret) leaks into `Debug` (error.rs promises every outside text is
-/// redacted). Here the server echoes the token as a (wrongly typed) `errcode`.
+/// redacted). Here the server echoes the token as a (wrongly typed) member. (A token as the
+/// errcode itself is a bad response before any decoding: see tests/hardening.rs.)
 #[test]
 fn typed_decode_errors_are_redacted_too() {
     let c = client(Fake::new(vec![
         token_reply(TOKENS[0], 7200),
-        ok(json!({ "errcode": TOKENS[0], "errmsg": format!("weird proxy {SECRET}") })),
+        ok(json!({ "errcode": 0, "errmsg": format!("weird proxy {SECRET}"), "contact_way": { "type": TOKENS[0] } })),
     ]));
-    let e = block_on(c.send_typed(endpoints::ADD_CONTACT_WAY, &typed_add())).unwrap_err();
-    assert!(matches!(e, Error::BadResponse { .. }), "{e:?}");
+    let req = ContactWayIdRequest { config_id: "c1".into() };
+    let e = block_on(c.send_typed(endpoints::GET_CONTACT_WAY, &req)).unwrap_err();
+    assert!(matches!(&e, Error::BadResponse { snippet, .. } if snippet.contains("invalid type")), "{e:?}");
     clean(e);
 }
 

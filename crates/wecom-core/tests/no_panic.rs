@@ -32,6 +32,9 @@ fn validate(endpoint: &Endpoint, text: &str) -> Report {
 }
 
 fn check_report(endpoint: &Endpoint, text: &str, report: &Report) {
+    // Bounded: never more than MAX_ISSUES, and cut only when full.
+    assert!(report.issues.len() <= validate::MAX_ISSUES, "{}: {} issues", endpoint.path, report.issues.len());
+    assert!(!report.truncated || report.issues.len() == validate::MAX_ISSUES, "{}: cut early", endpoint.path);
     for issue in &report.issues {
         assert!(
             rules::info(issue.rule).is_some(),
@@ -51,7 +54,31 @@ fn check_report(endpoint: &Endpoint, text: &str, report: &Report) {
         let out: Value = serde_json::from_str(&report.to_json(locale)).expect("report JSON");
         assert_eq!(out["valid"], json!(report.issues.is_empty()));
         assert_eq!(out["errors"].as_array().map(Vec::len), Some(report.issues.len()));
+        let flag = if report.truncated { json!(true) } else { Value::Null };
+        assert_eq!(out["truncated"], flag, "`truncated` appears exactly when the report was cut");
     }
+}
+
+/// An object of `n` members (random names, some of them fields, most not) with simple random
+/// values, or a field holding an array of `n` such values: valid JSON with about `n` problems.
+fn gen_many_problems(rng: &mut Rng, names: &[&str], n: usize, out: &mut String) {
+    const VALUES: [&str; 10] = ["null", "true", "0", "-1", "1.5", "4294967296", "\"\"", "\"x\"", "[]", "{\"a\":1}"];
+    let object = rng.one_in(2);
+    if object {
+        out.push('{');
+    } else {
+        out.push_str(&format!("{{\"{}\":[", rng.pick(names)));
+    }
+    for j in 0..n {
+        if j > 0 {
+            out.push(',');
+        }
+        if object {
+            out.push_str(&format!("\"k{j}_{}\":", rng.pick(names)));
+        }
+        out.push_str(rng.pick::<&str>(&VALUES));
+    }
+    out.push_str(if object { "}" } else { "]}" });
 }
 
 /// Every wire name used by any request model, nested ones included.
@@ -228,12 +255,20 @@ fn random_structured_payloads() {
     let names = field_names();
     let mut rng = Rng::new(42);
     let mut valid_seen = 0;
+    let mut truncated_seen = 0;
     for ep in endpoints::ALL {
         for i in 0..300 {
             let mut text = String::new();
             let floats = i % 2 == 0;
-            gen_object(&mut rng, &names, 3, &mut text, floats);
+            if i % 10 == 0 {
+                // Around and far beyond the issue cap.
+                let n = *rng.pick(&[99, 100, 101, 150, 1000]);
+                gen_many_problems(&mut rng, &names, n, &mut text);
+            } else {
+                gen_object(&mut rng, &names, 3, &mut text, floats);
+            }
             let report = validate(ep, &text);
+            truncated_seen += usize::from(report.truncated);
             // A repeated key is always reported (as `duplicate-field` or `unknown-field`), and
             // with integers only, what the validator accepts the typed struct accepts too.
             if report.is_valid() {
@@ -269,6 +304,7 @@ fn random_structured_payloads() {
         }
     }
     assert!(valid_seen > 50, "the generator rarely produced valid payloads ({valid_seen})");
+    assert!(truncated_seen > 100, "the generator rarely went past the issue cap ({truncated_seen})");
 }
 
 /// Whether any object in the text repeats a key (a JSON `Value` would silently keep one).
@@ -376,7 +412,9 @@ fn huge_strings() {
     let report = validate(add, &text);
     assert_eq!(report.issues.len(), 1);
     assert_eq!(report.issues[0].msg, Msg::MaxBytes { max: 4000, actual: MB });
-    let text = format!(r#"{{"type":1,"scene":2,"user":["{ascii}"],"state":"{ascii}"}}"#);
+    // Two huge strings at once (together just under the 2 MiB payload limit).
+    let half = "x".repeat(MB - 64);
+    let text = format!(r#"{{"type":1,"scene":2,"user":["{half}"],"state":"{half}"}}"#);
     assert_eq!(validate(add, &text).issues.len(), 1);
     // A huge unknown key, a huge root string.
     let report = validate(add, &format!("{{\"{ascii}\":1}}"));
@@ -522,10 +560,10 @@ fn duplicate_keys() {
             ("/is_temp", "duplicate-field")
         ]
     );
-    // A thousand repetitions: a thousand issues, no quadratic blow-up worth noticing.
+    // A thousand repetitions: the report lists the first 100 and says it was cut.
     let text = format!("{{\"config_id\":\"a\"{}}}", ",\"config_id\":\"b\"".repeat(1000));
     let report = validate(endpoint("externalcontact/get_contact_way"), &text);
-    assert_eq!(report.issues.len(), 1000);
+    assert_eq!((report.issues.len(), report.truncated), (validate::MAX_ISSUES, true));
     assert!(report.issues.iter().all(|i| i.rule == "duplicate-field" && i.path == "/config_id"));
 }
 
@@ -953,7 +991,8 @@ fn deep_and_huge_tapes() {
     let r = validate::validate_tape(add.request, Tape::new(&t, &[], kind).unwrap());
     assert_eq!(r.issues.len(), 1);
     assert_eq!(r.issues[0].msg, Msg::MaxChars { max: 30, actual: 1_000_000_000 });
-    // A 100_000-item array of nulls: walked once, every item reported.
+    // A 100_000-item array of nulls: its count reported first, then its first items until the
+    // report is full; the rest is not walked.
     let n = 100_000;
     let mut big = vec![5.0, 3.0, f64::NAN, ty, 2.0, 2.0, scene, 2.0, 2.0, user, 4.0, n as f64, f64::NAN];
     big.extend(std::iter::repeat_n(0.0, n));
@@ -961,8 +1000,10 @@ fn deep_and_huge_tapes() {
     big[2] = end;
     big[12] = end;
     let r = validate::validate_tape(add.request, Tape::new(&big, &[], kind).unwrap());
-    assert_eq!(r.issues.len(), n + 1, "every item, then R-CW-09");
-    assert_eq!(r.issues[n].rule, "R-CW-09");
+    assert_eq!((r.issues.len(), r.truncated), (validate::MAX_ISSUES, true), "R-CW-09, then items");
+    assert_eq!((r.issues[0].path.as_str(), r.issues[0].rule), ("/user", "R-CW-09"));
+    assert_eq!(r.issues[0].msg, Msg::MaxItems { max: 100, actual: n });
+    assert_eq!(r.issues[99].path, "/user/98");
 }
 
 const A: &Model = &AddContactWayRequest::MODEL;

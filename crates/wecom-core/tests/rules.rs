@@ -1704,6 +1704,7 @@ fn every_rule_id_a_model_can_report_is_catalogued() {
 const COVERED: &[(&str, &str)] = &[
     ("json-type", "json_type"),
     ("unknown-field", "unknown_field"),
+    ("json-unicode", "json_unicode_unpaired_surrogate_is_reported_at_its_path"),
     ("duplicate-field", "duplicate_field"),
     ("required", "required"),
     ("integer-range", "integer_range"),
@@ -1737,6 +1738,43 @@ const COVERED: &[(&str, &str)] = &[
     ("R-ID-05", "r_id_05_corpgroup_unionid_and_openid_required"),
     ("R-ID-06", "r_id_06_convert_to_openid_needs_external_userid_prefix_left_to_the_server"),
 ];
+
+/// A JS string can hold an unpaired surrogate, which cannot be sent as UTF-8: the JS tape writer
+/// marks it (tag 6) and the validator reports it at its path, like any other field problem.
+#[test]
+fn json_unicode_unpaired_surrogate_is_reported_at_its_path() {
+    const A: &Model = &AddContactWayRequest::MODEL;
+    let f = |name: &str| A.index(name) as f64;
+    // { type: 1, scene: 2, user: ["a"], remark: <"ab\uD800", 2 + 3 bytes, 3 chars> }
+    let slots = [
+        5.0,
+        4.0,
+        20.0, //
+        f("type"),
+        2.0,
+        1.0, //
+        f("scene"),
+        2.0,
+        2.0, //
+        f("user"),
+        4.0,
+        1.0,
+        16.0,
+        3.0,
+        1.0,
+        1.0, //
+        f("remark"),
+        tape::BAD_STRING,
+        5.0,
+        3.0,
+    ];
+    let tape = Tape::new(&slots, &[], Kind::Object(A)).expect("well-formed tape");
+    let report = validate::validate_tape(A, tape);
+    let found: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(found, [("/remark", "json-unicode")]);
+    assert!(report.issues[0].msg.render(Locale::En).contains("unpaired surrogate"));
+    assert!(report.issues[0].msg.render(Locale::ZhCn).contains("代理项"));
+}
 
 #[test]
 fn every_catalogue_rule_has_a_test() {

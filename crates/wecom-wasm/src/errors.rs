@@ -49,6 +49,9 @@ pub fn to_js(error: &Error, locale: Locale) -> JsValue {
             set(&props, "endpoint", &JsValue::from_str(endpoint));
             let errors = report.errors_json(locale);
             set(&props, "errors", &js_sys::JSON::parse(&errors).unwrap_or_else(|_| js_sys::Array::new().into()));
+            if report.truncated {
+                set(&props, "truncated", &JsValue::TRUE);
+            }
         }
         Error::Api { endpoint, errcode, errmsg } => {
             set(&props, "endpoint", &JsValue::from_str(endpoint));

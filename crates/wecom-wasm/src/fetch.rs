@@ -5,7 +5,7 @@ use std::cell::Cell;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use wecom_core::client::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
+use wecom_core::client::{HttpReply, HttpRequest, IntMember, JsonBody, Transport, TransportError};
 use wecom_core::Method;
 
 #[wasm_bindgen(module = "/js/transport.js")]
@@ -41,12 +41,22 @@ pub fn send_function() -> Function {
 pub struct JsBody(pub JsValue);
 
 impl JsonBody for JsBody {
-    fn int_field(&self, key: &str) -> Option<i64> {
-        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
-        // A string errcode ("40014", as some proxies send) is read as an integer (no float
-        // parser in the module for it).
-        let Some(f) = v.as_f64() else { return v.as_string()?.trim().parse::<i64>().ok() };
-        (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+    fn int_member(&self, key: &str) -> IntMember {
+        let key = JsValue::from_str(key);
+        // Own members only (what JSON.parse made), never something inherited from a prototype.
+        let own = self.0.is_object() && Object::has_own(self.0.unchecked_ref::<Object>(), &key);
+        if !own {
+            return IntMember::Absent;
+        }
+        let Ok(v) = Reflect::get(&self.0, &key) else { return IntMember::NotInt };
+        if let Some(f) = v.as_f64() {
+            return IntMember::from_f64(f);
+        }
+        // A string errcode ("40014", as some proxies send) counts if it is plain digits.
+        match v.as_string() {
+            Some(text) => IntMember::from_text(&text),
+            None => IntMember::NotInt,
+        }
     }
     fn str_field(&self, key: &str) -> Option<String> {
         Reflect::get(&self.0, &JsValue::from_str(key)).ok()?.as_string()

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wecom_core::{endpoints, validate::validate_text, Error, Locale};
+use wecom_core::{endpoints, validate::validate_payload, Error, Locale};
 
 use crate::errors;
 use crate::props::get;
@@ -32,9 +32,9 @@ pub fn endpoint_arg(endpoint: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// The largest payload accepted, in bytes of UTF-8 JSON (2 MiB): WeCom's requests are far
-/// smaller, and nothing larger is copied into the engine's memory.
-pub const MAX_PAYLOAD_BYTES: u32 = 2 * 1024 * 1024;
+/// The largest payload accepted, in bytes of UTF-8 JSON (the core's limit, 2 MiB): nothing
+/// larger is copied into the engine's memory.
+const MAX_PAYLOAD_BYTES: u32 = wecom_core::validate::MAX_PAYLOAD_BYTES as u32;
 
 fn too_large(units: u32) -> JsValue {
     errors::usage(
@@ -80,7 +80,7 @@ pub fn validate(endpoint: &JsValue, payload: &JsValue, options: &JsValue) -> Res
         return Err(errors::to_js(&Error::UnknownEndpoint(endpoint), locale));
     };
     let text = payload_text(payload)?;
-    let report = validate_text(ep.request, &text);
+    let report = validate_payload(ep.request, &text).map_err(|e| errors::to_js(&e, locale))?;
     let json = if report.is_valid() { String::from("{\"valid\":true,\"errors\":[]}") } else { report.to_json(locale) };
     js_sys::JSON::parse(&json)
 }

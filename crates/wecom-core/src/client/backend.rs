@@ -4,7 +4,7 @@
 //! has nothing fresh. Like [`super::Transport`], it is a seam: the core decides, the
 //! implementation does the I/O.
 //!
-//! Doc: https://developer.work.weixin.qq.com/document/path/91039 (获取access_token)
+//! Doc: <https://developer.work.weixin.qq.com/document/path/91039> (获取access_token)
 
 use std::fmt;
 
@@ -22,8 +22,8 @@ pub enum LockState<L> {
     Busy,
 }
 
-/// What a token provider is asked for.
-#[derive(Debug, Clone, Copy)]
+/// What a token provider is asked for. `Debug` hides the rejected token.
+#[derive(Clone, Copy)]
 pub struct ProvideRequest<'a> {
     /// The corp id of the client asking.
     pub corp_id: &'a str,
@@ -31,6 +31,16 @@ pub struct ProvideRequest<'a> {
     pub force_refresh: bool,
     /// The token WeCom just rejected, if that is why the provider is asked.
     pub rejected: Option<&'a str>,
+}
+
+impl fmt::Debug for ProvideRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProvideRequest")
+            .field("corp_id", &self.corp_id)
+            .field("force_refresh", &self.force_refresh)
+            .field("rejected", &self.rejected.map(|_| "***"))
+            .finish()
+    }
 }
 
 /// Something worth a log line in the token life cycle. Never carries a token or the secret.

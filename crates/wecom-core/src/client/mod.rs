@@ -4,7 +4,10 @@
 //! provider ([`TokenBackend`]); a token WeCom rejects (40014, 42001, 41001) is dropped and the
 //! call retried exactly once.
 
+mod acquire;
 pub mod backend;
+mod config;
+pub mod held;
 mod raw;
 pub mod token;
 pub mod transport;
@@ -17,141 +20,24 @@ use serde::Serialize;
 
 use crate::endpoints::{self, Endpoint, Ep, Method};
 use crate::errcode::{self, ErrorClass};
-use crate::error::{redact, redact_opaque, Error};
+use crate::error::Error;
 use crate::schema::Secret;
-use crate::validate::validate_text;
+use crate::validate::{check_payload_size, validate_payload};
 pub use backend::{InProcess, LockState, ProvideRequest, TokenBackend, TokenEvent};
-use backend::{LOCK_TTL_MS, LOCK_WAIT_MS};
-use token::{Next, TokenRecord, TokenSlot};
-pub use transport::{HttpReply, HttpRequest, JsonBody, Transport, TransportError};
-
-/// The official API host.
-pub const DEFAULT_BASE_URL: &str = "https://qyapi.weixin.qq.com";
-
-/// How busy, rate-limited and transient failures are retried: exponential backoff with jitter,
-/// bounded in count and in time.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetryPolicy {
-    /// Retries after the first attempt (0 = never retry).
-    pub max_retries: u32,
-    /// Delay before the first retry, ms (doubled each time).
-    pub base_delay_ms: f64,
-    /// Longest delay between two attempts, ms.
-    pub max_delay_ms: f64,
-    /// No retry starts later than this after the call began, ms.
-    pub max_elapsed_ms: f64,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy { max_retries: 3, base_delay_ms: 200.0, max_delay_ms: 2000.0, max_elapsed_ms: 10_000.0 }
-    }
-}
-
-/// Who the client is and where it talks to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientConfig {
-    corp_id: String,
-    /// `None` for a client whose tokens come from a provider.
-    corp_secret: Option<Secret>,
-    base_url: String,
-    retry: RetryPolicy,
-    key_prefix: String,
-}
-
-impl ClientConfig {
-    /// A configuration for `corp_id` and the app secret, talking to the official host.
-    pub fn new(corp_id: impl Into<String>, corp_secret: Secret) -> Result<ClientConfig, Error> {
-        let corp_id = corp_id.into();
-        if corp_id.trim().is_empty() {
-            return Err(Error::Config("corpId is required".into()));
-        }
-        if corp_secret.expose().trim().is_empty() {
-            return Err(Error::Config("corpSecret is required".into()));
-        }
-        let mut config = ClientConfig::without_secret(corp_id)?;
-        config.corp_secret = Some(corp_secret);
-        Ok(config)
-    }
-
-    /// A configuration without a secret, for a client whose tokens come from a provider
-    /// ([`TokenBackend::provide`]): it never calls gettoken.
-    pub fn without_secret(corp_id: impl Into<String>) -> Result<ClientConfig, Error> {
-        let corp_id = corp_id.into();
-        if corp_id.trim().is_empty() {
-            return Err(Error::Config("corpId is required".into()));
-        }
-        Ok(ClientConfig {
-            corp_id,
-            corp_secret: None,
-            base_url: DEFAULT_BASE_URL.into(),
-            retry: RetryPolicy::default(),
-            key_prefix: backend::DEFAULT_KEY_PREFIX.into(),
-        })
-    }
-
-    /// Prefixes the token's cache key in a shared store with `prefix` (default
-    /// `wecom:access_token:`).
-    pub fn with_key_prefix(mut self, prefix: &str) -> Result<ClientConfig, Error> {
-        if prefix.len() > 200 || prefix.chars().any(char::is_control) {
-            return Err(Error::Config("tokenKeyPrefix must be at most 200 bytes, without control characters".into()));
-        }
-        prefix.clone_into(&mut self.key_prefix);
-        Ok(self)
-    }
-
-    /// The cache key of this client's token in a shared store: prefix, corp id and a hash of
-    /// the secret (never the secret itself).
-    pub fn token_key(&self) -> String {
-        let secret = self.corp_secret.as_ref().map_or("", Secret::expose);
-        backend::token_key(&self.key_prefix, &self.corp_id, secret)
-    }
-
-    /// Talks to another host (a proxy, or the local look-alike in tests).
-    pub fn with_base_url(mut self, base_url: &str) -> Result<ClientConfig, Error> {
-        let trimmed = base_url.trim().trim_end_matches('/');
-        let ok_scheme = trimmed.starts_with("https://") || trimmed.starts_with("http://");
-        if !ok_scheme || trimmed.len() <= "https://".len() || trimmed.contains(['?', '#', ' ']) {
-            return Err(Error::Config(format!("baseUrl must be an http(s) URL without query, got \"{trimmed}\"")));
-        }
-        self.base_url = trimmed.to_owned();
-        Ok(self)
-    }
-
-    /// Retries busy, rate-limited and transient failures with `policy`.
-    pub fn with_retry(mut self, policy: RetryPolicy) -> Result<ClientConfig, Error> {
-        let finite = [policy.base_delay_ms, policy.max_delay_ms, policy.max_elapsed_ms]
-            .iter()
-            .all(|v| v.is_finite() && *v >= 0.0);
-        if !finite || policy.max_retries > 100 {
-            return Err(Error::Config("retry: delays must be finite and >= 0, maxRetries at most 100".into()));
-        }
-        self.retry = policy;
-        Ok(self)
-    }
-
-    /// The retry policy.
-    pub fn retry(&self) -> RetryPolicy {
-        self.retry
-    }
-
-    /// The corp id.
-    pub fn corp_id(&self) -> &str {
-        &self.corp_id
-    }
-
-    /// The base URL.
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-}
+pub use config::{ClientConfig, RetryPolicy, DEFAULT_BASE_URL};
+use held::HeldTokens;
+use token::TokenSlot;
+pub use transport::{HttpReply, HttpRequest, IntMember, JsonBody, Transport, TransportError};
 
 /// A WeCom client over any transport, with its tokens in its own cache in front of `B`.
+/// `Debug` shows no token and no secret (the transport's and backend's own `Debug` aside).
 #[derive(Debug)]
 pub struct Client<T, K = InProcess> {
     config: ClientConfig,
     transport: T,
     tokens: TokenSlot,
+    /// Every token this client has held (bounded), for redaction.
+    held: HeldTokens,
     backend: K,
     key: String,
 }
@@ -167,7 +53,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     /// A client whose tokens are also shared through `backend` (a store or a provider).
     pub fn with_backend(config: ClientConfig, transport: T, backend: K) -> Client<T, K> {
         let key = config.token_key();
-        Client { config, transport, tokens: TokenSlot::default(), backend, key }
+        Client { config, transport, tokens: TokenSlot::default(), held: HeldTokens::default(), backend, key }
     }
 
     /// The token backend.
@@ -243,8 +129,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         serde_json::from_value(body).map_err(|e| Error::BadResponse {
             endpoint: ep.info.path.into(),
             status: 200,
-            snippet: self
-                .redact(&format!("answer does not match {}: {e}", ep.info.response.name), &self.current_token()),
+            snippet: self.redact(&format!("answer does not match {}: {e}", ep.info.response.name), ""),
         })
     }
 
@@ -270,194 +155,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         }
     }
 
-    async fn token(&self, reject: Option<&str>, force: bool) -> Result<String, Error> {
-        let mut waited = None;
-        loop {
-            match self.tokens.next(self.transport.now_ms(), reject, waited) {
-                Next::Use(token) => return Ok(token),
-                Next::Failed(e) => return Err(e),
-                Next::Wait(gen) => {
-                    self.tokens.changed(gen).await;
-                    waited = Some(gen);
-                }
-                Next::Fetch(guard) => {
-                    let outcome = self.obtain(reject, force).await;
-                    let result = outcome.as_ref().map(|r| r.access_token.clone()).map_err(Clone::clone);
-                    self.tokens.finish(guard, outcome);
-                    return result;
-                }
-            }
-        }
-    }
-
-    /// A token for a cold cache, never `reject`: from the provider; or from the shared store,
-    /// else fetched under the store's lock (double-checked once the lock is held) and stored.
-    /// A failing store never fails the call: it is noted and the client fetches by itself.
-    async fn obtain(&self, reject: Option<&str>, force: bool) -> Result<TokenRecord, Error> {
-        if self.backend.has_provider() {
-            return self.provided(reject, force).await;
-        }
-        if !self.backend.has_store() {
-            return self.fetch_token().await;
-        }
-        let mut forced_out = None;
-        if force {
-            // A forced refresh treats the stored token like a rejected one.
-            forced_out = self.stored(None).await.map(|r| r.access_token);
-        } else if let Some(record) = self.stored(reject).await {
-            return Ok(record);
-        }
-        let reject = reject.or(forced_out.as_deref());
-        let deadline = self.transport.now_ms() + LOCK_WAIT_MS;
-        let mut delay = 20.0;
-        loop {
-            let lock = match self.backend.lock(&self.key, LOCK_TTL_MS).await {
-                Ok(Some(LockState::Acquired(lock))) => Some(lock),
-                Ok(Some(LockState::Busy)) => {
-                    if self.transport.now_ms() >= deadline {
-                        self.backend.note(&TokenEvent::LockTimedOut { key: &self.key });
-                        return self.fetch_and_store().await;
-                    }
-                    self.backend.note(&TokenEvent::LockBusy { key: &self.key });
-                    self.transport.sleep(delay).await;
-                    delay = (delay * 2.0).min(500.0);
-                    if let Some(record) = self.stored(reject).await {
-                        return Ok(record);
-                    }
-                    continue;
-                }
-                Ok(None) => None,
-                Err(message) => {
-                    self.store_failed("lock", &message);
-                    None
-                }
-            };
-            let outcome = match lock {
-                // Double check: the token may have been stored while this process waited.
-                Some(_) => match self.stored(reject).await {
-                    Some(record) => Ok(record),
-                    None => self.fetch_and_store().await,
-                },
-                None => self.fetch_and_store().await,
-            };
-            if let Some(lock) = lock {
-                if let Err(message) = self.backend.unlock(lock).await {
-                    self.store_failed("unlock", &message);
-                }
-            }
-            return outcome;
-        }
-    }
-
-    /// The provider's token; an error if it fails or hands back the token WeCom just rejected.
-    async fn provided(&self, reject: Option<&str>, force: bool) -> Result<TokenRecord, Error> {
-        let request = ProvideRequest {
-            corp_id: &self.config.corp_id,
-            force_refresh: force || reject.is_some(),
-            rejected: reject,
-        };
-        let record = self
-            .backend
-            .provide(request)
-            .await
-            .map_err(|message| Error::TokenProvider(redact_opaque(&message, &[self.secret()])))?;
-        if reject == Some(record.access_token.as_str()) {
-            return Err(Error::TokenProvider(
-                "the provider returned the token WeCom just rejected (asked with forceRefresh: true)".into(),
-            ));
-        }
-        if record.expires_at_ms <= self.transport.now_ms() {
-            return Err(Error::TokenProvider(
-                "the provider returned a token whose expiresAt has passed (expiresAt is in ms since the Unix epoch)"
-                    .into(),
-            ));
-        }
-        self.backend.note(&TokenEvent::Provided { expires_at_ms: record.expires_at_ms });
-        Ok(record)
-    }
-
-    /// The stored record if it is fresh and not `reject`; a stored `reject` is deleted.
-    async fn stored(&self, reject: Option<&str>) -> Option<TokenRecord> {
-        match self.backend.get(&self.key).await {
-            Ok(Some(record)) if Some(record.access_token.as_str()) == reject => {
-                self.store_delete().await;
-                None
-            }
-            Ok(Some(record)) if record.is_fresh(self.transport.now_ms()) => {
-                self.backend.note(&TokenEvent::FromStore { key: &self.key });
-                Some(record)
-            }
-            Ok(_) => None,
-            Err(message) => {
-                self.store_failed("get", &message);
-                None
-            }
-        }
-    }
-
-    async fn store_delete(&self) {
-        if let Err(message) = self.backend.delete(&self.key).await {
-            self.store_failed("delete", &message);
-        }
-    }
-
-    /// gettoken, then the record goes to the store until it is due for refresh.
-    async fn fetch_and_store(&self) -> Result<TokenRecord, Error> {
-        let record = self.fetch_token().await?;
-        let ttl = record.store_ttl_ms(self.transport.now_ms());
-        if let Err(message) = self.backend.set(&self.key, &record, ttl).await {
-            self.store_failed("set", &message);
-        }
-        Ok(record)
-    }
-
-    fn store_failed(&self, op: &'static str, message: &str) {
-        let message = redact_opaque(message, &[self.secret(), &self.current_token()]);
-        self.backend.note(&TokenEvent::StoreFailed { op, message });
-    }
-
-    async fn fetch_token(&self) -> Result<TokenRecord, Error> {
-        let Some(secret) = self.config.corp_secret.as_ref() else {
-            return Err(Error::Config("no corpSecret: this client gets its tokens from a provider only".into()));
-        };
-        let request = HttpRequest {
-            method: Method::Get,
-            url: format!(
-                "{}/cgi-bin/gettoken?corpid={}&corpsecret={}",
-                self.config.base_url,
-                url::encode(&self.config.corp_id),
-                url::encode(secret.expose())
-            ),
-            body: None,
-        };
-        let answer = self.send("gettoken", &request, "").await?;
-        let errcode = answer.int_field("errcode").unwrap_or(0);
-        if errcode != 0 {
-            let errmsg = answer.str_field("errmsg").unwrap_or_default();
-            return Err(Error::Api { endpoint: "gettoken".into(), errcode, errmsg: self.redact(&errmsg, "") });
-        }
-        match answer.str_field("access_token") {
-            Some(token) if !token.is_empty() => {
-                let expires_in = answer.int_field("expires_in").unwrap_or(7200);
-                let mut record = TokenRecord::new(token, expires_in, self.transport.now_ms());
-                // WeCom answers the token it already gave while that one is valid (with the
-                // seconds it has left): refreshing early again would only fetch it again, at ever
-                // shorter intervals. The same token is used until it expires.
-                if self.tokens.peek().is_some_and(|prev| prev.access_token == record.access_token) {
-                    record.refresh_at_ms = record.expires_at_ms;
-                }
-                self.backend.note(&TokenEvent::Fetched { key: &self.key, expires_at_ms: record.expires_at_ms });
-                Ok(record)
-            }
-            _ => Err(Error::BadResponse {
-                endpoint: "gettoken".into(),
-                status: 200,
-                snippet: "errcode 0 but no access_token in the answer".into(),
-            }),
-        }
-    }
-
-    async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<T::Body, Error> {
+    async fn send(&self, endpoint: &str, request: &HttpRequest, token: &str) -> Result<(u16, T::Body), Error> {
         let reply = self.transport.send(request).await.map_err(|e| match e.timed_out_ms {
             // The transport's own deadline (the call's timeout), not the network's verdict.
             Some(ms) => Error::Timeout { endpoint: endpoint.into(), ms },
@@ -466,10 +164,10 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         self.accept(endpoint, reply, token)
     }
 
-    /// A 2xx JSON answer, or the typed error for anything else.
-    fn accept<B: JsonBody>(&self, endpoint: &str, reply: HttpReply<B>, token: &str) -> Result<B, Error> {
+    /// A 2xx JSON answer and its status, or the typed error for anything else.
+    fn accept<B: JsonBody>(&self, endpoint: &str, reply: HttpReply<B>, token: &str) -> Result<(u16, B), Error> {
         match reply {
-            HttpReply::Json { status, body } if (200..300).contains(&status) => Ok(body),
+            HttpReply::Json { status, body } if (200..300).contains(&status) => Ok((status, body)),
             HttpReply::Json { status, body } => Err(Error::Http {
                 endpoint: endpoint.into(),
                 status,
@@ -493,7 +191,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 endpoint.path
             )));
         }
-        let report = validate_text(endpoint.request, payload_json);
+        let report = validate_payload(endpoint.request, payload_json)?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
@@ -501,13 +199,21 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
-        Ok(self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body))
+        let mut call = self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body);
+        call.declared = true;
+        Ok(call)
     }
 
     /// Starts a call to a path this SDK does not declare (`{ method, path, query, body }`): the
-    /// path, query and body are checked for shape (see [`raw::check`]), not against rules.
+    /// path, query and body are checked for shape (see `raw::check`), not against rules.
     /// A POST counts as a write (never resent after an unknown outcome) unless `idempotent`.
+    /// A query or body over [`crate::validate::MAX_PAYLOAD_BYTES`] is
+    /// [`Error::PayloadTooLarge`]. An answer without `errcode` counts as success (WeCom's
+    /// downloads and some newer APIs answer so); a present errcode must be an integer.
     pub fn begin_raw(&self, raw: RawRequest<'_>) -> Result<Call, Error> {
+        for text in [raw.query, raw.body].into_iter().flatten() {
+            check_payload_size(text.len())?;
+        }
         let checked = raw::check(&raw).map_err(|m| Error::Usage(self.redact(&m, "")))?;
         let write = raw.method == Method::Post && !raw.idempotent;
         Ok(self.new_call(Cow::Owned(checked.path), raw.method, write, checked.query, checked.body))
@@ -528,6 +234,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             write,
             query,
             body,
+            declared: false,
             rejected: None,
             refreshed: false,
             retries: 0,
@@ -570,15 +277,24 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     /// 41001 on the first attempt); send again after a backoff (busy or rate-limited errcodes,
     /// and for reads HTTP 5xx or unreadable answers); or a typed error. A write is never resent
     /// after a failure that may have been processed (`OutcomeUnknown`). Texts are redacted.
+    ///
+    /// The errcode must be an integer (a JSON number, or a string of digits as some proxies
+    /// send): any other value is a bad response, and so is a JSON answer without errcode from a
+    /// declared endpoint (a raw request's answer may lack it: it then counts as success).
     pub fn judge<B: JsonBody>(&self, call: &mut Call, reply: HttpReply<B>, token: &str) -> Verdict<B> {
-        let answer = match self.accept(&call.path, reply, token) {
-            Ok(answer) => answer,
+        let (status, answer) = match self.accept(&call.path, reply, token) {
+            Ok(accepted) => accepted,
             Err(e) => return self.after_failure(call, e),
         };
-        let errcode = answer.int_field("errcode").unwrap_or(0);
-        if errcode == 0 {
-            return Verdict::Done(answer);
-        }
+        let bad =
+            |snippet: &str| Error::BadResponse { endpoint: call.path.to_string(), status, snippet: snippet.into() };
+        let errcode = match answer.int_member("errcode") {
+            IntMember::Int(0) => return Verdict::Done(answer),
+            IntMember::Absent if !call.declared => return Verdict::Done(answer),
+            IntMember::Int(errcode) => errcode,
+            IntMember::Absent => return self.after_failure(call, bad(ERRCODE_MISSING)),
+            IntMember::NotInt => return self.after_failure(call, bad(ERRCODE_NOT_INT)),
+        };
         let errmsg = answer.str_field("errmsg").unwrap_or_default();
         let error = Error::Api { endpoint: call.path.to_string(), errcode, errmsg: self.redact(&errmsg, token) };
         if !call.refreshed && errcode::class_of(errcode) == ErrorClass::Refresh {
@@ -644,22 +360,28 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         Some(delay)
     }
 
-    fn current_token(&self) -> String {
-        self.tokens.peek().map(|r| r.access_token).unwrap_or_default()
-    }
-
     fn secret(&self) -> &str {
         self.config.corp_secret.as_ref().map_or("", Secret::expose)
     }
 
+    /// `text` without the secret, `token`, any token this client has held, or
+    /// `access_token=`/`corpsecret=` values, in any encoding.
     fn redact(&self, text: &str, token: &str) -> String {
-        redact(text, &[self.secret(), token])
+        self.held.redact(text, self.secret(), token, false)
     }
 
-    /// `text` without the secret, the cached token, or `access_token=`/`corpsecret=` values
-    /// (for log lines built outside the core).
+    /// [`Client::redact`], and also without long runs of token characters (texts of a store or
+    /// a provider, which may quote tokens this client never saw).
+    fn redact_opaque(&self, text: &str) -> String {
+        self.held.redact(text, self.secret(), "", true)
+    }
+
+    /// `text` without the secret, any token this client has held (the last
+    /// [`held::HELD_TOKENS`], rejected ones included), or `access_token=`/`corpsecret=` values,
+    /// raw, percent-encoded (either hex case, `+` or `%20` for a space) or JSON-escaped (for log
+    /// lines built outside the core).
     pub fn redact_text(&self, text: &str) -> String {
-        self.redact(text, &self.current_token())
+        self.redact(text, "")
     }
 }
 
@@ -678,8 +400,13 @@ pub struct RawRequest<'a> {
     pub idempotent: bool,
 }
 
+/// The snippet of a bad response without errcode.
+const ERRCODE_MISSING: &str = "errcode missing from the JSON answer";
+/// The snippet of a bad response whose errcode is not an integer.
+const ERRCODE_NOT_INT: &str = "errcode is not an integer";
+
 /// One call in progress: what to send, which token WeCom already rejected, retries so far.
-#[derive(Debug)]
+/// `Debug` hides the rejected token.
 pub struct Call {
     /// The path after `/cgi-bin/`.
     pub path: Cow<'static, str>,
@@ -689,6 +416,8 @@ pub struct Call {
     pub write: bool,
     query: String,
     body: Option<String>,
+    /// A declared endpoint (its answers must carry an errcode), not a raw request.
+    declared: bool,
     /// A token WeCom just refused: dropped from the cache before the next token is chosen.
     rejected: Option<String>,
     /// The one token refresh of this call has happened.
@@ -696,6 +425,21 @@ pub struct Call {
     retries: u32,
     started_ms: f64,
     last_error: Option<Error>,
+}
+
+impl std::fmt::Debug for Call {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("path", &self.path)
+            .field("method", &self.method)
+            .field("write", &self.write)
+            .field("declared", &self.declared)
+            .field("rejected", &self.rejected.as_ref().map(|_| "***"))
+            .field("refreshed", &self.refreshed)
+            .field("retries", &self.retries)
+            .field("last_error", &self.last_error)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Call {

@@ -460,6 +460,7 @@ pub fn invalid_json_report() -> Report {
             rule: "json-type",
             msg: Msg::Type { expected: "object", actual: "invalid JSON" },
         }],
+        truncated: false,
     }
 }
 

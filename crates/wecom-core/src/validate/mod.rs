@@ -1,60 +1,26 @@
 //! The validator: checks a JSON payload against an endpoint's request model and reports
 //! *every* problem with a JSON-pointer path, a stable rule id and a message.
 
-use crate::messages::{write_json_str, Locale, Msg, Text};
+mod report;
+
+pub use report::{Issue, Report, MAX_ISSUES};
+
+use crate::error::Error;
+use crate::messages::{Msg, Text};
 use crate::rules::{self, Check, Rule};
 use crate::schema::{Kind, Model, MAX_FIELDS};
 use crate::tape::{self, Key, Tape, Val};
 
-/// One problem found in a payload.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Issue {
-    /// JSON pointer of the offending value (`""` is the whole payload).
-    pub path: String,
-    /// Stable rule id.
-    pub rule: &'static str,
-    /// What is wrong.
-    pub msg: Msg,
-}
+/// Largest JSON text accepted, in UTF-8 bytes (2 MiB): larger payloads are refused with
+/// [`Error::PayloadTooLarge`] before they are parsed. WeCom's own request limits are far below.
+pub const MAX_PAYLOAD_BYTES: usize = 2 * 1024 * 1024;
 
-/// The outcome of validating one payload.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Report {
-    /// Every problem, in document order (field checks first, then cross-field rules).
-    pub issues: Vec<Issue>,
-}
-
-impl Report {
-    /// `true` when nothing is wrong.
-    pub fn is_valid(&self) -> bool {
-        self.issues.is_empty()
+/// `Ok` when a payload of `bytes` UTF-8 bytes may be parsed; [`Error::PayloadTooLarge`] if not.
+pub fn check_payload_size(bytes: usize) -> Result<(), Error> {
+    if bytes > MAX_PAYLOAD_BYTES {
+        return Err(Error::PayloadTooLarge { bytes, limit: MAX_PAYLOAD_BYTES });
     }
-
-    /// The `errors` list as JS sees it: `[{"path","rule","message","params"}]`, as JSON text.
-    pub fn errors_json(&self, locale: Locale) -> String {
-        let mut out = String::from("[");
-        for (i, issue) in self.issues.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"path\":");
-            write_json_str(&mut out, &issue.path);
-            out.push_str(",\"rule\":");
-            write_json_str(&mut out, issue.rule);
-            out.push_str(",\"message\":");
-            write_json_str(&mut out, &issue.msg.render(locale));
-            out.push_str(",\"params\":");
-            issue.msg.write_params(&mut out);
-            out.push('}');
-        }
-        out.push(']');
-        out
-    }
-
-    /// The whole report as JSON text: `{"valid":…,"errors":[…]}`.
-    pub fn to_json(&self, locale: Locale) -> String {
-        format!("{{\"valid\":{},\"errors\":{}}}", self.is_valid(), self.errors_json(locale))
-    }
+    Ok(())
 }
 
 /// One step of the current location.
@@ -73,10 +39,11 @@ struct Path<'j> {
 }
 
 /// Collects issues while walking a payload; knows the current location. The JSON pointer is
-/// only written out when an issue is reported, so a valid payload costs no allocation at all.
+/// only written out when an issue is recorded, so a valid payload costs no allocation at all,
+/// and nothing is written once the report is full.
 #[derive(Debug)]
 pub struct Checker<'j> {
-    issues: &'j mut Vec<Issue>,
+    report: &'j mut Report,
     path: Path<'j>,
 }
 
@@ -91,46 +58,52 @@ fn push_pointer_segment(path: &mut String, segment: &str) {
     }
 }
 
+/// The JSON pointer of `rel` below `path`.
+fn pointer(path: &Path<'_>, rel: &[&str]) -> String {
+    let mut steps = Vec::new();
+    let mut node = Some(path);
+    while let Some(n) = node {
+        steps.push(n.seg);
+        node = n.parent;
+    }
+    let mut out = String::new();
+    for seg in steps.iter().rev() {
+        match seg {
+            Seg::Root => {}
+            Seg::Key(k) => push_pointer_segment(&mut out, k),
+            Seg::Index(i) => {
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+    for seg in rel {
+        push_pointer_segment(&mut out, seg);
+    }
+    out
+}
+
 impl<'j> Checker<'j> {
     /// A checker one step below this one.
     fn at<'c>(&'c mut self, seg: Seg<'c>) -> Checker<'c> {
-        let Checker { issues, path } = self;
-        Checker { issues, path: Path { parent: Some(path), seg } }
+        let Checker { report, path } = self;
+        Checker { report, path: Path { parent: Some(path), seg } }
     }
 
-    fn pointer(&self, rel: &[&str]) -> String {
-        let mut steps = Vec::new();
-        let mut node = Some(&self.path);
-        while let Some(n) = node {
-            steps.push(n.seg);
-            node = n.parent;
-        }
-        let mut path = String::new();
-        for seg in steps.iter().rev() {
-            match seg {
-                Seg::Root => {}
-                Seg::Key(k) => push_pointer_segment(&mut path, k),
-                Seg::Index(i) => {
-                    path.push('/');
-                    path.push_str(&i.to_string());
-                }
-            }
-        }
-        for seg in rel {
-            push_pointer_segment(&mut path, seg);
-        }
-        path
+    /// The report is full ([`MAX_ISSUES`] reached and one more found): nothing more is
+    /// recorded, and the walk stops.
+    pub fn full(&self) -> bool {
+        self.report.truncated
     }
 
     fn here(&mut self, rule: &'static str, msg: Msg) {
-        let path = self.pointer(&[]);
-        self.issues.push(Issue { path, rule, msg });
+        self.issue_at(&[], rule, msg);
     }
 
     /// Reports a problem at `rel` (member names below the object being checked).
     pub fn issue_at(&mut self, rel: &[&str], rule: &'static str, msg: Msg) {
-        let path = self.pointer(rel);
-        self.issues.push(Issue { path, rule, msg });
+        let Checker { report, path } = self;
+        report.push(|| pointer(path, rel), rule, msg);
     }
 
     /// Reports a fixed-text problem at `rel`.
@@ -222,6 +195,9 @@ pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) 
         }
     }
     for (i, field) in model.fields.iter().enumerate() {
+        if cx.full() {
+            return;
+        }
         let v = slots.get(i).filter(|&&p| p != NONE).map(|&p| value.at(p as usize));
         match v {
             None if !field.optional => cx.issue_at(&[field.name], field.required_rule, Msg::Required),
@@ -230,16 +206,17 @@ pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) 
                 let mut cx = cx.at(Seg::Key(field.name));
                 if !field.optional && (v.is_null() || v.str_bytes() == Some(0)) {
                     cx.here(field.required_rule, Msg::Required);
-                } else if check_kind((field.kind)(), field.rules, v, &mut cx) {
-                    for rule in field.rules {
-                        check_rule(rule, v, &mut cx);
-                    }
+                } else {
+                    check_value((field.kind)(), field.rules, v, &mut cx);
                 }
             }
         }
     }
     if extra {
         for (key, v) in value.members(Some(model)) {
+            if cx.full() {
+                return;
+            }
             let name = match key {
                 Key::Field(i) => model.fields.get(i).map_or("", |f| f.name),
                 Key::Name(n) => n,
@@ -253,9 +230,43 @@ pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) 
             }
         }
     }
-    if let Some(check) = model.check {
+    if let Some(check) = model.check.filter(|_| !cx.full()) {
         check(&Obj { val: value, model, slots: &slots }, cx);
     }
+}
+
+/// Checks one value of `kind` with its field's `rules`: its type; then, if that is right, the
+/// rules (an array's item count before its items); then what it contains. The items of an
+/// array longer than its field's maximum count are checked up to that maximum only.
+fn check_value(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) {
+    if !check_type(kind, rules, value, cx) {
+        return;
+    }
+    for rule in rules {
+        check_rule(rule, value, cx);
+    }
+    match kind {
+        Kind::Array(inner) => {
+            let inner = inner();
+            let limit = max_items(rules).unwrap_or(usize::MAX);
+            for (i, item) in value.items().take(limit).enumerate() {
+                if cx.full() {
+                    return;
+                }
+                check_value(inner, &[], item, &mut cx.at(Seg::Index(i)));
+            }
+        }
+        Kind::Object(model) => check_model(model, value, cx),
+        _ => {}
+    }
+}
+
+/// The field's maximum item count, if it has one.
+fn max_items(rules: &[Rule]) -> Option<usize> {
+    rules.iter().find_map(|r| match r.check {
+        Check::MaxItems(max) => Some(max),
+        _ => None,
+    })
 }
 
 /// The field's own range rule, if it has one (reported instead of the storage type's range).
@@ -271,9 +282,9 @@ static UNPAIRED_SURROGATE: Text = Text {
     en: "contains an unpaired surrogate: it cannot be sent as UTF-8",
 };
 
-/// Type-checks one value (recursing into arrays and objects). Returns `false` on a type error
-/// at this level, so field rules are only applied to values of the right type.
-fn check_kind(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) -> bool {
+/// Type-checks one value (not what it contains). Returns `false` on a type error, so field
+/// rules are only applied to values of the right type.
+fn check_type(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) -> bool {
     if value.is_bad_string() {
         cx.here(rules::JSON_UNICODE, Msg::Text(&UNPAIRED_SURROGATE));
         return false;
@@ -307,17 +318,8 @@ fn check_kind(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) 
             }
             None => "integer",
         },
-        Kind::Array(inner) if value.array_len().is_some() => {
-            let inner = inner();
-            for (i, item) in value.items().enumerate() {
-                check_kind(inner, &[], item, &mut cx.at(Seg::Index(i)));
-            }
-            return true;
-        }
-        Kind::Object(model) if value.object_len().is_some() => {
-            check_model(model, value, cx);
-            return true;
-        }
+        Kind::Array(_) if value.array_len().is_some() => return true,
+        Kind::Object(_) if value.object_len().is_some() => return true,
         Kind::Str => "string",
         Kind::Bool => "boolean",
         Kind::Int { .. } | Kind::Enum(_) => "integer",
@@ -354,15 +356,17 @@ fn check_rule(rule: &Rule, value: Val<'_>, cx: &mut Checker<'_>) {
     cx.here(rule.id, msg);
 }
 
-/// Validates a checked tape against a request model.
+/// Validates a checked tape against a request model. The report lists at most [`MAX_ISSUES`]
+/// problems (`truncated` says when there were more).
 pub fn validate_tape(model: &'static Model, tape: Tape<'_>) -> Report {
-    let mut issues = Vec::new();
-    check_model(model, tape.root(), &mut Checker { issues: &mut issues, path: Path { parent: None, seg: Seg::Root } });
-    Report { issues }
+    let mut report = Report::default();
+    check_model(model, tape.root(), &mut Checker { report: &mut report, path: Path { parent: None, seg: Seg::Root } });
+    report
 }
 
 /// Validates JSON text against a request model. Text that is not JSON is reported as a single
-/// `json-type` issue at the root.
+/// `json-type` issue at the root. The size is not checked: text from outside goes through
+/// [`validate_payload`].
 pub fn validate_text(model: &'static Model, text: &str) -> Report {
     let kind = Kind::Object(model);
     let parsed = tape::from_text(text, kind).ok();
@@ -374,6 +378,16 @@ pub fn validate_text(model: &'static Model, text: &str) -> Report {
                 rule: rules::JSON_TYPE,
                 msg: Msg::Type { expected: "object", actual: "invalid JSON" },
             }],
+            truncated: false,
         },
     }
+}
+
+/// Validates a JSON payload from outside: [`Error::PayloadTooLarge`] over
+/// [`MAX_PAYLOAD_BYTES`] (nothing is parsed), else the report of [`validate_text`]. The work is
+/// bounded: the parsed form takes at most about ten times the text's size, and the walk stops
+/// after [`MAX_ISSUES`] problems.
+pub fn validate_payload(model: &'static Model, text: &str) -> Result<Report, Error> {
+    check_payload_size(text.len())?;
+    Ok(validate_text(model, text))
 }
