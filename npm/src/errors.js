@@ -30,7 +30,7 @@ export class WeComTimeoutError extends WeComNetworkError {}
 export class WeComAbortError extends WeComNetworkError {}
 /** The `tokenProvider` threw, returned no token, or handed back the token WeCom had just rejected. Code `E_TOKEN_PROVIDER`. */
 export class WeComTokenProviderError extends WeComError {}
-/** A callback could not be verified, decrypted or parsed. Codes `E_CALLBACK_SIGNATURE`, `E_CALLBACK_BASE64`, `E_CALLBACK_PADDING`, `E_CALLBACK_LENGTH`, `E_CALLBACK_ENCODING`, `E_CALLBACK_RECEIVE_ID` (with `expected`/`actual`), `E_CALLBACK_ENVELOPE`, `E_CALLBACK_XML`, `E_CALLBACK_TOO_LARGE`, `E_CALLBACK_RANDOM`. */
+/** A callback could not be verified, decrypted or parsed. Codes `E_CALLBACK_SIGNATURE`, `E_CALLBACK_BASE64`, `E_CALLBACK_PADDING`, `E_CALLBACK_LENGTH`, `E_CALLBACK_ENCODING`, `E_CALLBACK_RECEIVE_ID` (with `expected`/`actual`), `E_CALLBACK_ENVELOPE`, `E_CALLBACK_XML`, `E_CALLBACK_TOO_LARGE` (over a size limit), `E_CALLBACK_STALE` (the handler's `maxAgeSeconds`), `E_CALLBACK_RANDOM`. */
 export class WeComCallbackError extends WeComError {}
 /** Invalid options: client (`E_CONFIG`) or callback configuration (`E_CALLBACK_BAD_KEY`, `E_CALLBACK_CONFIG`). */
 export class WeComConfigError extends WeComError {}

@@ -294,7 +294,10 @@ export interface CallbackQuery {
 }
 
 /** WXBizMsgCrypt for one callback configuration. The configuration is checked by the constructor:
- * a bad EncodingAESKey throws WeComConfigError (code 'E_CALLBACK_BAD_KEY') there, never later. */
+ * a bad EncodingAESKey throws WeComConfigError (code 'E_CALLBACK_BAD_KEY') there, never later.
+ * Size limits (UTF-8 bytes), checked before anything is copied into the engine: a body, echostr,
+ * ciphertext or message to encrypt at most 1 MiB; msg_signature, timestamp and nonce at most 1 KiB
+ * each; over a limit → WeComCallbackError 'E_CALLBACK_TOO_LARGE'. */
 export declare class CallbackCrypto {
   constructor(options: {
     /** The callback Token. */
@@ -315,7 +318,8 @@ export declare class CallbackCrypto {
   free(): void;
 }
 
-/** Parses a decrypted callback message (XML) into a typed event; every field is kept in `raw`. */
+/** Parses a decrypted callback message (XML) into a typed event; every field is kept in `raw`.
+ * Over 1 MiB (UTF-8) → WeComCallbackError 'E_CALLBACK_TOO_LARGE', before anything is copied. */
 export declare function parseEvent(xml: string): CallbackEvent;
 
 /** What a callback handler answers. */
@@ -328,7 +332,10 @@ export interface CallbackResponse {
 /**
  * A framework-agnostic callback endpoint: GET → URL verification echo; POST → verify, decrypt,
  * parse, call `onEvent`, answer 200 with an empty body. Signature or receiveId failures answer 403,
- * malformed input 400 (body: the error code), without secrets.
+ * a stale timestamp (`maxAgeSeconds`) 403, a body over `maxBodyBytes` 413, malformed input or an
+ * unparsable URL 400, a failing `onEvent` 500 (body: the error code), without secrets. The
+ * returned function never rejects. Bad options throw at creation: WeComUsageError 'E_USAGE'
+ * (onEvent, onError, now not functions) or WeComConfigError 'E_CALLBACK_CONFIG' (the limits).
  */
 export declare function createCallbackHandler(options: {
   crypto?: CallbackCrypto;
@@ -336,9 +343,20 @@ export declare function createCallbackHandler(options: {
   encodingAesKey?: string;
   receiveId?: string;
   onEvent: (event: CallbackEvent | undefined, message: { message: string; receiveId: string }) => unknown;
-  onError?: (error: Error) => void;
+  /** Sees every failure (a throw or rejection of its own is ignored). Without it, a failure of
+   * `onEvent` is written to console.error and other failures are not logged. */
+  onError?: (error: Error) => unknown;
   /** Await `onEvent` before answering (default false: WeCom allows 5 s; queue long work). */
   waitForHandler?: boolean;
+  /** The largest body in bytes (UTF-8 for a string), checked before it is decoded: larger answers
+   * 413 'E_CALLBACK_TOO_LARGE'. An integer from 1 to 1048576 (the engine's limit, the default). */
+  maxBodyBytes?: number;
+  /** Refuse a GET or POST whose `timestamp` is more than this many seconds from now (403
+   * 'E_CALLBACK_STALE'). Default: no check, as in WeCom's own SDKs. Leave room for WeCom's
+   * retries and clock skew: a few minutes (e.g. 300), with a synchronised clock. */
+  maxAgeSeconds?: number;
+  /** The clock for `maxAgeSeconds`, in ms (default Date.now); for tests. */
+  now?: () => number;
 }): (request: { method: string; url: string; body?: string | Uint8Array }) => Promise<CallbackResponse>;
 
 /** A callback could not be verified, decrypted or parsed. */
@@ -353,6 +371,7 @@ export declare class WeComCallbackError extends WeComError {
     | 'E_CALLBACK_ENVELOPE'
     | 'E_CALLBACK_XML'
     | 'E_CALLBACK_TOO_LARGE'
+    | 'E_CALLBACK_STALE'
     | 'E_CALLBACK_RANDOM';
   /** With E_CALLBACK_RECEIVE_ID: the configured receiveId. */
   readonly expected?: string;

@@ -6,7 +6,7 @@ use aes::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
 use aes::{Aes256, Block};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use wecom_core::callback::crypto::{ENCODING_AES_KEY_LEN, MAX_INPUT_BYTES};
+use wecom_core::callback::crypto::{ENCODING_AES_KEY_LEN, MAX_INPUT_BYTES, MAX_PARAM_BYTES};
 use wecom_core::callback::{pkcs7, CallbackCrypto, CallbackError, Decrypted};
 
 // ---------------------------------------------------------------------------------------------
@@ -479,6 +479,30 @@ fn oversized_inputs_are_refused_before_any_work() {
     assert!(enc.len() <= MAX_INPUT_BYTES);
     let sig = c.signature("1", "2", &enc);
     assert_eq!(c.decrypt_encrypted(&sig, "1", "2", &enc).unwrap().message, msg);
+}
+
+#[test]
+fn oversized_parameters_and_messages_are_refused() {
+    let c = crypto_of(&V2);
+    let long = "1".repeat(MAX_PARAM_BYTES + 1);
+    let ok = "1".repeat(MAX_PARAM_BYTES);
+    let too_large = |r: Result<String, CallbackError>| matches!(r, Err(CallbackError::TooLarge { limit, .. }) if limit == MAX_PARAM_BYTES);
+    assert!(too_large(c.verify_url(&long, V2.timestamp, V2.nonce, V2.encrypted)));
+    assert!(too_large(c.verify_url(V2.signature, &long, V2.nonce, V2.encrypted)));
+    assert!(too_large(c.verify_url(V2.signature, V2.timestamp, &long, V2.encrypted)));
+    let body = format!("<xml><Encrypt>{}</Encrypt></xml>", V2.encrypted);
+    assert!(too_large(c.decrypt(V2.signature, V2.timestamp, &long, &body).map(|d| d.message)));
+    assert!(too_large(c.encrypt("m", &long, "n", Some([1; 16]))));
+    assert!(too_large(c.encrypt("m", "1", &long, Some([1; 16]))));
+    // At the limit: accepted (the signature then decides).
+    assert_eq!(c.verify_url(V2.signature, &ok, V2.nonce, V2.encrypted), Err(CallbackError::BadSignature));
+    let sig = c.signature(&ok, &ok, V2.encrypted);
+    assert!(c.verify_url(&sig, &ok, &ok, V2.encrypted).is_ok());
+    assert!(c.encrypt("m", &ok, &ok, Some([1; 16])).is_ok());
+    // The message to encrypt: at most MAX_INPUT_BYTES.
+    let big = "x".repeat(MAX_INPUT_BYTES + 1);
+    assert_eq!(c.encrypt_raw(&big, None), Err(CallbackError::TooLarge { limit: MAX_INPUT_BYTES, actual: big.len() }));
+    assert!(c.encrypt_raw(&big[1..], Some([1; 16])).is_ok());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,9 +21,13 @@ use base64::Engine as _;
 
 use super::{envelope, pkcs7, signature, CallbackError};
 
-/// The largest body, `Encrypt` text or `echostr` accepted, in bytes (1 MiB). Real callbacks are
-/// a few kilobytes.
+/// The largest body, `Encrypt` text, `echostr` or message to encrypt accepted, in bytes (1 MiB).
+/// Real callbacks are a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// The largest `msg_signature`, `timestamp` or `nonce` accepted, in bytes (1 KiB). WeCom's are
+/// 40, 10 and about 10 characters.
+pub const MAX_PARAM_BYTES: usize = 1 << 10;
 
 /// Length of an EncodingAESKey in characters.
 pub const ENCODING_AES_KEY_LEN: usize = 43;
@@ -107,8 +111,17 @@ fn decode_key(encoding_aes_key: &str) -> Result<[u8; 32], CallbackError> {
 }
 
 fn check_size(input: &str) -> Result<(), CallbackError> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(CallbackError::TooLarge { limit: MAX_INPUT_BYTES, actual: input.len() });
+    check_len(input, MAX_INPUT_BYTES)
+}
+
+/// Each of the short parameters (signature, timestamp, nonce) is at most [`MAX_PARAM_BYTES`].
+fn check_params(params: &[&str]) -> Result<(), CallbackError> {
+    params.iter().try_for_each(|p| check_len(p, MAX_PARAM_BYTES))
+}
+
+fn check_len(input: &str, limit: usize) -> Result<(), CallbackError> {
+    if input.len() > limit {
+        return Err(CallbackError::TooLarge { limit, actual: input.len() });
     }
     Ok(())
 }
@@ -170,6 +183,9 @@ impl CallbackCrypto {
     /// GET URL verification (C-07): verifies the signature over `echostr` (already URL-decoded),
     /// decrypts it, checks the receiveId, and returns the plaintext to answer with (as the whole
     /// response body: no quotes, no newline).
+    ///
+    /// An `echostr` over [`MAX_INPUT_BYTES`] or a signature, timestamp or nonce over
+    /// [`MAX_PARAM_BYTES`] is [`CallbackError::TooLarge`], before any work.
     pub fn verify_url(
         &self,
         msg_signature: &str,
@@ -183,6 +199,7 @@ impl CallbackCrypto {
     /// POST (C-08): `body` is the raw request body, the XML envelope (`<xml><ToUserName/>
     /// <Encrypt/><AgentID/></xml>`, CDATA or not) or the JSON one (`{"tousername","encrypt",
     /// "agentid"}`). Verifies the signature over the Encrypt text, decrypts, checks the receiveId.
+    /// Sizes as for [`verify_url`](Self::verify_url), `body` instead of `echostr`.
     pub fn decrypt(
         &self,
         msg_signature: &str,
@@ -190,6 +207,7 @@ impl CallbackCrypto {
         nonce: &str,
         body: &str,
     ) -> Result<Decrypted, CallbackError> {
+        check_params(&[msg_signature, timestamp, nonce])?;
         check_size(body)?;
         let encrypted = envelope::encrypt_text(body)?;
         self.decrypt_encrypted(msg_signature, timestamp, nonce, &encrypted)
@@ -203,6 +221,7 @@ impl CallbackCrypto {
         nonce: &str,
         encrypted: &str,
     ) -> Result<Decrypted, CallbackError> {
+        check_params(&[msg_signature, timestamp, nonce])?;
         check_size(encrypted)?;
         self.verify(msg_signature, timestamp, nonce, encrypted)?;
         self.open(encrypted)
@@ -251,7 +270,9 @@ impl CallbackCrypto {
     /// prefix; `None` takes it from the platform's secure source.
     ///
     /// The timestamp must be decimal digits and the nonce must not contain `]]>` or control
-    /// characters (they would break the XML): else [`CallbackError::MalformedEnvelope`].
+    /// characters (they would break the XML): else [`CallbackError::MalformedEnvelope`]. A message
+    /// over [`MAX_INPUT_BYTES`] or a timestamp or nonce over [`MAX_PARAM_BYTES`] is
+    /// [`CallbackError::TooLarge`].
     pub fn encrypt(
         &self,
         message: &str,
@@ -259,6 +280,7 @@ impl CallbackCrypto {
         nonce: &str,
         random: Option<[u8; 16]>,
     ) -> Result<String, CallbackError> {
+        check_params(&[timestamp, nonce])?;
         if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
             return Err(CallbackError::MalformedEnvelope("the reply's TimeStamp must be decimal digits".to_owned()));
         }
@@ -290,6 +312,7 @@ impl CallbackCrypto {
     /// The ciphertext only (base64), for tests and the JSON reply variant
     /// (`{"encrypt","msgsignature","timestamp","nonce"}` with [`signature`](Self::signature)).
     pub fn encrypt_raw(&self, message: &str, random: Option<[u8; 16]>) -> Result<String, CallbackError> {
+        check_size(message)?;
         let random = match random {
             Some(random) => random,
             None => {
