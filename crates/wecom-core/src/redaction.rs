@@ -186,42 +186,39 @@ fn find_all(text: &str, secret: &[u8], ranges: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// `text` with every range (merged where they overlap, widened to character boundaries)
-/// replaced by `***`.
-fn replace_ranges(text: &str, mut ranges: Vec<(usize, usize)>) -> String {
+/// `text` with every range (merged where they overlap or touch, widened to character
+/// boundaries) replaced by `***`. Linear in the text: the ranges mark a byte mask (no sort).
+fn replace_ranges(text: &str, ranges: Vec<(usize, usize)>) -> String {
     if ranges.is_empty() {
         return text.to_owned();
     }
-    ranges.sort_unstable();
-    let mut out = String::with_capacity(text.len());
-    let mut done = 0;
-    let mut current: Option<(usize, usize)> = None;
-    let emit = |(mut start, mut end): (usize, usize), out: &mut String, done: &mut usize| {
+    let bytes = text.len();
+    let mut masked = vec![false; bytes];
+    for (mut start, mut end) in ranges {
         while start > 0 && !text.is_char_boundary(start) {
             start -= 1;
         }
-        while end < text.len() && !text.is_char_boundary(end) {
+        end = end.min(bytes);
+        while end < bytes && !text.is_char_boundary(end) {
             end += 1;
         }
-        let start = start.max(*done);
-        out.push_str(text.get(*done..start).unwrap_or_default());
-        out.push_str(MASK);
-        *done = end.max(start);
-    };
-    for (start, end) in ranges {
-        current = match current {
-            Some((s, e)) if start <= e => Some((s, e.max(end))),
-            Some(prev) => {
-                emit(prev, &mut out, &mut done);
-                Some((start, end))
-            }
-            None => Some((start, end)),
-        };
+        if let Some(span) = masked.get_mut(start..end) {
+            span.fill(true);
+        }
     }
-    if let Some(last) = current {
-        emit(last, &mut out, &mut done);
+    let mut out = String::with_capacity(bytes);
+    let mut at = 0;
+    while at < bytes {
+        let run_masked = masked.get(at).copied().unwrap_or(false);
+        let run_end =
+            masked.get(at..).and_then(|rest| rest.iter().position(|&m| m != run_masked)).map_or(bytes, |n| at + n);
+        if run_masked {
+            out.push_str(MASK);
+        } else {
+            out.push_str(text.get(at..run_end).unwrap_or_default());
+        }
+        at = run_end;
     }
-    out.push_str(text.get(done..).unwrap_or_default());
     out
 }
 
