@@ -85,7 +85,7 @@ function secretShown(err, held) {
       for (const needle of [s, encodeURIComponent(s)]) {
         const at = text.indexOf(needle);
         if (at < 0) continue;
-        const who = s === SECRET ? 'the corpSecret' : `a token it held (${s.length} chars)`;
+        const who = s === SECRET ? 'the corpSecret' : 'a token it held';
         const around = `${text.slice(Math.max(0, at - 60), at)}<${needle === s ? 'raw' : 'percent-encoded'}>${text.slice(at + needle.length, at + needle.length + 60)}`;
         return { who, around };
       }
