@@ -68,7 +68,7 @@ export class Findings {
     const seed = `0x${this.seed.toString(16)}`;
     return [...this.kinds].map(
       ([property, { count, iteration, detail }]) =>
-        `[${this.target}] ${property} — ${count}× — replay: WECOM_FUZZ_SEED=${this.seed} WECOM_FUZZ_REPRO=${iteration} (seed ${seed}, iteration ${iteration}) — ${detail}`,
+        `[${this.target}] ${property} — ${count}× — replay: WECOM_FUZZ_SEED=${this.seed} WECOM_FUZZ_REPRO=${iteration} (that input alone) or WECOM_FUZZ_ITERATIONS=${iteration + 1} (with the inputs before it) (seed ${seed}, iteration ${iteration}) — ${detail}`,
     );
   }
 }
