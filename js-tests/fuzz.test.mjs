@@ -6,12 +6,12 @@
 // "validate sees the sent JSON" defects.
 //
 // Reproducible: WECOM_FUZZ_SEED (default 0x5eed2024) seeds everything; a failure names its
-// target, seed and iteration, and WECOM_FUZZ_SEED=<seed> WECOM_FUZZ_REPRO=<iteration> replays
-// that one input (WECOM_FUZZ_ITERATIONS=<iteration + 1> replays it after the inputs before it,
-// for findings that need the state they left). WECOM_FUZZ_ITERATIONS overrides every target's iteration count and
-// WECOM_FUZZ_BUDGET_MS its wall-clock budget (a bound that stops a target early on a slow
-// machine, never an assertion). Defaults keep the whole file under two minutes on two cores
-// (about a minute when nothing else runs).
+// target, seed and iteration. WECOM_FUZZ_SEED=<seed> WECOM_FUZZ_REPRO=<iteration> replays that
+// one input; WECOM_FUZZ_ITERATIONS=<iteration + 1> replays it after the inputs before it (for
+// findings that need the state those left). WECOM_FUZZ_ITERATIONS overrides every target's
+// iteration count and WECOM_FUZZ_BUDGET_MS its wall-clock budget (a bound that stops a target
+// early on a slow machine, never an assertion). Defaults keep the whole file under two minutes
+// on two cores (about a minute when nothing else runs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng, suiteSeed } from './fuzz/prng.mjs';
