@@ -21,7 +21,7 @@ for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
   name=$(basename "$f")
   [ "$name" = mock-server.test.mjs ] || TEST_FILES+=("$name")
 done
-SUPPORT=(helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types)
+SUPPORT=(helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz)
 
 if [ ! -f "$PKG/package.json" ] || [ ! -f "$PKG/index.cjs" ]; then
   echo "js-tests/run.sh: $PKG is not built; run: bash npm/scripts/build.sh" >&2
