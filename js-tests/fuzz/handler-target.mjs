@@ -108,7 +108,7 @@ export async function fuzzHandler() {
     const out = await within(handler(request), 10_000);
     if (out.hung) findings.add('handle() did not settle within 10 s', i, shown);
     else if ('error' in out) findings.add(`handle() rejected with ${kindOf(out.error)}`, i, shown);
-    else checkAnswer(findings, i, out.value, wild.threw, request?.getterThrows, shown);
+    else checkAnswer(findings, i, out.value, wild.threw, Object.getOwnPropertyDescriptor(request ?? {}, 'getterThrows')?.value, shown);
     if (forged && events.length > before) findings.add('a request with a forged signature reached onEvent', i, shown);
     await normalCallback(findings, i, cb, calm, events, shown);
   });

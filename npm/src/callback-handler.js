@@ -86,6 +86,18 @@ function functionOf(options, name, required) {
 }
 
 /**
+ * `{ method, url, body }` of a request, read once. A request that cannot be read (a getter or a
+ * Proxy that throws, a method whose toString throws) is a usage error: 400, never a 500.
+ */
+function readRequest(request) {
+  try {
+    return { method: String(request?.method ?? '').toUpperCase(), url: request?.url, body: request?.body };
+  } catch (cause) {
+    throw new WeComUsageError('the request could not be read (method, url, body)', { code: 'E_USAGE', cause });
+  }
+}
+
+/**
  * Creates a callback handler.
  * @param {{ crypto?: CallbackCrypto, token?: string, encodingAesKey?: string, receiveId?: string,
  *           onEvent: (event: object | undefined, message: { message: string, receiveId: string }) => unknown,
@@ -167,8 +179,8 @@ export function createCallbackHandler(options) {
 
   return async function handle(request) {
     try {
-      const method = String(request?.method ?? '').toUpperCase();
-      const query = queryOf(request?.url);
+      const { method, url, body: raw } = readRequest(request);
+      const query = queryOf(url);
       if (method === 'GET') {
         checkFresh(query.timestamp);
         return { status: 200, headers: TEXT, body: crypto.verifyUrl(query) };
@@ -176,7 +188,7 @@ export function createCallbackHandler(options) {
       if (method !== 'POST') {
         return { status: 405, headers: { ...TEXT, allow: 'GET, POST' }, body: 'method not allowed' };
       }
-      const body = bodyText(request.body, maxBodyBytes);
+      const body = bodyText(raw, maxBodyBytes);
       checkFresh(query.timestamp);
       const decrypted = crypto.decrypt({ ...query, body });
       let event;
