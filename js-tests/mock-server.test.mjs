@@ -41,10 +41,14 @@ async function token(mock) {
   return r.access_token;
 }
 
+/** An admin request as Node sends it (no Origin); every admin POST declares JSON. */
 function admin(mock, path, body) {
-  return fetch(`${mock.url}/__mock/${path}`, body === undefined
-    ? { method: path === 'stats' || path === 'contact-ways' ? 'GET' : 'POST' }
-    : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (body === undefined && (path === 'stats' || path === 'contact-ways')) return fetch(`${mock.url}/__mock/${path}`);
+  return fetch(`${mock.url}/__mock/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 describe('gettoken', () => {
@@ -697,7 +701,7 @@ describe('HTTP admin API and CORS', () => {
     r = await admin(mock, 'faults', { path: 'x' });
     assert.equal(r.status, 400);
     assert.equal((await r.json()).ok, false);
-    r = await fetch(`${mock.url}/__mock/faults`, { method: 'POST', body: '{nope' });
+    r = await fetch(`${mock.url}/__mock/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
     assert.equal(r.status, 400);
     assert.equal((await admin(mock, 'nope')).status, 404);
     assert.equal((await fetch(`${mock.url}/__mock/stats`, { method: 'POST' })).status, 405);
@@ -746,22 +750,143 @@ describe('HTTP admin API and CORS', () => {
     assert.deepEqual(ways.contact_ways.map((w) => w.config_id), [id]);
   });
 
-  test('CORS headers everywhere and OPTIONS preflight', async () => {
-    const urls = [`${mock.url}/cgi-bin/gettoken`, `${mock.url}/cgi-bin/unknown`, `${mock.url}/__mock/stats`];
-    for (const url of urls) {
-      const r = await fetch(url);
+  test('CORS: WeCom API paths allow any origin, the admin API never answers "*"', async () => {
+    for (const url of [`${mock.url}/cgi-bin/gettoken`, `${mock.url}/cgi-bin/unknown`]) {
+      const r = await fetch(url, { headers: { Origin: 'http://127.0.0.1:9999' } });
       await r.arrayBuffer();
       assert.equal(r.headers.get('access-control-allow-origin'), '*', url);
     }
+    const apiPre = await fetch(`${mock.url}/cgi-bin/externalcontact/add_contact_way`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:9999', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+    assert.equal(apiPre.status, 204);
+    assert.equal(apiPre.headers.get('access-control-allow-origin'), '*');
+    assert.match(apiPre.headers.get('access-control-allow-headers'), /content-type/i);
+    const r = await fetch(`${mock.url}/__mock/stats`);
+    await r.arrayBuffer();
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), null, 'no Origin, nothing to allow');
     const pre = await fetch(`${mock.url}/__mock/faults`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://127.0.0.1:9999', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
     });
-    assert.equal(pre.status, 204);
-    assert.equal(pre.headers.get('access-control-allow-origin'), '*');
-    assert.match(pre.headers.get('access-control-allow-methods'), /POST/);
-    assert.match(pre.headers.get('access-control-allow-headers'), /content-type/i);
+    assert.equal(pre.status, 403);
+    assert.equal(pre.headers.get('access-control-allow-origin'), null);
+    assert.equal(pre.headers.get('access-control-allow-methods'), null);
+    assert.equal(pre.headers.get('access-control-allow-headers'), null);
     assert.equal(mock.stats().total, 2); // OPTIONS and /__mock are not counted
+  });
+});
+
+describe('admin API access (issue 8 item 10)', () => {
+  let mock;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  const stats = (headers) => fetch(`${mock.url}/__mock/stats`, { headers });
+
+  test('admin answers: own Origin echoed with Vary, nosniff, never "*"', async () => {
+    const r = await stats({ Origin: mock.url });
+    await r.arrayBuffer();
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), mock.url);
+    assert.equal(r.headers.get('vary'), 'Origin');
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    const refused = await stats({ Origin: 'http://example.com' });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    assert.equal(refused.headers.get('connection'), 'close');
+  });
+
+  test('Sec-Fetch-Site other than same-origin / none needs the token', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const r = await stats({ 'Sec-Fetch-Site': site });
+      assert.equal(r.status, 403, site);
+      assert.match((await r.json()).error, /cross-site/);
+      assert.equal((await stats({ 'Sec-Fetch-Site': site, 'X-Wecom-Mock-Token': mock.adminToken })).status, 200);
+    }
+    for (const site of ['same-origin', 'none']) assert.equal((await stats({ 'Sec-Fetch-Site': site })).status, 200, site);
+  });
+
+  test('preflights: own origin and token-announcing origins allowed, others 403', async () => {
+    const pre = (origin, asked) => fetch(`${mock.url}/__mock/faults`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': asked },
+    });
+    let r = await pre(mock.url, 'content-type');
+    assert.equal(r.status, 204);
+    assert.equal(r.headers.get('access-control-allow-origin'), mock.url);
+    assert.match(r.headers.get('access-control-allow-headers'), /x-wecom-mock-token/i);
+    r = await pre('http://example.com', 'content-type, x-wecom-mock-token');
+    assert.equal(r.status, 204);
+    assert.equal(r.headers.get('access-control-allow-origin'), 'http://example.com');
+    r = await pre('http://example.com', 'content-type, x-requested-with');
+    assert.equal(r.status, 403);
+    assert.equal(r.headers.get('access-control-allow-origin'), null);
+    r = await fetch(`${mock.url}/__mock/faults`, { method: 'OPTIONS' });
+    assert.equal(r.status, 403, 'no Origin: not a CORS preflight, nothing to allow');
+  });
+
+  test('admin POSTs need Content-Type: application/json (charset allowed, any case)', async () => {
+    const post = (type) => fetch(`${mock.url}/__mock/reset`, { method: 'POST', headers: type ? { 'Content-Type': type } : {} });
+    for (const ok of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+      assert.equal((await post(ok)).status, 200, ok);
+    }
+    for (const bad of [undefined, 'text/plain', 'application/jsonp', 'application/json-patch+json']) {
+      const r = await post(bad);
+      assert.equal(r.status, 415, String(bad));
+      assert.equal((await r.json()).error, 'admin POSTs need Content-Type: application/json');
+    }
+  });
+
+  test('adminToken option and field', async () => {
+    assert.match(mock.adminToken, /^[A-Za-z0-9_-]{32}$/);
+    assert.ok(!JSON.stringify(mock).includes(mock.adminToken));
+    assert.throws(() => { mock.adminToken = 'x'; }, TypeError, 'frozen');
+    for (const bad of ['', 'x'.repeat(15), 'x'.repeat(257), 'token with space!!', 'tökenmitumlautxx']) {
+      await assert.rejects(startMockServer({ adminToken: bad }), RangeError, JSON.stringify(bad));
+    }
+    await assert.rejects(startMockServer({ adminToken: null }), TypeError);
+    const m = await startMockServer({ adminToken: 'x'.repeat(256) });
+    assert.equal(m.adminToken.length, 256);
+    await m.close();
+  });
+});
+
+describe('input bounds (issue 8 item 10)', () => {
+  let mock;
+  before(async () => { mock = await startMockServer(); });
+  after(() => mock.close());
+  beforeEach(() => mock.reset());
+
+  test('advanceTime: per call 0..10 years, 100 years in total until reset()', () => {
+    mock.advanceTime(0);
+    mock.advanceTime(0.0005);
+    for (const bad of [NaN, Infinity, -Infinity, '1', null, undefined, 1n]) assert.throws(() => mock.advanceTime(bad), TypeError, String(bad));
+    for (const bad of [-1, -0.001, 1e308, Number.MAX_VALUE, 315_360_001]) assert.throws(() => mock.advanceTime(bad), RangeError, String(bad));
+    mock.reset();
+    for (let i = 0; i < 10; i += 1) mock.advanceTime(315_360_000);
+    assert.throws(() => mock.advanceTime(1), RangeError);
+    mock.reset();
+    mock.advanceTime(1);
+  });
+
+  test('faults: JSON-only extra, sizes, the queue frees its budget as faults fire', async () => {
+    assert.throws(() => mock.inject({ path: 'gettoken', extra: { n: 1n } }), TypeError);
+    mock.inject({ path: 'gettoken', extra: { when: new Date(0) } }); // JSON data: the date becomes its string
+    const big = { path: 'externalcontact/get_follow_user_list', status: 502, body: 'z'.repeat(65_536) };
+    const many = Array.from({ length: 60 }, () => big);
+    mock.inject(many);
+    assert.throws(() => mock.inject(many), /would exceed/);
+    assert.equal(mock.stats().total, 0);
+    // Firing the faults gives the budget back.
+    for (let i = 0; i < 61; i += 1) await (await fetch(`${mock.url}/cgi-bin/${i === 0 ? 'gettoken' : big.path}`)).arrayBuffer();
+    mock.inject(many);
+    const pending = (await (await fetch(`${mock.url}/__mock/faults`)).json()).faults;
+    assert.equal(pending.length, 60);
+    assert.equal(pending[0].size, undefined, 'internal bookkeeping is not shown');
   });
 });
 
@@ -796,7 +921,7 @@ describe('lifecycle', () => {
         child.stdout.setEncoding('utf8');
         child.stdout.on('data', (chunk) => {
           out += chunk;
-          const m = out.match(/^wecom mock server listening on (http:\/\/127\.0\.0\.1:(\d+))\n/);
+          const m = out.match(/^wecom mock server listening on (http:\/\/127\.0\.0\.1:(\d+))\nwecom mock server admin token: [\w-]{32}\n/);
           if (m) resolve(m[1]);
         });
         child.once('exit', (code) => reject(new Error(`cli exited early with ${code}`)));

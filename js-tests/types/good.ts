@@ -189,6 +189,9 @@ const methodNames = table.map((e) => e.jsName).filter((n): n is string => n !== 
 const stats: MockStats = mock.stats();
 mock.inject({ path: 'gettoken', errcode: 40001, times: 2 });
 mock.inject([{ path: '*', status: 502 }, { path: 'externalcontact/get_contact_way', extra: { brand_new_field: { a: 1 } } }]);
+const adminToken: string = mock.adminToken;
+const tokenMock: MockServer = await startMockServer({ adminToken: `${adminToken}-copy` });
+await tokenMock.close();
 client.free();
 await mock.close();
 

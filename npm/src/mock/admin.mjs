@@ -1,11 +1,12 @@
-// The /__mock admin API, so tests in other processes (or browsers) can
+// The /__mock admin API, so tests in other processes (or browsers holding the admin token) can
 // control the mock server over HTTP. Answers are JSON `{ok: true, ...}` or
-// `{ok: false, error}` with HTTP 400/404/405.
+// `{ok: false, error}` with HTTP 400/403/404/405/415.
 
 import { readBody, sendJson } from './http-io.mjs';
+import { adminAccess, adminCorsHeaders, hasJsonContentType } from './admin-guard.mjs';
 
 /**
- * Admin endpoints (all also answer CORS):
+ * Admin endpoints (who may call them: admin-guard.mjs; every POST needs `Content-Type: application/json`):
  * - `POST /__mock/faults` body: a fault or an array of faults → `{ok, queued}`
  * - `GET  /__mock/faults` → `{ok, faults}` (still waiting)
  * - `POST /__mock/reset`, `POST /__mock/expire-tokens`, `POST /__mock/revoke-tokens`
@@ -29,7 +30,8 @@ export const ADMIN_ROUTES = new Map([
 const ADMIN_PATHS = new Set([...ADMIN_ROUTES.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));
 
 /**
- * Serves one `/__mock/...` request.
+ * Serves one `/__mock/...` request: refuses it (403) unless {@link adminAccess} allows it, then
+ * checks method (404/405), Content-Type (415) and body (400) before running the endpoint.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} pathname
@@ -40,18 +42,28 @@ const ADMIN_PATHS = new Set([...ADMIN_ROUTES.keys()].map((k) => k.slice(k.indexO
 export async function handleAdminRequest(req, res, pathname, api, env) {
   const body = await readBody(req);
   if (body.aborted) return;
-  const close = body.closeAfter;
+  const access = adminAccess(req, env.adminToken);
+  const cors = adminCorsHeaders(access);
+  if (!access.ok) {
+    sendJson(res, 403, { ok: false, error: access.error }, { close: true, cors });
+    return;
+  }
+  const opts = { close: body.closeAfter, cors };
   const run = ADMIN_ROUTES.get(`${req.method} ${pathname}`);
   if (!run) {
     const known = ADMIN_PATHS.has(pathname);
     sendJson(res, known ? 405 : 404, {
       ok: false,
       error: known ? `${req.method} not allowed on ${pathname}` : `unknown admin endpoint ${pathname}`,
-    }, { close });
+    }, opts);
+    return;
+  }
+  if (req.method === 'POST' && !hasJsonContentType(req)) {
+    sendJson(res, 415, { ok: false, error: 'admin POSTs need Content-Type: application/json' }, opts);
     return;
   }
   if (body.tooLarge) {
-    sendJson(res, 400, { ok: false, error: 'body exceeds 1048576 bytes' }, { close });
+    sendJson(res, 400, { ok: false, error: 'body exceeds 1048576 bytes' }, opts);
     return;
   }
   let parsed;
@@ -60,13 +72,13 @@ export async function handleAdminRequest(req, res, pathname, api, env) {
     try {
       parsed = text.trim() === '' ? undefined : JSON.parse(text);
     } catch {
-      sendJson(res, 400, { ok: false, error: 'body is not valid JSON' }, { close });
+      sendJson(res, 400, { ok: false, error: 'body is not valid JSON' }, opts);
       return;
     }
   }
   try {
-    sendJson(res, 200, { ok: true, ...run(api, parsed, env) }, { close });
+    sendJson(res, 200, { ok: true, ...run(api, parsed, env) }, opts);
   } catch (err) {
-    sendJson(res, 400, { ok: false, error: err instanceof Error ? err.message : String(err) }, { close });
+    sendJson(res, 400, { ok: false, error: err instanceof Error ? err.message : String(err) }, opts);
   }
 }

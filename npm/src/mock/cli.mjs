@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Command line entry of the WeCom mock server.
 //   node npm/src/mock/cli.mjs --port 8080 [--host 127.0.0.1] [--corp-id ww..] [--corp-secret ..]
-//                             [--token-ttl 7200] [--follow-users zhangsan,lisi]
-// Prints exactly one line, `wecom mock server listening on http://127.0.0.1:PORT`,
-// and runs until SIGINT/SIGTERM. `--port 0` (the default) picks a free port.
+//                             [--token-ttl 7200] [--follow-users zhangsan,lisi] [--admin-token TOKEN]
+// Prints two lines, `wecom mock server listening on http://127.0.0.1:PORT` and
+// `wecom mock server admin token: TOKEN` (for /__mock requests from browsers on other origins),
+// and runs until SIGINT/SIGTERM, then exits with code 0 within STOP_GRACE_MS.
+// `--port 0` (the default) picks a free port. The admin token may also come from the
+// WECOM_MOCK_ADMIN_TOKEN environment variable (kept out of the process list); default: random.
 
 import { parseArgs } from 'node:util';
 import { startMockServer } from './index.mjs';
 
 const USAGE = `usage: node cli.mjs [--port 0] [--host 127.0.0.1] [--corp-id ID] [--corp-secret SECRET]
-                    [--token-ttl SECONDS] [--follow-users a,b,c]`;
+                    [--token-ttl SECONDS] [--follow-users a,b,c] [--admin-token TOKEN]`;
+
+/** After SIGINT/SIGTERM, the process exits at the latest this long after the signal. */
+const STOP_GRACE_MS = 100;
 
 /**
  * Parses the command line into `startMockServer` options.
@@ -27,6 +33,7 @@ function parseCliArgs(argv) {
       'corp-secret': { type: 'string' },
       'token-ttl': { type: 'string' },
       'follow-users': { type: 'string' },
+      'admin-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -46,6 +53,7 @@ function parseCliArgs(argv) {
     followUsers: values['follow-users'] === undefined
       ? undefined
       : values['follow-users'].split(',').map((u) => u.trim()).filter(Boolean),
+    adminToken: values['admin-token'] ?? (process.env.WECOM_MOCK_ADMIN_TOKEN || undefined),
   };
 }
 
@@ -61,19 +69,26 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  let mock;
+  // Handlers first: a signal that arrives while starting (or right after the ready line) must
+  // not kill the process with the default action.
+  let mock = null;
+  let stopping = false;
+  const stop = () => {
+    if (stopping || mock === null) process.exit(0); // a second signal, or nothing to close yet
+    stopping = true;
+    // close() ends every connection (keep-alive ones too) at once; the timer bounds the wait anyway.
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+    mock.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     mock = await startMockServer(options);
   } catch (err) {
     process.stderr.write(`wecom mock server failed to start: ${err.message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`wecom mock server listening on ${mock.url}\n`);
-  const stop = () => {
-    mock.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.stdout.write(`wecom mock server listening on ${mock.url}\nwecom mock server admin token: ${mock.adminToken}\n`);
 }
 
 main();

@@ -1,9 +1,13 @@
 // Fault injection: validation of fault objects and the FIFO queue they wait in.
 
 /** Faults waiting at most; `inject` beyond this throws. */
-const MAX_QUEUED_FAULTS = 10_000;
-/** Longest accepted `delayMs` (10 minutes). */
-const MAX_DELAY_MS = 600_000;
+export const MAX_QUEUED_FAULTS = 1000;
+/** Longest accepted `delayMs` (60 seconds). */
+export const MAX_DELAY_MS = 60_000;
+/** Longest `errmsg` and `body`, and largest `extra` as JSON, in characters. */
+export const MAX_FAULT_TEXT = 65_536;
+/** Largest total size of the waiting faults (each counted as its JSON), in characters. */
+export const MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 
 /**
  * @typedef {object} Fault
@@ -64,7 +68,9 @@ export function normalizeFault(input) {
     if (!Number.isInteger(input.errcode)) throw new TypeError('fault.errcode must be an integer');
     fault.errcode = input.errcode;
     if (input.errmsg !== undefined) {
-      if (typeof input.errmsg !== 'string') throw new TypeError('fault.errmsg must be a string');
+      if (typeof input.errmsg !== 'string' || input.errmsg.length > MAX_FAULT_TEXT) {
+        throw new TypeError(`fault.errmsg must be a string of at most ${MAX_FAULT_TEXT} characters`);
+      }
       fault.errmsg = input.errmsg;
     }
   } else if (input.errmsg !== undefined) {
@@ -77,7 +83,9 @@ export function normalizeFault(input) {
     fault.status = input.status;
     fault.body = '<html>bad gateway</html>';
     if (input.body !== undefined) {
-      if (typeof input.body !== 'string') throw new TypeError('fault.body must be a string');
+      if (typeof input.body !== 'string' || input.body.length > MAX_FAULT_TEXT) {
+        throw new TypeError(`fault.body must be a string of at most ${MAX_FAULT_TEXT} characters`);
+      }
       fault.body = input.body;
     }
   } else if (input.body !== undefined) {
@@ -96,7 +104,14 @@ export function normalizeFault(input) {
     if (fault.status !== undefined || fault.garbage || fault.reset) {
       throw new TypeError('fault.extra cannot be combined with status, garbage or reset (there is no JSON answer)');
     }
-    fault.extra = structuredClone(input.extra);
+    let json;
+    try {
+      json = JSON.stringify(input.extra);
+    } catch {
+      throw new TypeError('fault.extra must be JSON data (no cycles, no BigInt)');
+    }
+    if (json.length > MAX_FAULT_TEXT) throw new TypeError(`fault.extra must be at most ${MAX_FAULT_TEXT} characters as JSON`);
+    fault.extra = JSON.parse(json);
   }
   if (fault.delayMs === undefined && fault.errcode === undefined && fault.status === undefined
     && !fault.garbage && !fault.reset && fault.extra === undefined) {
@@ -111,18 +126,24 @@ export function normalizeFault(input) {
  */
 export class FaultQueue {
   constructor() {
-    /** @type {Array<ReturnType<typeof normalizeFault> & { remaining: number }>} */
+    /** @type {Array<ReturnType<typeof normalizeFault> & { remaining: number, size: number }>} */
     this.queue = [];
+    /** Total size of the queued faults (see MAX_QUEUED_CHARS). */
+    this.chars = 0;
   }
 
   /**
    * Validates all faults, then queues them (all or nothing).
    * @param {Fault | Fault[]} faults
    * @returns {number} How many were queued.
-   * @throws {TypeError} when a fault is malformed or the queue is full.
+   * @throws {TypeError} when a fault is malformed or the queue would hold more than
+   *   MAX_QUEUED_FAULTS faults or MAX_QUEUED_CHARS characters.
    */
   add(faults) {
     const list = Array.isArray(faults) ? faults : [faults];
+    if (list.length > MAX_QUEUED_FAULTS - this.queue.length) {
+      throw new TypeError(`too many queued faults (max ${MAX_QUEUED_FAULTS}, ${this.queue.length} waiting)`);
+    }
     const normalized = list.map((f, i) => {
       try {
         return normalizeFault(f);
@@ -130,10 +151,13 @@ export class FaultQueue {
         throw new TypeError(list.length > 1 ? `faults[${i}]: ${err.message}` : err.message);
       }
     });
-    if (this.queue.length + normalized.length > MAX_QUEUED_FAULTS) {
-      throw new TypeError(`too many queued faults (max ${MAX_QUEUED_FAULTS})`);
+    const sizes = normalized.map((f) => JSON.stringify(f).length);
+    const added = sizes.reduce((a, b) => a + b, 0);
+    if (this.chars + added > MAX_QUEUED_CHARS) {
+      throw new TypeError(`queued faults would exceed ${MAX_QUEUED_CHARS} characters (as JSON)`);
     }
-    for (const f of normalized) this.queue.push({ ...f, remaining: f.times });
+    normalized.forEach((f, i) => this.queue.push({ ...f, remaining: f.times, size: sizes[i] }));
+    this.chars += added;
     return normalized.length;
   }
 
@@ -147,8 +171,11 @@ export class FaultQueue {
     if (index === -1) return null;
     const entry = this.queue[index];
     entry.remaining -= 1;
-    if (entry.remaining <= 0) this.queue.splice(index, 1);
-    const { remaining, ...fault } = entry;
+    if (entry.remaining <= 0) {
+      this.queue.splice(index, 1);
+      this.chars -= entry.size;
+    }
+    const { remaining, size, ...fault } = entry;
     return fault;
   }
 
@@ -158,11 +185,12 @@ export class FaultQueue {
    */
   pending() {
     const show = (n) => (n === Infinity ? 'Infinity' : n);
-    return this.queue.map((f) => ({ ...f, times: show(f.times), remaining: show(f.remaining) }));
+    return this.queue.map(({ size, ...f }) => ({ ...f, times: show(f.times), remaining: show(f.remaining) }));
   }
 
   /** Drops every queued fault. */
   clear() {
     this.queue.length = 0;
+    this.chars = 0;
   }
 }

@@ -8,8 +8,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const HARD_DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
 
 /**
- * CORS headers sent on every response, so pages served from another
- * 127.0.0.1 port can call the mock server (including the /__mock admin API).
+ * CORS headers of WeCom API answers (/cgi-bin/...), so pages served from another origin can
+ * call the look-alike. The /__mock admin API sends its own, stricter headers (admin-guard.mjs).
  * @returns {Record<string, string>}
  */
 export function corsHeaders() {
@@ -22,7 +22,7 @@ export function corsHeaders() {
 }
 
 /**
- * Answers a CORS preflight (OPTIONS) request with HTTP 204.
+ * Answers a CORS preflight (OPTIONS) request to a WeCom API path with HTTP 204.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  */
@@ -135,19 +135,25 @@ export function readBody(req, limit = MAX_BODY_BYTES) {
 }
 
 /**
+ * @typedef {object} SendOptions
+ * @property {boolean} [close] `true` sends `Connection: close`.
+ * @property {Record<string, string>} [cors] Headers sent instead of {@link corsHeaders} (the admin API's).
+ */
+
+/**
  * Writes a raw response with CORS headers. Does nothing when the response is
  * already finished or the socket is gone.
  * @param {import('node:http').ServerResponse} res
  * @param {number} status HTTP status.
  * @param {string} contentType Content-Type header value.
  * @param {string} body Response body.
- * @param {{ close?: boolean }} [opts] `close: true` sends `Connection: close`.
+ * @param {SendOptions} [opts]
  */
-export function sendRaw(res, status, contentType, body, { close = false } = {}) {
+export function sendRaw(res, status, contentType, body, { close = false, cors = corsHeaders() } = {}) {
   if (res.writableEnded || res.destroyed || res.headersSent) return;
   const payload = Buffer.from(body, 'utf8');
   const headers = {
-    ...corsHeaders(),
+    ...cors,
     'Content-Type': contentType,
     'Content-Length': String(payload.length),
     'Cache-Control': 'no-store',
@@ -162,7 +168,7 @@ export function sendRaw(res, status, contentType, body, { close = false } = {}) 
  * @param {import('node:http').ServerResponse} res
  * @param {number} status HTTP status.
  * @param {unknown} value Value to serialise.
- * @param {{ close?: boolean }} [opts]
+ * @param {SendOptions} [opts]
  */
 export function sendJson(res, status, value, opts) {
   sendRaw(res, status, 'application/json; charset=UTF-8', JSON.stringify(value), opts);

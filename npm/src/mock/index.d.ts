@@ -8,13 +8,13 @@ export interface MockFault {
   times?: number;
   /** Answer HTTP 200 `{errcode, errmsg}` instead of handling the request. */
   errcode?: number;
-  /** errmsg for `errcode` (default: realistic WeCom text). */
+  /** errmsg for `errcode` (default: realistic WeCom text); at most 65536 characters. */
   errmsg?: string;
   /** Answer this HTTP status (200–599) with the raw `body`. */
   status?: number;
-  /** Raw body for `status` (default `'<html>bad gateway</html>'`). */
+  /** Raw body for `status` (default `'<html>bad gateway</html>'`); at most 65536 characters. */
   body?: string;
-  /** Wait this long before answering (normally, or with the fault). */
+  /** Wait this long (0–60000 ms) before answering (normally, or with the fault). */
   delayMs?: number;
   /** Answer HTTP 200 with a body that is not JSON. */
   garbage?: true;
@@ -23,7 +23,7 @@ export interface MockFault {
    * ECONNRESET). The request is counted in `stats()` but not handled (nothing is stored).
    */
   reset?: true;
-  /** Handle normally, then merge these fields into the JSON answer. */
+  /** Handle normally, then merge these fields into the JSON answer (JSON data, at most 65536 characters as JSON). */
   extra?: Record<string, unknown>;
 }
 
@@ -44,6 +44,11 @@ export interface MockServerOptions {
   now?: () => number;
   /** Called with unexpected handler exceptions (answered as errcode -1). */
   onError?: (err: unknown) => void;
+  /**
+   * Token that opens the `/__mock` admin API to other origins and Host names (16–256 characters from
+   * `A-Z a-z 0-9 . _ ~ + / = -`; TypeError / RangeError otherwise). Default: random per server.
+   */
+  adminToken?: string;
 }
 
 export interface MockStats {
@@ -61,14 +66,27 @@ export interface MockServer {
   readonly port: number;
   readonly corpId: string;
   readonly corpSecret: string;
+  /**
+   * The `/__mock` admin token: send it as `Authorization: Bearer <token>` or `X-Wecom-Mock-Token: <token>`.
+   * Needed only for admin requests from a browser page on another origin or through a non-loopback Host
+   * name; requests without an Origin (Node, curl) or from the server's own origin work without it.
+   */
+  readonly adminToken: string;
   stats(): MockStats;
-  /** Queues fault(s); throws TypeError when malformed. */
+  /**
+   * Queues fault(s); throws TypeError when malformed or when more than 1000 faults (or 4 Mi characters
+   * of them, as JSON) would wait.
+   */
   inject(fault: MockFault | MockFault[]): void;
   /** Every token issued so far answers 42001; the next gettoken issues a new one. */
   expireTokens(): void;
   /** Every token issued so far answers 40014; the next gettoken issues a new one. */
   revokeTokens(): void;
-  /** Moves the mock clock forward (token TTL, temp-way expiry, list time range). */
+  /**
+   * Moves the mock clock forward (token TTL, temp-way expiry, list time range) by 0 to 315360000 seconds
+   * (10 years); at most 100 years in total until `reset()`. TypeError when `seconds` is not a finite
+   * number, RangeError when out of range.
+   */
   advanceTime(seconds: number): void;
   /** Clears faults, stats, contact ways, tokens and clock advances. */
   reset(): void;

@@ -29,6 +29,7 @@ import { handleApiRequest } from './router.mjs';
 import { handleAdminRequest } from './admin.mjs';
 import { errorAnswer } from './errors.mjs';
 import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
+import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guard.mjs';
 
 /**
  * @typedef {object} MockServerOptions
@@ -40,6 +41,8 @@ import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
  * @property {string[]} [followUsers=['zhangsan','lisi']] Answer of get_follow_user_list.
  * @property {() => number} [now=Date.now] Time source in milliseconds (for tests that control time).
  * @property {(err: unknown) => void} [onError] Called with unexpected handler exceptions (answered as errcode -1).
+ * @property {string} [adminToken] Token that lets any origin use the /__mock admin API (16–256 characters
+ *   from `A-Z a-z 0-9 . _ ~ + / = -`); default: a random one per server.
  */
 
 /**
@@ -48,13 +51,16 @@ import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
  * @property {number} port The port actually listened on.
  * @property {string} corpId
  * @property {string} corpSecret
+ * @property {string} adminToken The /__mock admin token (`Authorization: Bearer <token>` or
+ *   `X-Wecom-Mock-Token: <token>`); needed only for requests from other origins or Host names.
  * @property {() => { gettoken: number, total: number, byPath: Record<string, number> }} stats
  *   Request counters (WeCom API requests only: not OPTIONS, not /__mock). byPath keys have no `/cgi-bin/` prefix.
  * @property {(fault: import('./faults.mjs').Fault | import('./faults.mjs').Fault[]) => void} inject
- *   Queues fault(s); throws TypeError when malformed.
+ *   Queues fault(s); throws TypeError when malformed or when more than 1000 faults (4 Mi characters as JSON) would wait.
  * @property {() => void} expireTokens Every token issued so far answers 42001; the next gettoken issues a new one.
  * @property {() => void} revokeTokens Every token issued so far answers 40014; the next gettoken issues a new one.
- * @property {(seconds: number) => void} advanceTime Moves the mock clock forward (token TTL, temp-way expiry, list time range).
+ * @property {(seconds: number) => void} advanceTime Moves the mock clock forward (token TTL, temp-way expiry,
+ *   list time range) by 0 to 10 years; 100 years in total until reset(). TypeError/RangeError otherwise.
  * @property {() => void} reset Clears faults, stats, contact ways, tokens and clock advances.
  * @property {ReadonlyMap<string, object>} contactWays Snapshot (frozen copies) of stored contact ways keyed by config_id, each with `create_time`.
  * @property {() => Promise<void>} close Stops the server, closing keep-alive connections and cancelling delayed answers.
@@ -70,6 +76,7 @@ import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
  * @property {FaultQueue} faults
  * @property {Stats} stats
  * @property {ContactWayStore} contactWays
+ * @property {string} adminToken Token accepted by the /__mock admin API from any origin.
  * @property {(ms: number) => Promise<boolean>} sleep Resolves true after ms, false if the server closes first.
  * @property {(err: unknown) => void} [onError]
  */
@@ -99,6 +106,7 @@ function normalizeOptions(options) {
   }
   if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning milliseconds');
   if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError('onError must be a function');
+  o.adminToken = o.adminToken === undefined ? newAdminToken() : checkAdminToken(o.adminToken);
   return o;
 }
 
@@ -131,6 +139,8 @@ function createSleeper() {
  * https://developer.work.weixin.qq.com/document/path/92571, pending ids
  * https://developer.work.weixin.qq.com/document/path/97357 and
  * https://developer.work.weixin.qq.com/document/path/95900.
+ * The /__mock admin API (admin.mjs) serves requests without an Origin or from the server's own
+ * origin on a loopback Host, and any request carrying `adminToken` (admin-guard.mjs); others get 403.
  *
  * @example
  * const mock = await startMockServer();
@@ -154,6 +164,7 @@ export async function startMockServer(options = {}) {
     faults: new FaultQueue(),
     stats: new Stats(),
     contactWays: new ContactWayStore({ clock }),
+    adminToken: cfg.adminToken,
     sleep: sleeper.sleep,
     onError: cfg.onError,
   };
@@ -164,9 +175,11 @@ export async function startMockServer(options = {}) {
   const server = createServer(async (req, res) => {
     try {
       const target = parseTarget(req.url);
+      const isAdmin = target.pathname === '/__mock' || target.pathname.startsWith('/__mock/');
       if (req.method === 'OPTIONS') {
-        sendPreflight(req, res);
-      } else if (target.pathname === '/__mock' || target.pathname.startsWith('/__mock/')) {
+        if (isAdmin) sendAdminPreflight(req, res);
+        else sendPreflight(req, res);
+      } else if (isAdmin) {
         await handleAdminRequest(req, res, target.pathname, api, env);
       } else {
         await handleApiRequest(req, res, target, env);
@@ -207,6 +220,7 @@ export async function startMockServer(options = {}) {
     port,
     corpId: cfg.corpId,
     corpSecret: cfg.corpSecret,
+    adminToken: cfg.adminToken,
     stats: () => env.stats.snapshot(),
     inject(fault) {
       env.faults.add(fault);
@@ -235,6 +249,8 @@ export async function startMockServer(options = {}) {
       return closing;
     },
   };
-  Object.defineProperty(api, 'corpSecret', { enumerable: false }); // keep the secret out of console.log(mock)
+  // Keep the secrets out of console.log(mock).
+  Object.defineProperty(api, 'corpSecret', { enumerable: false });
+  Object.defineProperty(api, 'adminToken', { enumerable: false });
   return Object.freeze(api);
 }
