@@ -16,6 +16,38 @@ const MASK: &str = "***";
 /// any of the encodings listed in the module doc, and the values of `access_token=` and
 /// `corpsecret=` query parameters, with `***`.
 pub fn redact(text: &str, secrets: &[&str]) -> String {
+    if text.len() <= KEEP_BYTES {
+        return redact_all(text, secrets);
+    }
+    // Texts from outside (an errmsg, a body snippet) can be megabytes: only a window is searched,
+    // wide enough that a secret in any encoding that starts in the kept part is found whole, and
+    // the result is cut to KEEP_BYTES. The work is bounded whatever the text.
+    let window = text.get(..floor_boundary(text, WINDOW_BYTES)).unwrap_or_default();
+    let mut out = redact_all(window, secrets);
+    out.truncate(floor_boundary(&out, KEEP_BYTES));
+    out.push_str(CUT);
+    out
+}
+
+/// Texts longer than this many bytes are cut to it after redaction (WeCom's own messages are
+/// far shorter).
+pub const KEEP_BYTES: usize = 2048;
+/// How much of a long text is searched for secrets: the kept part plus the longest encoded
+/// form of a held token (4 KiB, up to 6 bytes per byte when JSON-escaped).
+const WINDOW_BYTES: usize = KEEP_BYTES + 6 * 4096;
+/// Marks a text that was cut.
+const CUT: &str = "…[cut]";
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn redact_all(text: &str, secrets: &[&str]) -> String {
     let mut ranges = Vec::new();
     for secret in secrets.iter().filter(|s| s.len() >= MIN_SECRET_LEN) {
         find_all(text, secret.as_bytes(), &mut ranges);
@@ -242,6 +274,22 @@ fn redact_query_values(out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_texts_are_cut_after_a_bounded_search() {
+        let secret = "S3cret/Value+1";
+        let encoded = "S3cret%2FValue%2B1";
+        // A secret (encoded) straddling the cut, then megabytes of the costliest filler.
+        let mut text = "a".repeat(KEEP_BYTES - 5);
+        text.push_str(encoded);
+        text.push_str(&"%".repeat(3 << 20));
+        let out = redact(&text, &[secret]);
+        assert!(out.len() <= KEEP_BYTES + CUT.len(), "{}", out.len());
+        assert!(out.ends_with(CUT));
+        assert!(!out.contains("S3c") && !out.contains("S3cret"), "no part of the secret is kept");
+        // Short texts are whole.
+        assert_eq!(redact("x S3cret/Value+1 y", &[secret]), "x *** y");
+    }
+
     use super::*;
 
     #[test]
