@@ -16,7 +16,7 @@ import {
   validate,
   CallbackCrypto,
 } from 'wecom-external-contact';
-import { SECRET, failure, assertWeComError, assertNoSecrets, collectForScan, FOLLOW } from './helpers.mjs';
+import { SECRET, failure, assertWeComError, assertNoSecrets, collectForScan, thrown } from './helpers.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 30_000 }, fn);
 const internals = validate[Symbol.for('wecom-external-contact.internals')];
@@ -51,17 +51,6 @@ function client(extra = {}) {
 }
 
 const never = () => new Promise(() => {});
-
-/** What `fn()` throws synchronously (fails when it does not throw). */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    collectForScan(e);
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
 // ---- item 2: every wait in the token path is bounded -------------------------------------------
 

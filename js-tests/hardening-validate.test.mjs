@@ -4,7 +4,7 @@
 import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { WeComClient, WeComUsageError, WeComValidationError, validate } from 'wecom-external-contact';
-import { SECRET, collectForScan, failure, assertWeComError, ADD } from './helpers.mjs';
+import { SECRET, failure, assertWeComError, ADD, thrown } from './helpers.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 60_000 }, fn);
 const internals = validate[Symbol.for('wecom-external-contact.internals')];
@@ -21,17 +21,6 @@ function recordingClient() {
     return { status: 200, text: async () => JSON.stringify({ errcode: 0, config_id: 'c1' }) };
   };
   return { sent, client: new WeComClient({ corpId: 'wwval', corpSecret: SECRET, fetch }) };
-}
-
-/** What `fn()` throws synchronously. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    collectForScan(e);
-    return e;
-  }
-  assert.fail('expected a throw');
 }
 
 // ---- item 3: bounded work and report size ---------------------------------------------------

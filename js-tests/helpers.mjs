@@ -39,6 +39,17 @@ export async function failure(fn) {
   }
 }
 
+/** What `fn()` throws synchronously (handed to the secret scan); fails when it does not throw. */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (err) {
+    collectForScan(err);
+    return err;
+  }
+  assert.fail('expected a throw');
+}
+
 /**
  * Hands an error or log lines to the suite-wide secret scan (collect-errors.mjs, preloaded by
  * run.sh; a no-op when the file runs alone).

@@ -3,33 +3,12 @@
 // failure, the next call builds a new engine-side client on the fresh engine from the same
 // options: only the in-memory token cache is lost (a tokenStore still has the token). Every
 // decision stays the engine's.
-import { WeComUsageError, WeComConfigError } from './errors.js';
+import { WeComUsageError } from './errors.js';
 import { EngineBound } from './bound.js';
 import { engineFailure } from './engine.js';
-import { MAX_TIMER_MS, timeoutOption } from './timeouts.js';
-
-/** Default per-call timeout, ms. */
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 function freedError() {
   return new WeComUsageError('this client was freed (client.free()); create a new one', { code: 'E_USAGE' });
-}
-
-/** A shallow copy of the options with `timeoutMs` checked and normalized (0 = none). */
-function checkedOptions(options) {
-  if (options === null || typeof options !== 'object') {
-    throw new WeComConfigError('options must be an object: { corpId, corpSecret }', { code: 'E_CONFIG' });
-  }
-  const copy = { ...options };
-  const timeout = timeoutOption(options.timeoutMs, DEFAULT_TIMEOUT_MS);
-  if (timeout === undefined) {
-    throw new WeComConfigError(
-      `timeoutMs must be a number >= 0: 0 or Infinity for none, at most ${MAX_TIMER_MS} otherwise (larger values are clamped)`,
-      { code: 'E_CONFIG' },
-    );
-  }
-  copy.timeoutMs = timeout;
-  return copy;
 }
 
 /** Calls WeCom: validates, adds the cached token, sends with fetch, resolves with the JSON answer. */
@@ -39,9 +18,10 @@ export class WeComClient {
   /** Calls in flight: `free()` waits for them before it releases the engine-side client. */
   #inflight = 0;
 
+  /** Options are checked by the engine (`E_CONFIG`); a shallow copy is kept for rebuilds. */
   constructor(options) {
-    const checked = checkedOptions(options);
-    this.#bound = new EngineBound((glue) => new glue.WeComClient(checked));
+    const copy = options !== null && typeof options === 'object' ? { ...options } : options;
+    this.#bound = new EngineBound((glue) => new glue.WeComClient(copy));
   }
 
   #live() {

@@ -28,10 +28,34 @@ function errorFields(e) {
 /** Checks a caller's `signal`: absent, or an AbortSignal-like object. */
 function signalOption(signal) {
   if (signal === undefined || signal === null) return undefined;
-  if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function') {
-    throw new WeComUsageError('signal must be an AbortSignal', { code: 'E_USAGE' });
-  }
+  const ok =
+    typeof signal === 'object' &&
+    typeof signal.addEventListener === 'function' &&
+    typeof signal.removeEventListener === 'function';
+  if (!ok) throw new WeComUsageError('signal must be an AbortSignal', { code: 'E_USAGE' });
   return signal;
+}
+
+/**
+ * `[signal, timeoutMs]` of a call's options (the client's timeout by default). Options that
+ * cannot be read (a getter or a Proxy that throws) are the caller's error (E_USAGE), never the
+ * engine's: nothing here runs in the engine.
+ */
+function callOptions(options, clientTimeoutMs) {
+  let signal;
+  let timeoutMs;
+  try {
+    if (options !== undefined && options !== null && typeof options !== 'object') throw new TypeError('not an object');
+    signal = signalOption(options?.signal);
+    timeoutMs = timeoutOption(options?.timeoutMs, clientTimeoutMs);
+  } catch (cause) {
+    if (cause instanceof WeComUsageError) throw cause;
+    throw new WeComUsageError('options must be an object: { signal, timeoutMs }', { code: 'E_USAGE', cause });
+  }
+  if (timeoutMs === undefined) {
+    throw new WeComUsageError('timeoutMs must be a number >= 0 (0 or Infinity = no timeout)', { code: 'E_USAGE' });
+  }
+  return [signal, timeoutMs];
 }
 
 /** The request driver of one engine: `request(client, endpoint, payload, options)`. */
@@ -57,14 +81,7 @@ export function createRequestDriver(wasm, validate) {
   async function request(client, endpoint, payload, options) {
     const raw = typeof endpoint === 'object' && endpoint !== null;
     if (raw) options = payload;
-    if (options !== undefined && options !== null && typeof options !== 'object') {
-      throw new WeComUsageError('options must be an object: { signal, timeoutMs }', { code: 'E_USAGE' });
-    }
-    const signal = signalOption(options?.signal);
-    const timeoutMs = timeoutOption(options?.timeoutMs, client.__timeoutMs);
-    if (timeoutMs === undefined) {
-      throw new WeComUsageError('timeoutMs must be a number >= 0 (0 or Infinity = no timeout)', { code: 'E_USAGE' });
-    }
+    const [signal, timeoutMs] = callOptions(options, client.__timeoutMs);
     const id = raw ? client.__beginRaw(endpoint) : client.__begin(endpoint, payloadText(endpoint, payload, validate, client.__locale));
     // Why the call stopped early: 'abort' (the caller) or 'timeout'. Either aborts the fetch in
     // flight and rejects whatever the call is waiting for (no event listeners: they are costly).

@@ -32,7 +32,7 @@ export function setEngineSource(createGlue, module) {
 /** Instantiates a fresh engine. */
 function instantiate() {
   if (source === undefined) {
-    throw new errors.WeComEngineError('the engine is not loaded yet: await ready() first', { code: 'E_ENGINE' });
+    throw new errors.WeComEngineError('the engine is not loaded: the package entry module sets it up when it is imported', { code: 'E_ENGINE' });
   }
   const glue = source.createGlue();
   glue.initSync({ module: source.module });
@@ -76,11 +76,8 @@ function retire(engine) {
  */
 export function engineFailure(engine, err) {
   if (err instanceof errors.WeComError && !(err instanceof errors.WeComEngineError)) return err;
-  if (err instanceof errors.WeComEngineError) {
-    retire(engine);
-    return err;
-  }
   retire(engine);
+  if (err instanceof errors.WeComEngineError) return err;
   const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new errors.WeComEngineError(
     `the wasm engine failed (${what.slice(0, 200)}); it was replaced, and the next call runs on a fresh one`,
@@ -93,16 +90,6 @@ export function withEngine(fn) {
   const engine = currentEngine();
   try {
     return fn(engine);
-  } catch (err) {
-    throw engineFailure(engine, err);
-  }
-}
-
-/** The async form of `withEngine`: `fn(engine)` returns a promise. */
-export async function withEngineAsync(fn) {
-  const engine = currentEngine();
-  try {
-    return await fn(engine);
   } catch (err) {
     throw engineFailure(engine, err);
   }

@@ -279,7 +279,8 @@ export function createFastValidate(wasm) {
     } catch (err) {
       if (err?.code === 'E_PAYLOAD_TOO_LARGE') throw err;
       // Bail-outs, and payloads whose getters or proxies throw: the engine's text path gives
-      // the same verdict the client would, or the typed error (E_INVALID_PAYLOAD).
+      // the same verdict the client would, or the typed error (E_INVALID_PAYLOAD). The walk is
+      // over before that path runs the payload's getters again (they may call validate()).
       walking = false;
       return wasm.validate(endpoint, payload, options);
     } finally {

@@ -1,13 +1,13 @@
 //! `CallbackCrypto` and `parseEvent`: WeCom callback security and events for JS.
 
-use js_sys::{JsString, Reflect, Uint8Array};
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wecom_core::callback::crypto::{CallbackCrypto as Core, MAX_INPUT_BYTES, MAX_PARAM_BYTES};
 use wecom_core::callback::{events, CallbackError};
 
-use crate::errors;
-use crate::props::get;
+use crate::props::{get, string_within};
+use crate::{errors, scratch};
 
 /// The JS error for a callback failure (`WeComCallbackError`, or `WeComConfigError` for a bad
 /// configuration found at construction).
@@ -36,14 +36,10 @@ fn usage(message: &str) -> JsValue {
 /// bytes. The UTF-16 length is checked before the string is copied into wasm memory (UTF-8 has at
 /// least one byte per UTF-16 unit), so the copy is at most 3 × `limit` bytes; then the exact size.
 fn bounded(value: &JsValue, limit: usize) -> Result<Option<String>, JsValue> {
-    let Some(js) = value.dyn_ref::<JsString>() else {
+    let too_large = |actual| to_js(&CallbackError::TooLarge { limit, actual });
+    let Some(text) = string_within(value, limit).map_err(too_large)? else {
         return Ok(None);
     };
-    let units = js.length() as usize;
-    if units > limit {
-        return Err(to_js(&CallbackError::TooLarge { limit, actual: units }));
-    }
-    let text = String::from(js);
     if text.len() > limit {
         return Err(to_js(&CallbackError::TooLarge { limit, actual: text.len() }));
     }
@@ -225,32 +221,17 @@ const IO_MAX: usize = MAX_INPUT_BYTES + 3 * MAX_PARAM_BYTES;
 #[wasm_bindgen(js_name = __ioReserve)]
 pub fn io_reserve(bytes: u32) -> u32 {
     IO.with(|io| {
-        let Ok(mut io) = io.try_borrow_mut() else {
-            return 0;
-        };
-        let want = (bytes as usize).max(IO_MIN);
-        if want > IO_MAX {
-            return 0;
+        if bytes as usize <= IO_KEEP && scratch::capacity(io) as usize > IO_KEEP {
+            scratch::shrink(io, 0);
         }
-        let want = want.next_power_of_two();
-        if io.len() > IO_KEEP && want <= IO_KEEP {
-            *io = Vec::new();
-        }
-        if io.len() < want {
-            let more = want - io.len();
-            if io.try_reserve_exact(more).is_err() {
-                return 0;
-            }
-            io.resize(want, 0);
-        }
-        io.as_ptr() as usize as u32
+        scratch::reserve(io, bytes, IO_MIN, IO_MAX)
     })
 }
 
 /// The I/O buffer's size (0 while it is in use).
 #[wasm_bindgen(js_name = __ioCapacity)]
 pub fn io_capacity() -> u32 {
-    IO.with(|io| io.try_borrow().map(|io| io.len() as u32).unwrap_or(0))
+    IO.with(scratch::capacity)
 }
 
 /// Parses a decrypted callback message into a typed event that keeps every field (`raw`).
@@ -309,7 +290,7 @@ mod tests {
         let options =
             object_of(&[("token", &"t".into()), ("encodingAesKey", &key.into()), ("receiveId", &"ww".into())]);
         let crypto = JsCallbackCrypto::new(&options).expect("valid configuration");
-        let huge: JsValue = JsString::from("a").repeat(300_000_000).into();
+        let huge: JsValue = js_sys::JsString::from("a").repeat(300_000_000).into();
         let before = memory_bytes();
         let (s, t, n) = (&JsValue::from_str("s"), &JsValue::from_str("1"), &JsValue::from_str("n"));
         let inputs = [

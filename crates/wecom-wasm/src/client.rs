@@ -13,7 +13,7 @@ use wecom_core::schema::Secret;
 use wecom_core::Locale;
 
 use crate::errors;
-use crate::fetch::{message_of, FetchTransport, JsBody};
+use crate::fetch::{message_of, FetchTransport, JsBody, DEFAULT_TIMEOUT_MS};
 use crate::props::get;
 use crate::token_backend::JsBackend;
 use crate::validate::{bounded_text, endpoint_arg, locale_of, payload_text};
@@ -84,9 +84,6 @@ fn timeout_of(value: &JsValue) -> Option<f64> {
 fn config_error(message: &str) -> JsValue {
     errors::usage("E_CONFIG", message)
 }
-
-/// Default timeout of a call, ms (WeCom answers in well under a second).
-const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 
 /// `{ maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs }`, each optional.
 fn retry_policy(options: &JsValue) -> Result<RetryPolicy, JsValue> {
@@ -286,7 +283,7 @@ impl WeComClient {
     /// Bounds the token path of the next token fetch by `timeout_ms` (the call's timeout; the
     /// default when the call has none): gettoken and the provider.
     fn bound_token_waits(&self, timeout_ms: f64) {
-        let ms = if timeout_ms > 0.0 { timeout_ms } else { crate::fetch::DEFAULT_REQUEST_TIMEOUT_MS };
+        let ms = if timeout_ms > 0.0 { timeout_ms } else { DEFAULT_TIMEOUT_MS };
         self.inner.transport().timeout_ms.set(ms);
         self.inner.backend().provide_timeout_ms.set(ms);
     }

@@ -63,8 +63,9 @@ impl JsonBody for JsBody {
     }
 }
 
-/// How long the engine's own requests (gettoken) may take when no call says otherwise, ms.
-pub const DEFAULT_REQUEST_TIMEOUT_MS: f64 = 30_000.0;
+/// A call's timeout when the client's options give none, ms (WeCom answers in well under a
+/// second); it also bounds gettoken and the provider for calls without a timeout.
+pub const DEFAULT_TIMEOUT_MS: f64 = 30_000.0;
 
 /// Sends requests through a `fetch`-compatible function.
 pub struct FetchTransport {
@@ -83,7 +84,7 @@ impl FetchTransport {
     pub fn new(fetch: Function) -> FetchTransport {
         let headers = Object::new();
         let _ = Reflect::set(&headers, &"content-type".into(), &"application/json; charset=utf-8".into());
-        FetchTransport { fetch, headers: headers.into(), timeout_ms: Cell::new(DEFAULT_REQUEST_TIMEOUT_MS) }
+        FetchTransport { fetch, headers: headers.into(), timeout_ms: Cell::new(DEFAULT_TIMEOUT_MS) }
     }
 }
 

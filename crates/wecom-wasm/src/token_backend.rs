@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use wecom_core::client::token::TokenRecord;
 use wecom_core::client::{LockState, ProvideRequest, TokenBackend, TokenEvent};
 
-use crate::fetch::{message_of, within, DEFAULT_REQUEST_TIMEOUT_MS};
+use crate::fetch::{message_of, within, DEFAULT_TIMEOUT_MS};
 use crate::props::{get, method};
 
 /// How long a provider's bare-string token is used before the provider is asked again, ms.
@@ -49,7 +49,7 @@ impl Default for JsBackend {
             logger: None,
             store_timeout_ms: DEFAULT_STORE_TIMEOUT_MS,
             store_paused_until: Cell::new(0.0),
-            provide_timeout_ms: Cell::new(DEFAULT_REQUEST_TIMEOUT_MS),
+            provide_timeout_ms: Cell::new(DEFAULT_TIMEOUT_MS),
         }
     }
 }

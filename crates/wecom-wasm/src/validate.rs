@@ -1,11 +1,11 @@
 //! `validate(endpoint, payload, { locale })`.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wecom_core::{endpoints, validate::validate_payload, Error, Locale};
+use wecom_core::validate::{validate_payload, MAX_PAYLOAD_BYTES};
+use wecom_core::{endpoints, Error, Locale};
 
 use crate::errors;
-use crate::props::get;
+use crate::props::{get, string_within};
 
 /// Reads `{ locale }` from an options object (absent → zh-CN).
 pub fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
@@ -32,11 +32,7 @@ pub fn endpoint_arg(endpoint: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// The largest payload accepted, in bytes of UTF-8 JSON (the core's limit, 2 MiB): nothing
-/// larger is copied into the engine's memory.
-const MAX_PAYLOAD_BYTES: u32 = wecom_core::validate::MAX_PAYLOAD_BYTES as u32;
-
-fn too_large(units: u32) -> JsValue {
+fn too_large(units: usize) -> JsValue {
     errors::usage(
         "E_PAYLOAD_TOO_LARGE",
         &format!("the payload is larger than {MAX_PAYLOAD_BYTES} bytes of JSON ({units} UTF-16 units or more); WeCom's requests are far smaller"),
@@ -47,13 +43,9 @@ fn too_large(units: u32) -> JsValue {
 /// longer than [`MAX_PAYLOAD_BYTES`] UTF-16 units (each unit is at least one UTF-8 byte); the
 /// core checks the exact byte size.
 pub fn bounded_text(text: &JsValue) -> Result<String, JsValue> {
-    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
-        return Err(errors::usage("E_USAGE", "internal: the payload text must be a string"));
-    };
-    if js.length() > MAX_PAYLOAD_BYTES {
-        return Err(too_large(js.length()));
-    }
-    Ok(text.as_string().unwrap_or_default())
+    string_within(text, MAX_PAYLOAD_BYTES)
+        .map_err(too_large)?
+        .ok_or_else(|| errors::usage("E_USAGE", "internal: the payload text must be a string"))
 }
 
 /// `JSON.stringify(payload)`, size-checked before it is copied into wasm memory; `undefined`
