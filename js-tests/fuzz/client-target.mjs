@@ -43,12 +43,20 @@ function harnessClient() {
   return state;
 }
 
-/** A fetch rejection whose `message` getter calls the client again (issue 8 item 7). */
+/**
+ * A fetch rejection whose `message` getter calls the client again (issue 8 item 7), once per
+ * answer: if every nested call re-entered too, each failure would start another call at once, a
+ * chain of microtasks without end that starves the event loop (the test's loop, not the SDK's).
+ */
 function reentrantAnswer(state) {
+  let reentered = false;
   const answer = () =>
     Promise.reject({
       get message() {
-        state.client.request('externalcontact/get_follow_user_list').catch(() => {});
+        if (!reentered) {
+          reentered = true;
+          state.client.request('externalcontact/get_follow_user_list').catch(() => {});
+        }
         return 'reentered';
       },
     });
@@ -64,7 +72,7 @@ function randomCallOptions(rng) {
   ]);
 }
 
-/** One call: [label, () => promise, 'token' | 'api']. */
+/** One call: [label, () => promise, 'token' | 'api' | 'raw']. */
 function randomCall(rng, client) {
   const options = randomCallOptions(rng);
   const [label, call, kind] = rng.pick([
@@ -73,9 +81,9 @@ function randomCall(rng, client) {
     () => ['list_contact_way', () => client.request('externalcontact/list_contact_way', { limit: 10 }, options), 'api'],
     () => ['getAccessToken', () => client.getAccessToken(), 'token'],
     () => ['getAccessToken(forceRefresh)', () => client.getAccessToken({ forceRefresh: true }), 'token'],
-    () => ['raw request', () => client.request({ method: rng.pick(['GET', 'POST', 'get', 'PUT']), path: rng.pick(['externalcontact/get', randomString(rng, 30)]), query: { a: rng.pick([1, 'x', true]) }, body: rng.pick([{ a: 1 }, '{"a":1}', undefined]) }, options), 'api'],
+    () => ['raw request', () => client.request({ method: rng.pick(['GET', 'POST', 'get', 'PUT']), path: rng.pick(['externalcontact/get', randomString(rng, 30)]), query: { a: rng.pick([1, 'x', true]) }, body: rng.pick([{ a: 1 }, '{"a":1}', undefined]) }, options), 'raw'],
   ])();
-  return [kind === 'api' ? `${label} with call options ${show(options, 80)}` : label, call, kind];
+  return [kind === 'token' ? label : `${label} with call options ${show(options, 80)}`, call, kind];
 }
 
 /** Which held secret an error shows, with the text around it (the secret itself masked). */
@@ -97,10 +105,7 @@ function secretShown(err, held) {
 /** Runs the client target. A fresh client every 150 iterations. */
 export async function fuzzClient() {
   let state = harnessClient();
-  // 600 by default: with the default seed, iteration 613 (a call started from inside a fetch
-  // rejection's message getter) leaves a promise that never settles; it is open (see the issue
-  // 8 closing note). Reproduce with WECOM_FUZZ_REPRO=613 or WECOM_FUZZ_ITERATIONS=1000.
-  return fuzzLoop('client', { defaultIterations: 600, defaultBudgetMs: 25000 }, async (rng, i, findings) => {
+  return fuzzLoop('client', { defaultIterations: 1000, defaultBudgetMs: 25000 }, async (rng, i, findings) => {
     if (i % 150 === 0 && i > 0) state = harnessClient();
     const tokenAnswers = Array.from({ length: 3 }, () => (rng.chance(0.65) ? goodAnswer : randomAnswer(rng, true)));
     const apiAnswers = Array.from({ length: rng.range(1, 4) }, () => (rng.chance(0.1) ? goodAnswer : randomAnswer(rng, false)));
@@ -143,7 +148,12 @@ function checkResult(findings, i, kind, value, shown) {
     return;
   }
   if (value === null || typeof value !== 'object') return findings.add('a call resolved with something that is not an object', i, `${show(value, 80)} for ${shown}`);
-  if (!('errcode' in value)) return findings.add('issue 8 item 5: a call resolved although the answer has no errcode', i, `${show(value, 160)} for ${shown}`);
+  // A raw request (a path the SDK does not declare) may get an answer without errcode (README:
+  // Limits); a declared endpoint may not.
+  if (!('errcode' in value)) {
+    if (kind !== 'raw') findings.add('issue 8 item 5: a call resolved although the answer has no errcode', i, `${show(value, 160)} for ${shown}`);
+    return;
+  }
   if (!isZero(value.errcode)) {
     const type = value.errcode === null ? 'null' : Array.isArray(value.errcode) ? 'array' : typeof value.errcode;
     findings.add(`issue 8 item 5: a call resolved with a non-zero or non-integer errcode (${type})`, i, `errcode ${show(value.errcode, 60)} for ${shown}`);
