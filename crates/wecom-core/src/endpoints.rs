@@ -1,5 +1,6 @@
 //! THE endpoint table: one line per endpoint. Everything else (validation entry points, the JS
-//! methods, the TypeScript `EndpointMap`, the endpoint docs) is derived from it.
+//! methods, the TypeScript `EndpointMap`, the endpoint docs, the light [`ROUTES`] table the wasm
+//! engine calls with) is derived from it.
 //!
 //! To add an endpoint: declare its request/response models in `models/`, then add one line here.
 
@@ -51,7 +52,27 @@ pub struct Endpoint {
     pub response: &'static Model,
 }
 
+/// What a client needs to send a request to an endpoint, and nothing more: no model, no rule,
+/// no message. The wasm engine links only this table ([`ROUTES`]): the JS layer validates
+/// before it hands the engine a request, so the engine does not grow with the models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// Path after `/cgi-bin/`, exactly as in the official docs.
+    pub path: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// A write (see [`Endpoint::write`]): never resent after a failure that may have been processed.
+    pub write: bool,
+    /// Callable through the client (`false` for gettoken, which the client calls itself).
+    pub callable: bool,
+}
+
 impl Endpoint {
+    /// The endpoint's [`Route`] (the same facts as its entry in [`ROUTES`]).
+    pub fn route(&self) -> Route {
+        Route { path: self.path, method: self.method, write: self.write, callable: self.js_name.is_some() }
+    }
+
     /// The official doc URL.
     pub fn doc_url(&self) -> String {
         format!("https://developer.work.weixin.qq.com/document/path/{}", self.doc_page)
@@ -98,7 +119,18 @@ macro_rules! endpoints {
         )*
         /// Every endpoint, in table order.
         pub static ALL: &[&Endpoint] = &[ $( $konst.info ),* ];
+        /// Every endpoint's [`Route`], in table order (the same lines as [`ALL`], without models).
+        pub static ROUTES: &[Route] = &[ $(
+            Route {
+                path: $path,
+                method: Method::$method,
+                write: endpoints!(@write $access),
+                callable: endpoints!(@callable $js),
+            }
+        ),* ];
     };
+    (@callable -) => { false };
+    (@callable $js:ident) => { true };
     (@js -) => { None };
     (@write read) => { false };
     (@write write) => { true };
@@ -127,14 +159,27 @@ endpoints! {
     CONVERT_TO_OPENID = Post read "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
 }
 
+/// `path` without a leading `/` or `/cgi-bin/`.
+fn official(path: &str) -> &str {
+    let p = path.trim_start_matches('/');
+    p.strip_prefix("cgi-bin/").unwrap_or(p)
+}
+
 /// Finds an endpoint by its official path (`externalcontact/add_contact_way`); a leading `/`
 /// or `/cgi-bin/` is accepted too.
 pub fn find(path: &str) -> Option<&'static Endpoint> {
-    let p = path.trim_start_matches('/');
-    let p = p.strip_prefix("cgi-bin/").unwrap_or(p);
+    let p = official(path);
     // `black_box`: without it the optimiser unrolls the whole table into code, one comparison
     // per endpoint (about 10 KB of wasm for 20 endpoints); a plain loop over data is enough here.
     std::hint::black_box(ALL).iter().copied().find(|e| e.path == p)
+}
+
+/// Finds an endpoint's [`Route`] by its official path, like [`find`], without touching any
+/// model (what the wasm engine uses).
+pub fn find_route(path: &str) -> Option<&'static Route> {
+    let p = official(path);
+    // `black_box`: see `find`.
+    std::hint::black_box(ROUTES).iter().find(|r| r.path == p)
 }
 
 #[cfg(test)]
@@ -149,6 +194,19 @@ mod tests {
                 assert!(a.js_name.is_none() || a.js_name != b.js_name, "{}", a.path);
             }
         }
+    }
+
+    #[test]
+    fn routes_are_the_endpoints_without_models() {
+        assert_eq!(ROUTES.len(), ALL.len());
+        for (route, endpoint) in ROUTES.iter().zip(ALL) {
+            assert_eq!(*route, endpoint.route());
+            assert_eq!(find_route(endpoint.path), Some(route));
+        }
+        assert!(!find_route("gettoken").is_some_and(|r| r.callable));
+        assert!(find_route("/cgi-bin/externalcontact/add_contact_way").is_some_and(|r| r.callable && r.write));
+        assert!(find_route("externalcontact/get_contact_way").is_some_and(|r| r.callable && !r.write));
+        assert!(find_route("externalcontact/nope").is_none());
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct ClientConfig {
     pub(super) corp_secret: Option<Secret>,
     pub(super) base_url: String,
     pub(super) retry: RetryPolicy,
+    /// Warnings (unknown fields, fields WeCom ignores) are errors: nothing is sent.
+    pub(super) strict: bool,
     key_prefix: String,
 }
 
@@ -66,6 +68,7 @@ impl ClientConfig {
             corp_secret: None,
             base_url: DEFAULT_BASE_URL.into(),
             retry: RetryPolicy::default(),
+            strict: false,
             key_prefix: backend::DEFAULT_KEY_PREFIX.into(),
         })
     }
@@ -108,6 +111,20 @@ impl ClientConfig {
         }
         self.retry = policy;
         Ok(self)
+    }
+
+    /// With `strict`, a payload with warnings (an unknown field, a field WeCom ignores in its
+    /// configuration) is refused like one with errors ([`Error::Validation`], nothing sent);
+    /// by default (`false`) it is sent as given. Applies to [`super::Client::begin`] and the
+    /// calls built on it; [`super::Client::begin_validated`] leaves validation to its caller.
+    pub fn with_strict(mut self, strict: bool) -> ClientConfig {
+        self.strict = strict;
+        self
+    }
+
+    /// Whether warnings are errors (see [`ClientConfig::with_strict`]).
+    pub fn strict(&self) -> bool {
+        self.strict
     }
 
     /// The retry policy.

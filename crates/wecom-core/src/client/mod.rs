@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::endpoints::{self, Endpoint, Ep, Method};
+use crate::endpoints::{self, Endpoint, Ep, Method, Route};
 use crate::errcode::{self, ErrorClass};
 use crate::error::Error;
 use crate::schema::Secret;
@@ -86,6 +86,14 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     /// adds the token, sends, and checks errcode.
     pub async fn call(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<T::Body, Error> {
         let call = self.begin(endpoint, payload_json)?;
+        self.run(call).await
+    }
+
+    /// Calls the endpoint of `route` with a payload the caller has ALREADY validated (the npm
+    /// package's JS layer does, with the validators generated from the same declarations): the
+    /// payload is size-checked, not validated. Rust callers use [`Client::call`].
+    pub async fn call_validated(&self, route: Route, payload_json: &str) -> Result<T::Body, Error> {
+        let call = self.begin_validated(route, payload_json)?;
         self.run(call).await
     }
 
@@ -183,23 +191,34 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     }
 
     /// Starts a call: checks the endpoint can be called, validates the payload (every problem
-    /// is reported), and prepares the query or body. Nothing is sent.
+    /// is reported; with [`ClientConfig::with_strict`], warnings too), and prepares the query or
+    /// body. Nothing is sent.
     pub fn begin(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<Call, Error> {
-        if endpoint.js_name.is_none() {
-            return Err(Error::Usage(format!(
-                "{} is called by the client itself; use getAccessToken() to read the token",
-                endpoint.path
-            )));
+        let route = endpoint.route();
+        if !route.callable {
+            return Err(not_callable(route));
         }
         let report = validate_payload(endpoint.request, payload_json)?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
-        let (query, body) = match endpoint.method {
+        self.begin_validated(route, payload_json)
+    }
+
+    /// Starts a call to the endpoint of `route` with a payload the caller has already
+    /// validated: checks the endpoint can be called and the payload's size
+    /// ([`crate::validate::MAX_PAYLOAD_BYTES`]), and prepares the query or body. No rule is
+    /// checked (nothing here touches a model), so this is what the wasm engine links.
+    pub fn begin_validated(&self, route: Route, payload_json: &str) -> Result<Call, Error> {
+        if !route.callable {
+            return Err(not_callable(route));
+        }
+        check_payload_size(payload_json.len())?;
+        let (query, body) = match route.method {
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };
-        let mut call = self.new_call(Cow::Borrowed(endpoint.path), endpoint.method, endpoint.write, query, body);
+        let mut call = self.new_call(Cow::Borrowed(route.path), route.method, route.write, query, body);
         call.declared = true;
         Ok(call)
     }
@@ -398,6 +417,11 @@ pub struct RawRequest<'a> {
     pub body: Option<&'a str>,
     /// The caller vouches that resending this POST is harmless: it is then retried like a read.
     pub idempotent: bool,
+}
+
+/// The usage error for an endpoint the client calls itself (gettoken).
+fn not_callable(route: Route) -> Error {
+    Error::Usage(format!("{} is called by the client itself; use getAccessToken() to read the token", route.path))
 }
 
 /// The snippet of a bad response without errcode.
