@@ -8,18 +8,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 use wecom_core::client::{Call, Client, ClientConfig, HttpReply, RawRequest, RetryPolicy, TokenBackend, Verdict};
-use wecom_core::endpoints::{self, Method};
+use wecom_core::endpoints::{self, Method, Route};
 use wecom_core::schema::Secret;
 use wecom_core::Locale;
 
+use crate::args::{bounded_text, endpoint_arg, locale_of, payload_text};
 use crate::errors;
 use crate::fetch::{message_of, FetchTransport, JsBody, DEFAULT_TIMEOUT_MS};
 use crate::props::get;
 use crate::token_backend::JsBackend;
-use crate::validate::{bounded_text, endpoint_arg, locale_of, payload_text};
 
-/// A WeCom client for one corpId/secret pair: validates, adds the cached token, sends with
-/// `fetch`, and resolves with the answer's JSON (every field kept) when errcode is 0.
+/// A WeCom client for one corpId/secret pair: adds the cached token to an already-validated
+/// request, sends it with `fetch`, and resolves with the answer's JSON (every field kept) when
+/// errcode is 0. The npm package validates in JS before it calls in here.
 #[wasm_bindgen(js_name = WeComClient)]
 pub struct WeComClient {
     inner: Rc<Client<FetchTransport, JsBackend>>,
@@ -85,6 +86,14 @@ fn config_error(message: &str) -> JsValue {
     errors::usage("E_CONFIG", message)
 }
 
+/// The route of a declared endpoint (its official path after `/cgi-bin/`), or the typed error.
+fn route_of(endpoint: &JsValue) -> Result<Route, JsValue> {
+    let endpoint = endpoint_arg(endpoint)?;
+    endpoints::find_route(&endpoint)
+        .copied()
+        .ok_or_else(|| errors::to_js(&wecom_core::Error::UnknownEndpoint(endpoint)))
+}
+
 /// `{ maxRetries, baseDelayMs, maxDelayMs, maxElapsedMs }`, each optional.
 fn retry_policy(options: &JsValue) -> Result<RetryPolicy, JsValue> {
     if !options.is_object() {
@@ -110,7 +119,7 @@ fn retry_policy(options: &JsValue) -> Result<RetryPolicy, JsValue> {
 #[wasm_bindgen(js_class = WeComClient)]
 impl WeComClient {
     /// `new WeComClient({ corpId, corpSecret | tokenProvider, baseUrl?, fetch?, locale?,
-    /// timeoutMs?, retry?, tokenStore?, tokenKeyPrefix?, logger? })`.
+    /// timeoutMs?, retry?, strict?, tokenStore?, tokenKeyPrefix?, logger? })`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &JsValue) -> Result<WeComClient, JsValue> {
         if !options.is_object() {
@@ -128,16 +137,16 @@ impl WeComClient {
             (None, true) if secret.is_undefined() || secret.is_null() => ClientConfig::without_secret(corp_id),
             _ => return Err(config_error("corpSecret must be a non-empty string (or pass tokenProvider)")),
         }
-        .map_err(|e| errors::to_js(&e, Locale::En))?;
+        .map_err(|e| errors::to_js(&e))?;
         let prefix = get(options, "tokenKeyPrefix");
         if !prefix.is_undefined() && !prefix.is_null() {
             let prefix = prefix.as_string().ok_or_else(|| config_error("tokenKeyPrefix must be a string"))?;
-            config = config.with_key_prefix(&prefix).map_err(|e| errors::to_js(&e, Locale::En))?;
+            config = config.with_key_prefix(&prefix).map_err(|e| errors::to_js(&e))?;
         }
         let base = get(options, "baseUrl");
         if !base.is_undefined() {
             let base = base.as_string().ok_or_else(|| config_error("baseUrl must be a string"))?;
-            config = config.with_base_url(&base).map_err(|e| errors::to_js(&e, Locale::En))?;
+            config = config.with_base_url(&base).map_err(|e| errors::to_js(&e))?;
         }
         let fetch = match get(options, "fetch") {
             f if f.is_undefined() || f.is_null() => get(&js_sys::global(), "fetch"),
@@ -154,8 +163,13 @@ impl WeComClient {
         };
         let retry = get(options, "retry");
         if !retry.is_undefined() && !retry.is_null() {
-            config = config.with_retry(retry_policy(&retry)?).map_err(|e| errors::to_js(&e, Locale::En))?;
+            config = config.with_retry(retry_policy(&retry)?).map_err(|e| errors::to_js(&e))?;
         }
+        let strict = match get(options, "strict") {
+            s if s.is_undefined() || s.is_null() => false,
+            s => s.as_bool().ok_or_else(|| config_error("strict must be a boolean (true: warnings are errors)"))?,
+        };
+        config = config.with_strict(strict);
         let client = WeComClient {
             inner: Rc::new(Client::with_backend(config, FetchTransport::new(fetch), backend)),
             locale,
@@ -166,10 +180,12 @@ impl WeComClient {
         Ok(client)
     }
 
-    /// `request(endpoint, payload)`: calls the endpoint at its official path after `/cgi-bin/`.
+    /// `request(endpoint, payload)`: calls the endpoint at its official path after `/cgi-bin/`
+    /// with `payload` as it is: the engine does not validate (the npm package's JS layer does
+    /// before it calls in, see `npm/src/driver.js`); the JSON text is size-checked.
     pub fn request(&self, endpoint: JsValue, payload: JsValue) -> Promise {
-        let endpoint = match endpoint_arg(&endpoint) {
-            Ok(e) => e,
+        let route = match route_of(&endpoint) {
+            Ok(r) => r,
             Err(e) => return Promise::reject(&e),
         };
         let text = match payload_text(&payload) {
@@ -177,9 +193,8 @@ impl WeComClient {
             Err(e) => return Promise::reject(&e),
         };
         let inner = Rc::clone(&self.inner);
-        let locale = self.locale;
         future_to_promise(async move {
-            inner.request(&endpoint, &text).await.map(|body| body.0).map_err(|e| errors::to_js(&e, locale))
+            inner.call_validated(route, &text).await.map(|body| body.0).map_err(|e| errors::to_js(&e))
         })
     }
 
@@ -189,9 +204,8 @@ impl WeComClient {
         let force = !options.is_undefined() && !options.is_null() && get(&options, "forceRefresh").is_truthy();
         self.bound_token_waits(self.timeout_ms);
         let inner = Rc::clone(&self.inner);
-        let locale = self.locale;
         future_to_promise(async move {
-            inner.access_token(force).await.map(|t| JsValue::from_str(&t)).map_err(|e| errors::to_js(&e, locale))
+            inner.access_token(force).await.map(|t| JsValue::from_str(&t)).map_err(|e| errors::to_js(&e))
         })
     }
 
@@ -215,17 +229,17 @@ impl WeComClient {
     // ---- The request driver's primitives. `request` above runs the whole call in Rust; the
     // npm package instead drives it from JS with these synchronous steps (plus one async token
     // fetch on a cold cache), which saves the per-call future and closure machinery. Every
-    // decision (validation, token choice, retry, error) is still made here, by wecom-core.
+    // decision (token choice, retry, error) is still made here, by wecom-core; validation is
+    // the JS layer's, before `__begin`.
 
-    /// Validates and prepares a call whose payload the JS layer already wrote as JSON `text`
-    /// (size-checked there); returns its id. Throws the typed error.
+    /// Prepares a call whose payload the JS layer already validated and wrote as JSON `text`;
+    /// returns its id. Only the size is checked here. Throws the typed error (unknown endpoint,
+    /// gettoken, too large).
     #[wasm_bindgen(js_name = __begin)]
     pub fn begin(&self, endpoint: JsValue, text: JsValue) -> Result<u32, JsValue> {
-        let endpoint = endpoint_arg(&endpoint)?;
+        let route = route_of(&endpoint)?;
         let text = bounded_text(&text)?;
-        let ep = endpoints::find(&endpoint)
-            .ok_or_else(|| errors::to_js(&wecom_core::Error::UnknownEndpoint(endpoint), self.locale))?;
-        let call = self.inner.begin(ep, &text).map_err(|e| errors::to_js(&e, self.locale))?;
+        let call = self.inner.begin_validated(route, &text).map_err(|e| errors::to_js(&e))?;
         Ok(self.track(call))
     }
 
@@ -261,7 +275,7 @@ impl WeComClient {
             body: body.as_deref(),
             idempotent: get(&spec, "idempotent").is_truthy(),
         };
-        let call = self.inner.begin_raw(raw).map_err(|e| errors::to_js(&e, self.locale))?;
+        let call = self.inner.begin_raw(raw).map_err(|e| errors::to_js(&e))?;
         Ok(self.track(call))
     }
 
@@ -304,7 +318,7 @@ impl WeComClient {
         let found = with_call(&self.calls, id, |p| (p.call.path.to_string(), p.call.last_error().cloned()));
         match found {
             Some((path, last)) => {
-                let last = last.map_or(JsValue::UNDEFINED, |e| errors::to_js(&e, self.locale));
+                let last = last.map_or(JsValue::UNDEFINED, |e| errors::to_js(&e));
                 js_sys::Array::of2(&JsValue::from_str(&path), &last)
             }
             None => js_sys::Array::new(),
@@ -316,6 +330,12 @@ impl WeComClient {
     #[wasm_bindgen(js_name = __redact)]
     pub fn redact(&self, text: &str) -> String {
         self.inner.redact_text(text)
+    }
+
+    /// `strict` of the options: warnings are errors (the JS layer's validation applies it).
+    #[wasm_bindgen(getter, js_name = __strict)]
+    pub fn strict(&self) -> bool {
+        self.inner.config().strict()
     }
 
     /// The logger given in the options, or `undefined`.
@@ -354,10 +374,9 @@ impl WeComClient {
             return Promise::reject(&unknown_call());
         };
         self.bound_token_waits(if timeout_ms.is_finite() { timeout_ms.min(MAX_TIMER_MS) } else { 0.0 });
-        let (inner, calls, locale) = (Rc::clone(&self.inner), Rc::clone(&self.calls), self.locale);
+        let (inner, calls) = (Rc::clone(&self.inner), Rc::clone(&self.calls));
         future_to_promise(async move {
-            let token =
-                inner.access_token_replacing(rejected.as_deref()).await.map_err(|e| errors::to_js(&e, locale))?;
+            let token = inner.access_token_replacing(rejected.as_deref()).await.map_err(|e| errors::to_js(&e))?;
             with_call(&calls, id, |p| p.fetched = Some(token));
             Ok(JsValue::UNDEFINED)
         })
@@ -393,7 +412,7 @@ impl WeComClient {
             Verdict::Done(_) => Ok(-1.0),
             Verdict::Retry => Ok(0.0),
             Verdict::Backoff(ms) => Ok(ms.max(1.0)),
-            Verdict::Fail(e) => Err(errors::to_js(&e, self.locale)),
+            Verdict::Fail(e) => Err(errors::to_js(&e)),
         }
     }
 
@@ -401,14 +420,14 @@ impl WeComClient {
     #[wasm_bindgen(js_name = __timedOut)]
     pub fn timed_out(&self, id: u32, ms: f64) -> JsValue {
         let error = with_call(&self.calls, id, |p| self.inner.timeout_error(&p.call, ms.max(0.0) as u64));
-        error.map_or_else(unknown_call, |e| errors::to_js(&e, self.locale))
+        error.map_or_else(unknown_call, |e| errors::to_js(&e))
     }
 
     /// The typed error for call `id` aborted by the caller.
     #[wasm_bindgen(js_name = __aborted)]
     pub fn aborted(&self, id: u32) -> JsValue {
         let error = with_call(&self.calls, id, |p| self.inner.aborted_error(&p.call));
-        error.map_or_else(unknown_call, |e| errors::to_js(&e, self.locale))
+        error.map_or_else(unknown_call, |e| errors::to_js(&e))
     }
 
     /// The client's default timeout per call, ms (0 = none).

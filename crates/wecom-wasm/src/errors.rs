@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wecom_core::{Error, Locale};
+use wecom_core::Error;
 
 thread_local! {
     static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -40,19 +40,12 @@ fn class_name(code: &str) -> &'static str {
     }
 }
 
-/// Builds the JS error for a core error.
-pub fn to_js(error: &Error, locale: Locale) -> JsValue {
+/// Builds the JS error for a core error. (`Error::Validation` never reaches here: the engine
+/// does not validate, so its report and message tables are not linked in.)
+pub fn to_js(error: &Error) -> JsValue {
     let props = Object::new();
     set(&props, "code", &JsValue::from_str(error.code()));
     match error {
-        Error::Validation { endpoint, report } => {
-            set(&props, "endpoint", &JsValue::from_str(endpoint));
-            let errors = report.errors_json(locale);
-            set(&props, "errors", &js_sys::JSON::parse(&errors).unwrap_or_else(|_| js_sys::Array::new().into()));
-            if report.truncated {
-                set(&props, "truncated", &JsValue::TRUE);
-            }
-        }
         Error::Api { endpoint, errcode, errmsg } => {
             set(&props, "endpoint", &JsValue::from_str(endpoint));
             set(&props, "errcode", &JsValue::from_f64(*errcode as f64));

@@ -1,27 +1,26 @@
 //! # wecom-wasm
 //!
-//! Exposes [`wecom_core`] to JavaScript: `validate`, the `WeComClient` class (fetch transport)
-//! and the endpoint table the JS layer uses to add one camelCase method per endpoint.
-//! Nothing here is per-endpoint: adding an endpoint to `wecom_core::endpoints` is enough.
+//! Exposes [`wecom_core`] to JavaScript: the `WeComClient` class (fetch transport), the callback
+//! crypto and event parser. Validation is not here: the npm package validates in JS (validators
+//! generated from the core's declarations) and hands the engine the already-validated request,
+//! which it sends by the endpoint's route (`wecom_core::endpoints::ROUTES`: path, method, write).
+//! So no model, rule or message table is linked in, and an endpoint costs the engine only its
+//! route. Nothing here is per-endpoint: adding an endpoint to `wecom_core::endpoints` is enough.
 
 #![warn(missing_docs)]
 
+mod args;
 mod callback;
 mod client;
 mod errors;
-mod fast;
 mod fetch;
-mod meta;
 mod props;
 mod scratch;
 mod token_backend;
-mod validate;
 
 pub use callback::{parse_event, JsCallbackCrypto};
 pub use client::WeComClient;
 pub use errors::set_error_factory;
-pub use meta::endpoints;
-pub use validate::validate;
 
 /// Test hook of the npm package's trap-containment tests: makes this instance fail the way an
 /// undiscovered bug would (`kind` 0: a trap as after a panic; 1: the stack exhausted), so the

@@ -5,7 +5,7 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use wecom_wasm::{validate, WeComClient};
+use wecom_wasm::WeComClient;
 
 fn js(code: &str) -> JsValue {
     Function::new_no_args(&format!("return ({code});")).call0(&JsValue::NULL).expect("test helper JS must evaluate")
@@ -56,53 +56,56 @@ async fn settle(p: Promise) -> Result<JsValue, JsValue> {
 }
 
 #[wasm_bindgen_test]
-fn validate_accepts_a_valid_payload() {
-    let r = validate(
-        &"externalcontact/add_contact_way".into(),
-        &js("{ type: 1, scene: 2, user: ['zhangsan'] }"),
-        &JsValue::UNDEFINED,
-    )
-    .unwrap();
-    assert_eq!(get(&r, "valid"), JsValue::TRUE);
-    assert_eq!(js_sys::Array::from(&get(&r, "errors")).length(), 0);
+async fn the_engine_sends_the_request_as_given() {
+    // Issue 9: validation is the JS layer's (before it calls in): the engine sends what it is
+    // handed, an undeclared field and a value the rules would refuse included.
+    let fetch = fake_fetch("[{ errcode: 0, errmsg: 'ok', config_id: 'c' }]");
+    let c = client(&fetch);
+    let payload = js("{ type: 3, scene: 2, user: ['u'], mass_call_ticket: 'T' }");
+    settle(c.request("externalcontact/add_contact_way".into(), payload)).await.unwrap();
+    let calls = js_sys::Array::from(&get(&fetch, "calls"));
+    let body = get(&get(&calls.get(1), "init"), "body").as_string().unwrap();
+    assert_eq!(body, r#"{"type":3,"scene":2,"user":["u"],"mass_call_ticket":"T"}"#);
 }
 
 #[wasm_bindgen_test]
-fn validate_lists_every_problem_with_path_and_rule() {
-    let payload =
-        js("{ type: 2, scene: 2, is_temp: true, remark: 'x'.repeat(31), state: 5, user: Array(101).fill('u') }");
-    let r = validate(&"externalcontact/add_contact_way".into(), &payload, &js("{ locale: 'en' }")).unwrap();
-    assert_eq!(get(&r, "valid"), JsValue::FALSE);
-    let errors = js_sys::Array::from(&get(&r, "errors"));
-    let found: Vec<(String, String)> =
-        errors.iter().map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "rule").as_string().unwrap())).collect();
-    let expected = [("/remark", "R-CW-04"), ("/state", "json-type"), ("/user", "R-CW-09"), ("/is_temp", "R-CW-10")];
-    assert_eq!(found.len(), expected.len(), "{found:?}");
-    for (path, rule) in expected {
-        assert!(found.iter().any(|(p, r)| p == path && r == rule), "missing {path} {rule} in {found:?}");
-    }
-    let first = errors.get(0);
-    assert!(get(&first, "message").as_string().unwrap().contains("at most 30 characters"));
-}
-
-#[wasm_bindgen_test]
-fn unknown_endpoints_and_bad_arguments_throw_coded_errors() {
-    let e = validate(&"externalcontact/nope".into(), &js("{}"), &JsValue::UNDEFINED).unwrap_err();
+async fn unknown_endpoints_and_bad_arguments_throw_coded_errors() {
+    let fetch = fake_fetch("[{ errcode: 0, errmsg: 'ok' }]");
+    let c = client(&fetch);
+    let e = settle(c.request("externalcontact/nope".into(), js("{}"))).await.unwrap_err();
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "code"), JsValue::from_str("E_UNKNOWN_ENDPOINT"));
-    let e = validate(&JsValue::from_f64(3.0), &js("{}"), &JsValue::UNDEFINED).unwrap_err();
+    let e = c.begin("externalcontact/nope".into(), "{}".into()).unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_UNKNOWN_ENDPOINT"));
+    let e = settle(c.request(JsValue::from_f64(3.0), js("{}"))).await.unwrap_err();
     assert_eq!(get(&e, "code"), JsValue::from_str("E_USAGE"));
-    let e = validate(
-        &"externalcontact/add_contact_way".into(),
-        &js("(() => { const o = {}; o.self = o; return o; })()"),
-        &JsValue::UNDEFINED,
-    )
-    .unwrap_err();
+    let cycle = js("(() => { const o = {}; o.self = o; return o; })()");
+    let e = settle(c.request("externalcontact/del_contact_way".into(), cycle)).await.unwrap_err();
     assert_eq!(get(&e, "code"), JsValue::from_str("E_INVALID_PAYLOAD"));
-    // The module is still alive after all that.
-    let r =
-        validate(&"externalcontact/del_contact_way".into(), &js("{ config_id: 'c' }"), &JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&r, "valid"), JsValue::TRUE);
+    // gettoken is the client's own business.
+    let e = c.begin("gettoken".into(), "{}".into()).unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_USAGE"));
+    // An oversized text is refused before it is copied into wasm memory.
+    let big = js("JSON.stringify({ config_id: 'x'.repeat(2 * 1024 * 1024) })");
+    let e = c.begin("externalcontact/del_contact_way".into(), big).unwrap_err();
+    assert_eq!(get(&e, "code"), JsValue::from_str("E_PAYLOAD_TOO_LARGE"));
+    assert_eq!(js_sys::Array::from(&get(&fetch, "calls")).length(), 0, "nothing reached fetch");
+    // The client still works after all that.
+    settle(c.request("externalcontact/del_contact_way".into(), js("{ config_id: 'c' }"))).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn strict_is_a_checked_boolean_option() {
+    let fetch = fake_fetch("[]");
+    assert!(!client(&fetch).strict());
+    assert!(client_with(&fetch, "{ strict: true }").strict());
+    assert!(!client_with(&fetch, "{ strict: false }").strict());
+    for bad in ["1", "'yes'", "{}"] {
+        let options = js(&format!("{{ corpId: 'ww', corpSecret: 's', strict: {bad} }}"));
+        Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
+        let e = WeComClient::new(&options).err().expect(bad);
+        assert_eq!(get(&e, "code"), JsValue::from_str("E_CONFIG"), "{bad}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -152,16 +155,6 @@ async fn an_expired_token_is_refreshed_once_then_the_error_surfaces() {
     assert_eq!(get(&e, "code"), JsValue::from_str("E_API"));
     assert_eq!(get(&e, "errcode"), JsValue::from_f64(40014.0));
     assert_eq!(get(&fetch, "tokens"), JsValue::from_f64(3.0), "one refresh per call, no loop");
-}
-
-#[wasm_bindgen_test]
-async fn invalid_payloads_never_reach_fetch() {
-    let fetch = fake_fetch("[]");
-    let c = client(&fetch);
-    let e = settle(c.request("externalcontact/get_contact_way".into(), js("{}"))).await.unwrap_err();
-    assert_eq!(get(&e, "code"), JsValue::from_str("E_VALIDATION"));
-    assert_eq!(get(&get(&get(&e, "errors"), "0"), "rule"), JsValue::from_str("R-CW-18"));
-    assert_eq!(js_sys::Array::from(&get(&fetch, "calls")).length(), 0);
 }
 
 #[wasm_bindgen_test]

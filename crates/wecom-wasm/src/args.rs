@@ -1,8 +1,10 @@
-//! `validate(endpoint, payload, { locale })`.
+//! Reading the arguments JS passes to the engine: the locale option, the endpoint path, and
+//! payload texts (size-checked before they are copied into wasm memory). The engine does not
+//! validate: the JS layer does, with the validators generated from the same declarations.
 
 use wasm_bindgen::prelude::*;
-use wecom_core::validate::{validate_payload, MAX_PAYLOAD_BYTES};
-use wecom_core::{endpoints, Error, Locale};
+use wecom_core::validate::MAX_PAYLOAD_BYTES;
+use wecom_core::Locale;
 
 use crate::errors;
 use crate::props::{get, string_within};
@@ -60,19 +62,4 @@ pub fn payload_text(payload: &JsValue) -> Result<String, JsValue> {
         return Ok(String::from("null"));
     }
     bounded_text(&text.into())
-}
-
-/// Validates `payload` against the rules of `endpoint` (the official path after `/cgi-bin/`)
-/// and returns `{ valid, errors: [{ path, rule, message, params }] }` listing every problem.
-#[wasm_bindgen]
-pub fn validate(endpoint: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_of(options)?;
-    let endpoint = endpoint_arg(endpoint)?;
-    let Some(ep) = endpoints::find(&endpoint) else {
-        return Err(errors::to_js(&Error::UnknownEndpoint(endpoint), locale));
-    };
-    let text = payload_text(payload)?;
-    let report = validate_payload(ep.request, &text).map_err(|e| errors::to_js(&e, locale))?;
-    let json = if report.is_valid() { String::from("{\"valid\":true,\"errors\":[]}") } else { report.to_json(locale) };
-    js_sys::JSON::parse(&json)
 }
