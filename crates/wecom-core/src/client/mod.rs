@@ -191,7 +191,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 endpoint.path
             )));
         }
-        let report = validate_payload(endpoint.request, payload_json)?;
+        let report = validate_payload(endpoint.request, payload_json, Default::default())?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
