@@ -886,6 +886,8 @@ fn r_cw_07_type_1_needs_exactly_one_user() {
 #[test]
 fn r_cw_08_party_only_for_type_2() {
     check(ADD, &with(&add(), json!({ "party": [2, 3] })), &[("/party", "R-CW-08", M::Text(PARTY_ONLY_MULTI))]);
+    // WeCom ignores it for type 1 (the docs: 只在type为2时有效): sent, with a warning.
+    warns(ADD, &with(&add(), json!({ "party": [2, 3] })), &[("/party", "R-CW-08")]);
     // Boundary: an empty list says nothing; type 2 may list departments.
     valid(ADD, &with(&add(), json!({ "party": [] })));
     valid(ADD, &json!({ "type": 2, "scene": 2, "user": ["zhangsan"], "party": [2, 3] }));
@@ -921,6 +923,8 @@ fn temp_only_duration(field: &str, rule: &str) {
     // Only with is_temp.
     check(ADD, &with(&add(), json!({ field: 86400 })), &[(path, rule, M::Text(ONLY_WITH_TEMP))]);
     check(ADD, &with(&add(), json!({ field: 86400, "is_temp": false })), &[(path, rule, M::Text(ONLY_WITH_TEMP))]);
+    // WeCom ignores it without is_temp: a warning, the request is sent.
+    warns(ADD, &with(&add(), json!({ field: 86400 })), &[(path, rule)]);
     // At most 14 days, at least 1 s.
     valid(ADD, &with(&add_temp(), json!({ field: FOURTEEN_DAYS })));
     valid(ADD, &with(&add_temp(), json!({ field: 1 })));
@@ -955,6 +959,7 @@ fn r_cw_13_unionid_temp_only() {
         &with(&add(), json!({ "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA" })),
         &[("/unionid", "R-CW-13", M::Text(ONLY_WITH_TEMP))],
     );
+    warns(ADD, &with(&add(), json!({ "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA" })), &[("/unionid", "R-CW-13")]);
     valid(ADD, &with(&add_temp(), json!({ "unionid": "oxTWIuGaIt6gTKsQRLau2M0AAAA" })));
     // Using unionid needs a bound WeChat developer account: a configuration error.
     assert_eq!(class(41057), ErrorClass::Config);
@@ -964,6 +969,8 @@ fn r_cw_13_unionid_temp_only() {
 fn r_cw_14_conclusions_temp_only() {
     let conclusions = json!({ "conclusions": { "text": { "content": "再见" } } });
     check(ADD, &with(&add(), conclusions.clone()), &[("/conclusions", "R-CW-14", M::Text(ONLY_WITH_TEMP))]);
+    warns(ADD, &with(&add(), conclusions.clone()), &[("/conclusions", "R-CW-14")]);
+    warns(ADD, &with(&add(), json!({ "is_temp": false, "conclusions": {} })), &[("/conclusions", "R-CW-14")]);
     valid(ADD, &with(&add_temp(), conclusions));
 }
 
@@ -1235,6 +1242,8 @@ fn r_id_02_external_userid_list_required_at_most_100() {
 fn r_id_01_unionid_and_openid_required_subject_type_0_or_1() {
     let required = || M::Is(Msg::Required);
     check(UNIONID, &json!({}), &[("/unionid", "R-ID-01", required()), ("/openid", "R-ID-01", required())]);
+    // The high-frequency call ticket (doc 96250) is a declared member: no warning.
+    valid(UNIONID, &with(&unionid_openid(), json!({ "subject_type": 1, "mass_call_ticket": "TICKET" })));
     check(UNIONID, &with(&unionid_openid(), json!({ "unionid": "" })), &[("/unionid", "R-ID-01", required())]);
     check(UNIONID, &with(&unionid_openid(), json!({ "openid": null })), &[("/openid", "R-ID-01", required())]);
     check(UNIONID, &json!({ "openid": "oB", "subject_type": 0 }), &[("/unionid", "R-ID-01", required())]);
@@ -1349,6 +1358,14 @@ fn r_id_04_service_conversions_need_source_agentid_and_1_to_1000_ids() {
 #[test]
 fn r_id_05_corpgroup_unionid_and_openid_required() {
     let required = || M::Is(Msg::Required);
+    // corpgroup/unionid_to_external_userid takes the ticket too (doc 95818); the pending_id
+    // variant does not declare it: there it is an unknown member, sent with a warning.
+    valid(CORPGROUP_UNIONID, &with(&unionid_openid(), json!({ "corpid": "wwdown", "mass_call_ticket": "TICKET" })));
+    warns(
+        CORPGROUP_UNIONID_PENDING,
+        &with(&unionid_openid(), json!({ "mass_call_ticket": "T" })),
+        &[("/mass_call_ticket", "unknown-field")],
+    );
     for endpoint in [CORPGROUP_UNIONID, CORPGROUP_UNIONID_PENDING] {
         check(endpoint, &json!({}), &[("/unionid", "R-ID-05", required()), ("/openid", "R-ID-05", required())]);
         check(endpoint, &with(&unionid_openid(), json!({ "openid": "" })), &[("/openid", "R-ID-05", required())]);
