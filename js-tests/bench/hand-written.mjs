@@ -153,10 +153,15 @@ function escapeKey(k) {
   return k.includes('~') || k.includes('/') ? k.replaceAll('~', '~0').replaceAll('/', '~1') : k;
 }
 
-/** Unknown members: a warning each, then their strings scanned for unpaired surrogates. */
-function unknown(cx, o, path, known) {
-  for (const k of Object.keys(o)) {
-    if (known.has(k) || o[k] === undefined) continue;
+/**
+ * Unknown members: a warning each, then their strings scanned for unpaired surrogates. `present`
+ * is how many known fields the object has (not undefined): when it has no more keys than that,
+ * there is nothing to look for.
+ */
+function unknown(cx, o, path, known, present) {
+  if (Object.keys(o).length === present) return;
+  for (const k in o) {
+    if (known.has(k) || !Object.hasOwn(o, k) || o[k] === undefined) continue;
     const p = `${path}/${escapeKey(k)}`;
     cx.push(true, p, 'unknown-field', cx.en ? 'is not a field of this request' : '接口不支持该字段', NO_PARAMS);
     scan(cx, o[k], p);
@@ -173,31 +178,39 @@ function scan(cx, v, path) {
   }
 }
 
-/** An optional nested object field. */
+/** An optional nested object field (present: returns 1, to count it). */
 function obj(cx, v, path, check) {
-  if (!isObject(v)) return cx.wrongType(path, 'object', v);
-  check(cx, v, path);
+  if (!isObject(v)) cx.wrongType(path, 'object', v);
+  else check(cx, v, path);
+  return 1;
 }
 
 const TEXT_FIELDS = new Set(['content']);
 function conclusionsText(cx, o, path) {
   reqStr(cx, o.content, `${path}/content`, 4000, 'R-CW-20');
-  unknown(cx, o, path, TEXT_FIELDS);
+  unknown(cx, o, path, TEXT_FIELDS, +(o.content !== undefined));
 }
 
 const IMAGE_FIELDS = new Set(['media_id']);
 function conclusionsImage(cx, o, path) {
   reqStr(cx, o.media_id, `${path}/media_id`, 0, 'R-CW-20');
-  unknown(cx, o, path, IMAGE_FIELDS);
+  unknown(cx, o, path, IMAGE_FIELDS, +(o.media_id !== undefined));
 }
 
 const LINK_FIELDS = new Set(['title', 'picurl', 'desc', 'url']);
 function conclusionsLink(cx, o, path) {
+  let n = +(o.title !== undefined) + +(o.url !== undefined);
   reqStr(cx, o.title, `${path}/title`, 128, 'R-CW-20');
-  if (o.picurl !== undefined) str(cx, o.picurl, `${path}/picurl`, 0, 0);
-  if (o.desc !== undefined) str(cx, o.desc, `${path}/desc`, 0, 512, 'R-CW-20');
+  if (o.picurl !== undefined) {
+    n++;
+    str(cx, o.picurl, `${path}/picurl`, 0, 0);
+  }
+  if (o.desc !== undefined) {
+    n++;
+    str(cx, o.desc, `${path}/desc`, 0, 512, 'R-CW-20');
+  }
   reqStr(cx, o.url, `${path}/url`, 0, 'R-CW-20');
-  unknown(cx, o, path, LINK_FIELDS);
+  unknown(cx, o, path, LINK_FIELDS, n);
 }
 
 const MINI_FIELDS = new Set(['title', 'pic_media_id', 'appid', 'page']);
@@ -206,16 +219,18 @@ function conclusionsMiniprogram(cx, o, path) {
   reqStr(cx, o.pic_media_id, `${path}/pic_media_id`, 0, 'R-CW-20');
   reqStr(cx, o.appid, `${path}/appid`, 0, 'R-CW-20');
   reqStr(cx, o.page, `${path}/page`, 0, 'R-CW-20');
-  unknown(cx, o, path, MINI_FIELDS);
+  const n = +(o.title !== undefined) + +(o.pic_media_id !== undefined) + +(o.appid !== undefined) + +(o.page !== undefined);
+  unknown(cx, o, path, MINI_FIELDS, n);
 }
 
 const CONCLUSIONS_FIELDS = new Set(['text', 'image', 'link', 'miniprogram']);
 function conclusions(cx, o, path) {
-  if (o.text !== undefined) obj(cx, o.text, `${path}/text`, conclusionsText);
-  if (o.image !== undefined) obj(cx, o.image, `${path}/image`, conclusionsImage);
-  if (o.link !== undefined) obj(cx, o.link, `${path}/link`, conclusionsLink);
-  if (o.miniprogram !== undefined) obj(cx, o.miniprogram, `${path}/miniprogram`, conclusionsMiniprogram);
-  unknown(cx, o, path, CONCLUSIONS_FIELDS);
+  let n = 0;
+  if (o.text !== undefined) n += obj(cx, o.text, `${path}/text`, conclusionsText);
+  if (o.image !== undefined) n += obj(cx, o.image, `${path}/image`, conclusionsImage);
+  if (o.link !== undefined) n += obj(cx, o.link, `${path}/link`, conclusionsLink);
+  if (o.miniprogram !== undefined) n += obj(cx, o.miniprogram, `${path}/miniprogram`, conclusionsMiniprogram);
+  unknown(cx, o, path, CONCLUSIONS_FIELDS, n);
   if (!filled(o.text) && !filled(o.image) && !filled(o.link) && !filled(o.miniprogram)) {
     cx.text(false, path, 'R-CW-20', TEXT.conclusionsEmpty);
   }
@@ -241,35 +256,71 @@ const FIELDS = new Set([
 function addContactWay(cx, o) {
   oneOf12(cx, o.type, '/type', 'R-CW-01');
   oneOf12(cx, o.scene, '/scene', 'R-CW-02');
-  if (o.is_temp !== undefined) bool(cx, o.is_temp, '/is_temp');
-  if (o.style !== undefined) int(cx, o.style, '/style', 0, U32_MAX, 'R-CW-03', 1, U32_MAX);
-  if (o.remark !== undefined) str(cx, o.remark, '/remark', 30, 0, 'R-CW-04');
-  if (o.skip_verify !== undefined) bool(cx, o.skip_verify, '/skip_verify');
-  if (o.state !== undefined) str(cx, o.state, '/state', 30, 0, 'R-CW-06');
+  let n = +(o.type !== undefined) + +(o.scene !== undefined);
+  if (o.is_temp !== undefined) {
+    n++;
+    bool(cx, o.is_temp, '/is_temp');
+  }
+  if (o.style !== undefined) {
+    n++;
+    int(cx, o.style, '/style', 0, U32_MAX, 'R-CW-03', 1, U32_MAX);
+  }
+  if (o.remark !== undefined) {
+    n++;
+    str(cx, o.remark, '/remark', 30, 0, 'R-CW-04');
+  }
+  if (o.skip_verify !== undefined) {
+    n++;
+    bool(cx, o.skip_verify, '/skip_verify');
+  }
+  if (o.state !== undefined) {
+    n++;
+    str(cx, o.state, '/state', 30, 0, 'R-CW-06');
+  }
   const user = o.user;
   if (user !== undefined) {
+    n++;
     if (!Array.isArray(user)) cx.wrongType('/user', 'array', user);
     else {
       if (user.length > 100) {
         const message = cx.en ? `must have at most 100 items (got ${user.length})` : `最多 100 项（当前 ${user.length} 项）`;
         cx.push(false, '/user', 'R-CW-09', message, { max: 100, actual: user.length });
       }
-      const n = Math.min(user.length, 100);
-      for (let i = 0; i < n; i++) str(cx, user[i], `/user/${i}`, 0, 0);
+      const end = Math.min(user.length, 100);
+      for (let i = 0; i < end; i++) str(cx, user[i], `/user/${i}`, 0, 0);
     }
   }
   const party = o.party;
   if (party !== undefined) {
+    n++;
     if (!Array.isArray(party)) cx.wrongType('/party', 'array', party);
     else for (let i = 0; i < party.length; i++) int(cx, party[i], `/party/${i}`, 0, U32_MAX);
   }
-  if (o.expires_in !== undefined) int(cx, o.expires_in, '/expires_in', I64_MIN, I64_END - 1, 'R-CW-11', 1, FOURTEEN_DAYS);
-  if (o.chat_expires_in !== undefined) int(cx, o.chat_expires_in, '/chat_expires_in', I64_MIN, I64_END - 1, 'R-CW-12', 1, FOURTEEN_DAYS);
-  if (o.unionid !== undefined) str(cx, o.unionid, '/unionid', 0, 0);
-  if (o.is_exclusive !== undefined) bool(cx, o.is_exclusive, '/is_exclusive');
-  if (o.mark_source !== undefined) bool(cx, o.mark_source, '/mark_source');
-  if (o.conclusions !== undefined) obj(cx, o.conclusions, '/conclusions', conclusions);
-  unknown(cx, o, '', FIELDS);
+  if (o.expires_in !== undefined) {
+    n++;
+    int(cx, o.expires_in, '/expires_in', I64_MIN, I64_END - 1, 'R-CW-11', 1, FOURTEEN_DAYS);
+  }
+  if (o.chat_expires_in !== undefined) {
+    n++;
+    int(cx, o.chat_expires_in, '/chat_expires_in', I64_MIN, I64_END - 1, 'R-CW-12', 1, FOURTEEN_DAYS);
+  }
+  if (o.unionid !== undefined) {
+    n++;
+    str(cx, o.unionid, '/unionid', 0, 0);
+  }
+  if (o.is_exclusive !== undefined) {
+    n++;
+    bool(cx, o.is_exclusive, '/is_exclusive');
+  }
+  if (o.mark_source !== undefined) {
+    n++;
+    bool(cx, o.mark_source, '/mark_source');
+  }
+  if (o.conclusions !== undefined) {
+    n++;
+    obj(cx, o.conclusions, '/conclusions', conclusions);
+  }
+  unknown(cx, o, '', FIELDS, n);
 
   // Cross-field rules, in declaration order.
   const type1 = o.type === 1;

@@ -1,5 +1,6 @@
-// Memory over 100k validations: the SDK's validate('externalcontact/add_contact_way', …) on the
-// bench payloads, valid and invalid mixed, zh-CN and en, with a fresh object every fifth call.
+// Memory over 100k validations: the SDK's validate('externalcontact/add_contact_way', …) (and
+// validateAddContactWay() when the package has the wasm-free entry) on the bench payloads, valid
+// and invalid mixed, zh-CN and en, with a fresh object every fifth call.
 // Prints RSS and the V8 heap after 1k, 10k, 50k and 100k calls, each sample taken after a full
 // GC, so one can see whether memory stays flat after the first thousand. Prints; asserts nothing.
 //   node --expose-gc js-tests/bench/memory.mjs
@@ -21,7 +22,9 @@ const total = Math.round(envNumber('BENCH_MEMORY_CALLS', 100_000));
 const marks = [...new Set([total / 100, total / 10, total / 2, total].map(Math.round))];
 
 const entry = await validateEntry();
-const { validate } = await import(entry ? pathToFileURL(entry).href : pkgUrl('index.mjs'));
+const { validate, validateAddContactWay } = await import(entry ? pathToFileURL(entry).href : pkgUrl('index.mjs'));
+// With the wasm-free entry, every fourth call goes through the named validator instead.
+const named = typeof validateAddContactWay === 'function' ? validateAddContactWay : null;
 const source = entry ? path.relative(pkgDir, entry) : 'index.mjs, wasm';
 const EN = { locale: 'en' };
 
@@ -41,7 +44,7 @@ function sample(label) {
 console.log(`# memory: ${fmt(total)} validations of add_contact_way, valid and invalid mixed\n`);
 console.log(`machine: ${await machineLine()}`);
 console.log(`package: ${await pkgLine()}`);
-console.log(`validator: validate() [${source}]\n`);
+console.log(`validator: validate()${named ? ' and validateAddContactWay()' : ''} [${source}]\n`);
 
 let issues = 0;
 sample('0 (after import)');
@@ -52,7 +55,8 @@ for (const mark of marks) {
     let payload = i % 2 === 0 ? validPayload : invalidPayload;
     // A fresh object (and fresh strings) now and then, so nothing can hold on to one payload only.
     if (i % 5 === 0) payload = { ...payload, state: `store_${i % 997}`, user: [...payload.user] };
-    const report = i % 3 === 0 ? validate(EP, payload, EN) : validate(EP, payload);
+    const opts = i % 3 === 0 ? EN : undefined;
+    const report = named && i % 4 === 1 ? named(payload, opts) : validate(EP, payload, opts);
     issues += report.errors.length + (report.warnings?.length ?? 0);
   }
   sample(fmt(mark));
