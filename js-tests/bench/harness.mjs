@@ -1,8 +1,11 @@
-// Shared helpers of the benchmarks: where the package is, round timing, medians, tables.
+// Shared helpers of the Node benchmarks: where the package is, the machine line, and (re-exported
+// from bench-core.mjs, which the Chromium page shares) round timing, medians, tables.
 // Benchmarks print figures; they never assert timings.
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+
+export { benchSync, consume, fmt, median, sink, table } from './bench-core.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,75 +21,6 @@ export function pkgUrl(rel) {
 export function envNumber(name, fallback) {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-/** Median of numbers (mean of the two middle ones for an even count). */
-export function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Keeps results alive so the optimizer cannot drop the measured work. */
-export let sink = 0;
-export function consume(x) {
-  sink = (sink + (x ? 1 : 0)) | 0;
-}
-
-/**
- * Measures synchronous functions side by side.
- * Each case is warmed up for `warmupMs`, the ops per round are calibrated so a round lasts about
- * `roundMs`, then `rounds` rounds run interleaved (case order rotated every round) so drift in
- * the machine's state hits every case alike.
- * @param {{name: string, fn: () => unknown}[]} cases
- * @returns {Map<string, {opsPerSec: number[], median: number, min: number, max: number, opsPerRound: number}>}
- */
-export function benchSync(cases, { warmupMs = 400, roundMs = 200, rounds = 9 } = {}) {
-  const plan = cases.map(({ name, fn }) => {
-    // Warm-up (also lets V8 tier the code up), then calibrate.
-    let n = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < warmupMs) {
-      for (let i = 0; i < 100; i++) consume(fn());
-      n += 100;
-      now = performance.now();
-    }
-    const perMs = n / (now - start);
-    return { name, fn, opsPerRound: Math.max(100, Math.round(perMs * roundMs)), samples: [] };
-  });
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < plan.length; k++) {
-      const c = plan[(k + r) % plan.length];
-      const { fn, opsPerRound } = c;
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < opsPerRound; i++) consume(fn());
-      const ns = Number(process.hrtime.bigint() - t0);
-      c.samples.push(opsPerRound / (ns / 1e9));
-    }
-  }
-  const out = new Map();
-  for (const c of plan) {
-    out.set(c.name, {
-      opsPerSec: c.samples,
-      median: median(c.samples),
-      min: Math.min(...c.samples),
-      max: Math.max(...c.samples),
-      opsPerRound: c.opsPerRound,
-    });
-  }
-  return out;
-}
-
-/** Formats a number with thousands separators and `digits` decimals. */
-export function fmt(n, digits = 0) {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** Renders a markdown table. */
-export function table(header, rows) {
-  const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 /** One line describing the machine. */
@@ -107,4 +41,44 @@ export async function pkgLine() {
   } catch {}
   const hash = fs.existsSync(wasm) ? createHash('sha256').update(fs.readFileSync(wasm)).digest('hex').slice(0, 12) : 'missing';
   return `${pkgDir} (wecom-external-contact ${version}, node wasm sha256 ${hash})`;
+}
+
+/** The first target of an `exports` entry that matches `conditions` (Node's resolution order). */
+function exportTarget(entry, conditions) {
+  if (typeof entry === 'string') return entry;
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'default' || conditions.includes(key)) {
+      const target = exportTarget(value, conditions);
+      if (target && !/\.d\.[cm]?ts$/.test(target)) return target;
+    }
+  }
+  return null;
+}
+
+/**
+ * The wasm-free validate entry (`wecom-external-contact/validate`) of the measured package: the
+ * file that its package.json `exports["./validate"]` names for `conditions`, else `validate.mjs`.
+ * Null when that file does not exist (a package from before issue 9).
+ */
+export async function validateEntry(conditions = ['node', 'import']) {
+  const fs = await import('node:fs');
+  let target = null;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+    target = exportTarget(manifest.exports?.['./validate'], conditions);
+  } catch {}
+  const file = path.join(pkgDir, target ?? 'validate.mjs');
+  return fs.existsSync(file) ? file : null;
+}
+
+/** esbuild's JS API from the build tools (.tools/, installed by npm/scripts/setup.sh). */
+export async function loadEsbuild() {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(path.join(here, '..', '..', '.tools', 'node_modules', 'noop.js'));
+  try {
+    return require('esbuild');
+  } catch {
+    throw new Error('esbuild is not in .tools/node_modules: run bash npm/scripts/setup.sh');
+  }
 }

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: installs their pinned deps into js-tests/bench/node_modules, builds pkg/ if
-# it is missing, runs validate.bench.mjs, client.bench.mjs and callback.bench.mjs, prints the wasm size line.
+# it is missing, then runs each step under `timeout`:
+#   validate  validate.bench.mjs   the validation bench in Node (SDK, hand-written, ajv, valibot, zod)
+#   chromium  chromium.bench.mjs   the same bench in headless Chromium (an esbuild-bundled page)
+#   memory    memory.mjs           RSS over 100k validations (node --expose-gc)
+#   sizes     sizes.mjs            bundle sizes of the validate entry, marginal cost per endpoint, .wasm
+#   client    client.bench.mjs     the client against the look-alike server, vs node-easywechat
+#   callback  callback.bench.mjs   callback crypto vs @wecom/crypto
 # Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
-# child of client.bench.mjs); every child is killed on exit. The benches take about 40 s; each
-# is capped by `timeout` so the whole run stays under 2 minutes (a missing pkg/ adds its build).
-#   bash js-tests/bench/run.sh
+# child of client.bench.mjs, the page server of chromium.bench.mjs); every child is killed on
+# exit. All steps take about 3 minutes; a step that fails does not stop the others, and the
+# script then exits 1 naming it.
+#   bash js-tests/bench/run.sh                   # every step
+#   bash js-tests/bench/run.sh validate sizes    # only these steps, in this order
 # Env: WECOM_PKG_DIR (the package to measure, default pkg/; it is never built then).
-# Passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate), BENCH_CALLS,
-# BENCH_WARMUP_CALLS, BENCH_CONCURRENCY (client).
+# Passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate, chromium, callback),
+# BENCH_MEMORY_CALLS (memory), SIZES_PAIRS (sizes), BENCH_CALLS, BENCH_WARMUP_CALLS,
+# BENCH_CONCURRENCY (client), CHROMIUM_PATH (chromium).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
@@ -38,8 +47,9 @@ run_capped() {
 # npm keeps node_modules/.package-lock.json: reinstall when the manifest or lock is newer.
 stamp="$BENCH/node_modules/.package-lock.json"
 if [ ! -f "$stamp" ] || [ "$BENCH/package.json" -nt "$stamp" ] || [ "$BENCH/package-lock.json" -nt "$stamp" ]; then
-  echo "bench: installing zod 4.6.7 and node-easywechat 3.6.2 into js-tests/bench/node_modules"
-  (cd "$BENCH" && npm install --no-audit --no-fund --loglevel=error)
+  echo "bench: installing the pinned peers (zod, valibot, ajv, playwright-core, node-easywechat, @wecom/crypto) into js-tests/bench/node_modules"
+  # playwright-core drives Debian's Chromium: it never downloads a browser.
+  (cd "$BENCH" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
 fi
 
 if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/web/wecom_wasm_bg.wasm" ]; then
@@ -51,15 +61,32 @@ if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/web/wecom_wasm_bg.wasm" ]; then
   bash npm/scripts/build.sh
 fi
 
+steps=("$@")
+[ "${#steps[@]}" -gt 0 ] || steps=(validate chromium memory sizes client callback)
+failed=()
+for step in "${steps[@]}"; do
+  echo
+  case "$step" in
+    validate) cmd=(90 node "$BENCH/validate.bench.mjs") ;;
+    chromium) cmd=(300 node "$BENCH/chromium.bench.mjs") ;;
+    memory) cmd=(120 node --expose-gc "$BENCH/memory.mjs") ;;
+    sizes) cmd=(180 node "$BENCH/sizes.mjs") ;;
+    client) cmd=(70 node "$BENCH/client.bench.mjs") ;;
+    callback) cmd=(40 node "$BENCH/callback.bench.mjs") ;;
+    *)
+      echo "bench: unknown step '$step' (validate, chromium, memory, sizes, client, callback)" >&2
+      failed+=("$step")
+      continue
+      ;;
+  esac
+  if ! run_capped "${cmd[@]}"; then
+    echo "bench: step '$step' FAILED" >&2
+    failed+=("$step")
+  fi
+done
 echo
-run_capped 40 node "$BENCH/validate.bench.mjs"
-echo
-run_capped 70 node "$BENCH/client.bench.mjs"
-echo
-run_capped 40 node "$BENCH/callback.bench.mjs"
-echo
-
-wasm="$PKG/web/wecom_wasm_bg.wasm"
-raw=$(wc -c <"$wasm" | tr -d ' ')
-gz=$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')
-echo "wasm size: ${wasm#"$ROOT"/} ${raw} bytes raw, ${gz} bytes gzip -9"
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "bench: failed steps: ${failed[*]}" >&2
+  exit 1
+fi
+echo "bench: done (${steps[*]})"

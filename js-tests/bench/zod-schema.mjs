@@ -7,15 +7,19 @@
 //   - is_temp only with type = 1; expires_in / chat_expires_in in 1…1 209 600 s and, with
 //     unionid and conclusions, only when is_temp is true
 //   - conclusions: text.content ≤ 4000 bytes, link.title ≤ 128 bytes, link.desc ≤ 512 bytes,
-//     miniprogram.title ≤ 64 bytes (UTF-8, via Buffer.byteLength); required strings non-empty;
+//     miniprogram.title ≤ 64 bytes (UTF-8, counted by text-length.mjs so that the schema also runs
+//     in the Chromium bench page); required strings non-empty;
 //     text/image/link/miniprogram not all empty; image/link/miniprogram mutually exclusive
 //   - unknown keys rejected at every level (z.strictObject)
 //   - every issue collected: cross-field checks run even when a field has the wrong type
 //     (`when`), as the SDK reports everything in one pass.
-// Known difference: an explicit `null` is a type error in both, but the SDK's cross-field rules then
-// treat the member as absent. The benchmark payloads hold no null.
+// Known differences: an explicit `null` is a type error in both, but the SDK's cross-field rules then
+// treat the member as absent (the benchmark payloads hold no null); zod has no warnings, so unknown
+// keys and the rules WeCom ignores (R-CW-08, R-CW-11…14) are issues like any other; no check for
+// unpaired surrogates and no 100-issue cap.
 
 import { z } from 'zod';
+import { utf8Length } from './text-length.mjs';
 
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 const U32_MAX = 4294967295;
@@ -28,7 +32,7 @@ const maxChars = (max) => z.string().max(max);
 
 /** A string of at most `max` UTF-8 bytes. */
 const maxBytes = (schema, max) =>
-  schema.refine((s) => Buffer.byteLength(s, 'utf8') <= max, { message: `must be at most ${max} bytes` });
+  schema.refine((s) => s.length * 3 <= max || utf8Length(s) <= max, { message: `must be at most ${max} bytes` });
 
 const required = () => z.string().min(1, { message: 'is required' });
 

@@ -73,13 +73,14 @@ errcodes! {
     40058 Param "不合法的参数" "Bad JSON, over-long value or array, or missing required value";
     40063 Param "参数为空" "A required parameter is empty (or wrong HTTP method)";
     40068 Param "不合法的标签ID" "Check the tag or tag group id";
+    40073 Param "不合法的openid" "The openid does not exist: check where it came from (it must match the unionid's mini-program or official account)";
     40091 Config "secret不合法" "The secret belongs to another corp";
     40096 Param "不合法的外部联系人userid" "Use corp-subject ids from self-built apps and provider-subject ids from third-party apps";
     40098 State "成员尚未实名认证" "The member must complete real-name verification";
     40099 Quota "外部联系人的数量已达上限" "The member's customer count is at its limit";
     40125 Param "无效的openuserid参数" "The open_userid is invalid or was not obtained by the source_agentid app";
     40206 Param "请求body字节数超过限制" "Send a smaller body";
-    41001 Refresh "缺少access_token参数" "The token must be in the URL query";
+    41001 Param "缺少access_token参数" "The request left out the access_token (it must be in the URL query); a fresh token does not fix that";
     41002 Config "缺少corpid参数" "Set corpId";
     41004 Config "缺少secret参数" "Set corpSecret";
     41035 Param "缺少外部联系人userid参数" "external_userid is required";
@@ -102,7 +103,7 @@ errcodes! {
     45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";
     45033 Rate "接口并发调用超过限制" "Lower the concurrency";
     48001 Config "API功能未授权" "The app is not authorised for this API";
-    48002 Config "API接口无权限调用" "Use the 客户联系 secret, or add the app to 客户联系 → 可调用应用";
+    48002 Config "API接口无权限调用" "Add the app to 客户联系 → 可调用接口的应用 (since 2023-12-01 new corps cannot call these APIs with the 客户联系 system secret)";
     48004 Config "授权关系无效" "The authorisation was cancelled";
     48006 Config "接口权限被收回" "The API permission was revoked";
     50002 Config "成员不在权限范围" "The member is outside the app's visible range";
@@ -110,6 +111,7 @@ errcodes! {
     60020 Config "不安全的访问IP" "Add the 'from ip' of the error to 企业可信IP (takes about a minute)";
     60021 Config "userid不在应用可见范围内" "Add the member to the app's visible range";
     60111 State "UserID不存在" "Unknown userid (upgraded third-party apps must send ciphertext userids)";
+    60221 Config "open_userid对应的服务商不是当前服务商" "The open_userid belongs to another provider";
     81013 Config "UserID、部门ID、标签ID全部非法或无权限" "Check the ids and the app's visible range";
     81017 Param "请求个数超过限制" "Narrow the request (e.g. add owner_filter)";
     81026 Retry "相关功能处于系统维护状态" "Maintenance; retry later";
@@ -117,8 +119,16 @@ errcodes! {
     84074 Config "没有外部联系人权限" "Enable customer contact for the member";
     90206 Config "小程序未关联到企业中" "Link the mini-program to the corp";
     90207 Param "不合法的小程序appid" "Check the mini-program appid";
+    90208 Param "小程序appid不匹配" "The appid does not match the mini-program bound for this call";
     610014 Param "无效的unionid" "Check the unionid (it must belong to the open-platform account bound in 客户联系)";
+    610015 Config "小程序对应的开放平台账号未认证" "Verify the open-platform account the mini-program belongs to";
+    610016 Config "企业未认证" "The corp must be verified";
+    610017 Config "小程序和企业主体不一致" "The mini-program's subject must be the corp's (or pass subject_type 1 for the provider's)";
     610018 Param "openid和unionid不在同一个开放平台账号下" "Pass the openid of the same mini-program or official account as the unionid";
+    610019 State "没有安装第三方应用" "Install the provider's third-party app before migrating ids";
+    610020 State "没有安装与待开发应用是同一个服务商的第三方应用" "Install a third-party app of the same provider as the 代开发 app";
+    610021 Config "已经安装的与待开发应用为同一个服务商的第三方应用暂无企业客户权限" "Grant that third-party app the 企业客户 permission";
+    610022 State "授权企业与服务商为同一企业，无需设置迁移" "The corp is the provider itself: no migration needed";
     701008 Config "没有合法的有互通license的用户" "The follower needs an activated interop licence";
 }
 
@@ -149,5 +159,16 @@ mod tests {
         assert_eq!(class_of(48002), ErrorClass::Config);
         assert_eq!(class_of(60020), ErrorClass::Config);
         assert_eq!(class_of(123456789), ErrorClass::State);
+    }
+
+    #[test]
+    fn rules_md_1_14_corrections() {
+        // 41001: the request left the token out; a fresh token does not fix that (doc 90313).
+        assert_eq!(class_of(41001), ErrorClass::Param);
+        // The id-conversion and migration states (go-workwx's table, from doc 90313).
+        for code in [40073, 60221, 90208, 610015, 610016, 610017, 610019, 610020, 610021, 610022] {
+            assert!(lookup(code).is_some(), "{code}");
+        }
+        assert!(lookup(48002).is_some_and(|e| e.hint.contains("可调用接口的应用")));
     }
 }

@@ -104,14 +104,14 @@ pub enum Error {
 
 fn problem_count(report: &Report) -> String {
     if report.truncated {
-        format!("more than {} problems (the first {} are listed)", report.issues.len(), report.issues.len())
+        format!("more than {} problems (the first {} are listed)", report.errors.len(), report.errors.len())
     } else {
-        format!("{} problem(s)", report.issues.len())
+        format!("{} problem(s)", report.errors.len())
     }
 }
 
 fn first_path(report: &Report) -> &str {
-    match report.issues.first() {
+    match report.errors.first() {
         Some(i) if i.path.is_empty() => "the root",
         Some(i) => &i.path,
         None => "-",

@@ -14,6 +14,7 @@
 
 pub mod callback;
 pub mod client;
+pub mod cross;
 pub mod endpoints;
 pub mod errcode;
 pub mod error;
@@ -31,10 +32,16 @@ pub use error::Error;
 pub use messages::Locale;
 pub use validate::{Issue, Report};
 
-/// Validates a JSON payload for the endpoint at `path` (the official path after `/cgi-bin/`).
-/// A payload over [`validate::MAX_PAYLOAD_BYTES`] is [`Error::PayloadTooLarge`]; a report lists
-/// at most [`validate::MAX_ISSUES`] problems.
+/// Validates a JSON payload for the endpoint at `path` (the official path after `/cgi-bin/`):
+/// errors (WeCom rejects them) and warnings (unknown or ignored members, sent as given). A
+/// payload over [`validate::MAX_PAYLOAD_BYTES`] is [`Error::PayloadTooLarge`]; a report lists at
+/// most [`validate::MAX_ISSUES`] findings.
 pub fn validate_json(path: &str, payload_json: &str) -> Result<Report, Error> {
+    validate_json_with(path, payload_json, validate::Options::default())
+}
+
+/// [`validate_json`] with options (`strict`: warnings are errors).
+pub fn validate_json_with(path: &str, payload_json: &str, options: validate::Options) -> Result<Report, Error> {
     let endpoint = endpoints::find(path).ok_or_else(|| Error::UnknownEndpoint(path.to_owned()))?;
-    validate::validate_payload(endpoint.request, payload_json)
+    validate::validate_payload(endpoint.request, payload_json, options)
 }

@@ -114,17 +114,93 @@ pub enum Msg {
     Text(&'static Text),
 }
 
-fn type_zh(t: &str) -> &'static str {
-    match t {
-        "string" => "字符串",
-        "integer" => "整数",
-        "number" => "小数",
-        "boolean" => "布尔值",
-        "array" => "数组",
-        "object" => "对象",
-        "null" => "null",
-        _ => "未知类型",
+/// One message template: `{name}` stands for the parameter `name` of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Template {
+    /// The message kind (see [`Msg::key`]).
+    pub key: &'static str,
+    /// Chinese text.
+    pub zh: &'static str,
+    /// English text.
+    pub en: &'static str,
+}
+
+/// Every message text, in both languages: the native renderer and the generated JS validators
+/// read this one table. `{expected}`/`{actual}` type names are translated with [`TYPE_NAMES`],
+/// `{allowed}` is joined with [`LIST_SEPARATORS`].
+pub const TEMPLATES: &[Template] = &[
+    Template { key: "required", zh: "必填，不能为空", en: "is required and must not be empty" },
+    Template {
+        key: "type", zh: "类型错误：应为{expected}，实际为{actual}", en: "must be {expected}, got {actual}"
+    },
+    Template {
+        key: "unknownField",
+        zh: "接口未定义该字段（仍会发送）",
+        en: "is not a field of this request (it is sent as given)",
+    },
+    Template { key: "duplicate", zh: "字段重复出现", en: "appears more than once" },
+    Template {
+        key: "maxChars",
+        zh: "最多 {max} 个字符（当前 {actual} 个）",
+        en: "must be at most {max} characters (got {actual})",
+    },
+    Template {
+        key: "maxBytes",
+        zh: "最多 {max} 字节（UTF-8 编码，当前 {actual} 字节）",
+        en: "must be at most {max} bytes in UTF-8 (got {actual})",
+    },
+    Template {
+        key: "minItems",
+        zh: "至少 {min} 项（当前 {actual} 项）",
+        en: "must have at least {min} items (got {actual})",
+    },
+    Template {
+        key: "maxItems",
+        zh: "最多 {max} 项（当前 {actual} 项）",
+        en: "must have at most {max} items (got {actual})",
+    },
+    Template {
+        key: "exactItems",
+        zh: "必须恰好 {count} 项（当前 {actual} 项）",
+        en: "must have exactly {count} item(s) (got {actual})",
+    },
+    Template {
+        key: "range",
+        zh: "必须在 {min} 到 {max} 之间（当前 {actual}）",
+        en: "must be between {min} and {max} (got {actual})",
+    },
+    Template {
+        key: "outOfRange",
+        zh: "必须在 {min} 到 {max} 之间（当前值超出整数范围）",
+        en: "must be between {min} and {max} (got a number beyond 64-bit integers)",
+    },
+    Template {
+        key: "oneOf",
+        zh: "取值只能是 {allowed}（当前 {actual}）",
+        en: "must be one of {allowed} (got {actual})",
+    },
+];
+
+/// JSON type names as messages show them: `(name, zh)`; English uses the name itself.
+pub const TYPE_NAMES: &[(&str, &str)] = &[
+    ("string", "字符串"),
+    ("integer", "整数"),
+    ("number", "小数"),
+    ("boolean", "布尔值"),
+    ("array", "数组"),
+    ("object", "对象"),
+    ("null", "null"),
+    ("invalid JSON", "无效的 JSON"),
+];
+
+/// How `{allowed}` lists are joined: `(zh, en)`.
+pub const LIST_SEPARATORS: (&str, &str) = ("、", ", ");
+
+fn type_name(t: &str, zh: bool) -> &str {
+    if !zh {
+        return t;
     }
+    TYPE_NAMES.iter().find(|(n, _)| *n == t).map_or("未知类型", |(_, z)| z)
 }
 
 fn join(values: &[i64], sep: &str) -> String {
@@ -132,59 +208,81 @@ fn join(values: &[i64], sep: &str) -> String {
 }
 
 impl Msg {
+    /// The template key of this message (`"text"` for fixed texts).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Msg::Required => "required",
+            Msg::Type { .. } => "type",
+            Msg::UnknownField => "unknownField",
+            Msg::Duplicate => "duplicate",
+            Msg::MaxChars { .. } => "maxChars",
+            Msg::MaxBytes { .. } => "maxBytes",
+            Msg::MinItems { .. } => "minItems",
+            Msg::MaxItems { .. } => "maxItems",
+            Msg::ExactItems { .. } => "exactItems",
+            Msg::Range { .. } => "range",
+            Msg::OutOfRange { .. } => "outOfRange",
+            Msg::OneOf { .. } => "oneOf",
+            Msg::Text(_) => "text",
+        }
+    }
+
+    /// The text of parameter `name` as the message shows it.
+    fn param_text(&self, name: &str, zh: bool) -> String {
+        let int = |v: i64| v.to_string();
+        match (self, name) {
+            (Msg::Type { expected, .. }, "expected") => type_name(expected, zh).into(),
+            (Msg::Type { actual, .. }, "actual") => type_name(actual, zh).into(),
+            (Msg::MaxChars { max, .. } | Msg::MaxBytes { max, .. } | Msg::MaxItems { max, .. }, "max") => {
+                max.to_string()
+            }
+            (
+                Msg::MaxChars { actual, .. }
+                | Msg::MaxBytes { actual, .. }
+                | Msg::MaxItems { actual, .. }
+                | Msg::MinItems { actual, .. }
+                | Msg::ExactItems { actual, .. },
+                "actual",
+            ) => actual.to_string(),
+            (Msg::MinItems { min, .. }, "min") => min.to_string(),
+            (Msg::ExactItems { count, .. }, "count") => count.to_string(),
+            (Msg::Range { min, .. } | Msg::OutOfRange { min, .. }, "min") => int(*min),
+            (Msg::Range { max, .. } | Msg::OutOfRange { max, .. }, "max") => int(*max),
+            (Msg::Range { actual, .. } | Msg::OneOf { actual, .. }, "actual") => int(*actual),
+            (Msg::OneOf { allowed, .. }, "allowed") => {
+                join(allowed, if zh { LIST_SEPARATORS.0 } else { LIST_SEPARATORS.1 })
+            }
+            _ => String::new(),
+        }
+    }
+
     /// The message in `locale`.
     pub fn render(&self, locale: Locale) -> String {
         let zh = locale == Locale::ZhCn;
-        match self {
-            Msg::Required if zh => "必填，不能为空".into(),
-            Msg::Required => "is required and must not be empty".into(),
-            Msg::Type { expected, actual } if zh => {
-                format!("类型错误：应为{}，实际为{}", type_zh(expected), type_zh(actual))
-            }
-            Msg::Type { expected, actual } => format!("must be {expected}, got {actual}"),
-            Msg::UnknownField if zh => "接口不支持该字段".into(),
-            Msg::UnknownField => "is not a field of this request".into(),
-            Msg::Duplicate if zh => "字段重复出现".into(),
-            Msg::Duplicate => "appears more than once".into(),
-            Msg::MaxChars { max, actual } if zh => format!("最多 {max} 个字符（当前 {actual} 个）"),
-            Msg::MaxChars { max, actual } => {
-                format!("must be at most {max} characters (got {actual})")
-            }
-            Msg::MaxBytes { max, actual } if zh => {
-                format!("最多 {max} 字节（UTF-8 编码，当前 {actual} 字节）")
-            }
-            Msg::MaxBytes { max, actual } => {
-                format!("must be at most {max} bytes in UTF-8 (got {actual})")
-            }
-            Msg::MinItems { min, actual } if zh => format!("至少 {min} 项（当前 {actual} 项）"),
-            Msg::MinItems { min, actual } => format!("must have at least {min} items (got {actual})"),
-            Msg::MaxItems { max, actual } if zh => format!("最多 {max} 项（当前 {actual} 项）"),
-            Msg::MaxItems { max, actual } => format!("must have at most {max} items (got {actual})"),
-            Msg::ExactItems { count, actual } if zh => {
-                format!("必须恰好 {count} 项（当前 {actual} 项）")
-            }
-            Msg::ExactItems { count, actual } => {
-                format!("must have exactly {count} item(s) (got {actual})")
-            }
-            Msg::Range { min, max, actual } if zh => {
-                format!("必须在 {min} 到 {max} 之间（当前 {actual}）")
-            }
-            Msg::Range { min, max, actual } => {
-                format!("must be between {min} and {max} (got {actual})")
-            }
-            Msg::OutOfRange { min, max } if zh => format!("必须在 {min} 到 {max} 之间（当前值超出整数范围）"),
-            Msg::OutOfRange { min, max } => {
-                format!("must be between {min} and {max} (got a number beyond 64-bit integers)")
-            }
-            Msg::OneOf { allowed, actual } if zh => {
-                format!("取值只能是 {}（当前 {actual}）", join(allowed, "、"))
-            }
-            Msg::OneOf { allowed, actual } => {
-                format!("must be one of {} (got {actual})", join(allowed, ", "))
-            }
-            Msg::Text(t) if zh => t.zh.into(),
-            Msg::Text(t) => t.en.into(),
+        if let Msg::Text(t) = self {
+            return if zh { t.zh } else { t.en }.into();
         }
+        let Some(template) = TEMPLATES.iter().find(|t| t.key == self.key()) else {
+            return String::new();
+        };
+        let mut rest = if zh { template.zh } else { template.en };
+        let mut out = String::with_capacity(rest.len() + 16);
+        while let Some(open) = rest.find('{') {
+            out.push_str(rest.get(..open).unwrap_or(""));
+            let after = rest.get(open + 1..).unwrap_or("");
+            match after.find('}') {
+                Some(close) => {
+                    out.push_str(&self.param_text(after.get(..close).unwrap_or(""), zh));
+                    rest = after.get(close + 1..).unwrap_or("");
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Writes the structured parameters as a JSON object (no `serde_json::Value` involved, to

@@ -5,8 +5,8 @@
 //! TypeScript generator and the endpoint docs all read these tables, so a field's type, doc and
 //! rules are written in exactly one place.
 
+use crate::cross::Cross;
 use crate::rules::Rule;
-use crate::validate::{Checker, Obj};
 
 /// Most fields a model may have (the validator's per-object field table).
 pub const MAX_FIELDS: usize = 64;
@@ -88,9 +88,6 @@ pub enum Direction {
     Response,
 }
 
-/// A cross-field check run after the field checks of an object.
-pub type CrossCheck = fn(&Obj<'_, '_>, &mut Checker<'_>);
-
 /// An object model.
 pub struct Model {
     /// Rust (and TypeScript) type name.
@@ -99,8 +96,8 @@ pub struct Model {
     pub doc: &'static str,
     /// Fields in declaration order.
     pub fields: &'static [Field],
-    /// Cross-field rules, if any.
-    pub check: Option<CrossCheck>,
+    /// Cross-field rules (data; see [`crate::cross`]), checked after the fields, in order.
+    pub checks: &'static [Cross],
     /// Request or response.
     pub direction: Direction,
 }
@@ -288,7 +285,7 @@ impl Skip for Secret {}
 ///         /// field doc
 ///         field: Type = "REQUIRED-RULE-ID" [rule, rule],
 ///     }
-///     check = cross_field_fn;
+///     rules = [error(RULE_ID).when(&[Cond::Eq("type", 1)]).then(items("user", 1))];
 /// }
 /// ```
 /// `request` structs reject unknown members when validated. `response` structs (a whole answer:
@@ -301,7 +298,7 @@ macro_rules! model {
         request struct $name:ident {
             $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty $(= $req:literal)? $([ $($rule:expr),* $(,)? ])? ),* $(,)?
         }
-        $(check = $check:path;)?
+        $(rules = [ $($cross:expr),* $(,)? ];)?
     ) => {
         $(#[doc = $doc])*
         ///
@@ -311,7 +308,7 @@ macro_rules! model {
         pub struct $name {
             $( $(#[doc = $fdoc])* #[serde(skip_serializing_if = "crate::schema::Skip::skip")] pub $field: $ty, )*
         }
-        $crate::model!(@table Request $name [$($doc)*] { $( [$($fdoc)*] $field : $ty $(= $req)? $([ $($rule),* ])? ),* } $($check)?);
+        $crate::model!(@table Request $name [$($doc)*] { $( [$($fdoc)*] $field : $ty $(= $req)? $([ $($rule),* ])? ),* } [ $($($cross),*)? ]);
     };
     (
         $(#[doc = $doc:literal])*
@@ -347,7 +344,7 @@ macro_rules! model {
     };
     (@table $dir:ident $name:ident [$($doc:literal)*] {
         $( [$($fdoc:literal)*] $field:ident : $ty:ty $(= $req:literal)? $([ $($rule:expr),* ])? ),*
-    } $($check:path)?) => {
+    } $([ $($cross:expr),* ])?) => {
         impl $name {
             /// The static description of this model.
             pub const MODEL: $crate::schema::Model = $crate::schema::Model {
@@ -361,7 +358,7 @@ macro_rules! model {
                     required_rule: $crate::model!(@req $($req)?),
                     rules: &[ $($($rule),*)? ],
                 } ),* ],
-                check: $crate::model!(@check $($check)?),
+                checks: &[ $($($cross),*)? ],
                 direction: $crate::schema::Direction::$dir,
             };
         }
@@ -376,8 +373,6 @@ macro_rules! model {
     };
     (@req) => { $crate::rules::REQUIRED };
     (@req $req:literal) => { $req };
-    (@check) => { None };
-    (@check $check:path) => { Some($check) };
 }
 
 /// Declares an integer enum sent to WeCom (e.g. `type: 1 | 2`).

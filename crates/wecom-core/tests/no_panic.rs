@@ -17,25 +17,50 @@ use wecom_core::models::*;
 use wecom_core::schema::{Kind, Model, Secret};
 use wecom_core::tape::{Tape, TapeError, MAX_DEPTH};
 use wecom_core::validate::{self, Report};
-use wecom_core::{errcode, rules, validate_json, Error};
+use wecom_core::{errcode, rules, validate_json, validate_json_with, Error};
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 // ---------------------------------------------------------------------------------------------
 
-/// Validates, checks the invariants every report must satisfy, and that the tape path agrees.
+/// Validates with `strict` (every warning is an error, so each finding is in `errors`), checks
+/// the invariants every report must satisfy, that the tape path agrees, and that the lenient
+/// report holds the same findings split into errors and warnings.
 fn validate(endpoint: &Endpoint, text: &str) -> Report {
-    let report = validate_json(endpoint.path, text).unwrap_or_else(|e| panic!("{}: {e}", endpoint.path));
+    let strict = validate::Options { strict: true };
+    let report = validate_json_with(endpoint.path, text, strict).unwrap_or_else(|e| panic!("{}: {e}", endpoint.path));
     check_report(endpoint, text, &report);
-    assert_tape_agrees(endpoint.request, text, &report);
+    let lenient = validate_json(endpoint.path, text).unwrap_or_else(|e| panic!("{}: {e}", endpoint.path));
+    check_report(endpoint, text, &lenient);
+    assert_tape_agrees(endpoint.request, text, &lenient);
+    if !report.truncated {
+        assert_eq!(
+            lenient.errors.len() + lenient.warnings.len(),
+            report.errors.len(),
+            "{}: {text:.200}",
+            endpoint.path
+        );
+        let mut rest = report.errors.iter();
+        for e in &lenient.errors {
+            assert!(
+                rest.any(|s| s == e),
+                "{}: the lenient errors are not in the strict order: {text:.200}",
+                endpoint.path
+            );
+        }
+        for w in &lenient.warnings {
+            assert!(report.errors.contains(w), "{}: warning {w:?} is not a strict error", endpoint.path);
+        }
+    }
     report
 }
 
 fn check_report(endpoint: &Endpoint, text: &str, report: &Report) {
-    // Bounded: never more than MAX_ISSUES, and cut only when full.
-    assert!(report.issues.len() <= validate::MAX_ISSUES, "{}: {} issues", endpoint.path, report.issues.len());
-    assert!(!report.truncated || report.issues.len() == validate::MAX_ISSUES, "{}: cut early", endpoint.path);
-    for issue in &report.issues {
+    // Bounded: never more than MAX_ISSUES findings, and cut only when full.
+    let n = report.errors.len() + report.warnings.len();
+    assert!(n <= validate::MAX_ISSUES, "{}: {n} issues", endpoint.path);
+    assert!(!report.truncated || n == validate::MAX_ISSUES, "{}: cut early", endpoint.path);
+    for issue in report.errors.iter().chain(&report.warnings) {
         assert!(
             rules::info(issue.rule).is_some(),
             "{}: uncatalogued rule {} for {text:.200}",
@@ -52,8 +77,8 @@ fn check_report(endpoint: &Endpoint, text: &str, report: &Report) {
     }
     for locale in [Locale::En, Locale::ZhCn] {
         let out: Value = serde_json::from_str(&report.to_json(locale)).expect("report JSON");
-        assert_eq!(out["valid"], json!(report.issues.is_empty()));
-        assert_eq!(out["errors"].as_array().map(Vec::len), Some(report.issues.len()));
+        assert_eq!(out["valid"], json!(report.errors.is_empty()));
+        assert_eq!(out["errors"].as_array().map(Vec::len), Some(report.errors.len()));
         let flag = if report.truncated { json!(true) } else { Value::Null };
         assert_eq!(out["truncated"], flag, "`truncated` appears exactly when the report was cut");
     }
@@ -326,13 +351,13 @@ fn has_duplicate_keys(text: &str) -> bool {
 fn truncated_valid_payloads() {
     for (path, text) in compact_fixtures() {
         let ep = endpoint(&path);
-        assert!(validate(ep, &text).is_valid(), "{path}: {text}");
+        assert!(validate_json(ep.path, &text).unwrap().is_valid(), "{path}: {text}");
         for (cut, _) in text.char_indices().skip(1) {
             let prefix = &text[..cut];
             let report = validate(ep, prefix);
-            assert_eq!(report.issues.len(), 1, "{path}: {prefix}");
-            assert_eq!(report.issues[0].path, "");
-            assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" });
+            assert_eq!(report.errors.len(), 1, "{path}: {prefix}");
+            assert_eq!(report.errors[0].path, "");
+            assert_eq!(report.errors[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" });
         }
         validate(ep, "");
     }
@@ -375,16 +400,26 @@ fn deep_nesting() {
     for ep in endpoints::ALL {
         for text in [&arrays, &objects, &in_field, &in_conclusions, &unclosed] {
             let report = validate(ep, text);
-            assert_eq!(report.issues.len(), 1);
-            assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" });
+            assert_eq!(report.errors.len(), 1);
+            assert_eq!(report.errors[0].rule, "json-depth");
         }
     }
+    // The limit is serde_json's: 127 nested containers, the root included (the generated JS
+    // validators count the same way).
+    let get = endpoint("externalcontact/get_contact_way");
+    let at = |containers: usize| {
+        let inner = containers - 1;
+        format!("{{\"config_id\":\"c\",\"x\":{}{}}}", "[".repeat(inner), "]".repeat(inner))
+    };
+    assert!(validate_json(get.path, &at(127)).unwrap().is_valid());
+    let report = validate_json(get.path, &at(128)).unwrap();
+    assert_eq!((report.errors.len(), report.errors[0].rule, report.errors[0].path.as_str()), (1, "json-depth", ""));
     // Within serde_json's depth limit the nesting is parsed and reported precisely.
     let add = endpoint("externalcontact/add_contact_way");
     let nested = format!("{{\"type\":1,\"scene\":2,\"user\":[{}{}]}}", "[".repeat(100), "]".repeat(100));
     let report = validate(add, &nested);
-    assert_eq!(report.issues.len(), 1, "{:?}", report.issues);
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/user/0", "json-type"));
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert_eq!((report.errors[0].path.as_str(), report.errors[0].rule), ("/user/0", "json-type"));
     let nested = format!(
         "{{\"type\":1,\"scene\":2,\"user\":[\"a\"],\"is_temp\":true,\"conclusions\":{{\"text\":{}1{}}}}}",
         "{\"content\":".repeat(100),
@@ -392,9 +427,9 @@ fn deep_nesting() {
     );
     let report = validate(add, &nested);
     assert!(
-        report.issues.iter().any(|i| i.path == "/conclusions/text/content" && i.rule == "json-type"),
+        report.errors.iter().any(|i| i.path == "/conclusions/text/content" && i.rule == "json-type"),
         "{:?}",
-        report.issues
+        report.errors
     );
 }
 
@@ -405,20 +440,20 @@ fn huge_strings() {
     let ascii = "x".repeat(MB);
     let add = endpoint("externalcontact/add_contact_way");
     let report = validate(add, &json!({ "type": 1, "scene": 2, "user": ["a"], "remark": cjk }).to_string());
-    assert_eq!(report.issues.len(), 1);
-    assert_eq!(report.issues[0].msg, Msg::MaxChars { max: 30, actual: MB / 3 });
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].msg, Msg::MaxChars { max: 30, actual: MB / 3 });
     let text = json!({ "type": 1, "scene": 2, "user": ["a"], "is_temp": true, "conclusions": { "text": { "content": ascii } } })
         .to_string();
     let report = validate(add, &text);
-    assert_eq!(report.issues.len(), 1);
-    assert_eq!(report.issues[0].msg, Msg::MaxBytes { max: 4000, actual: MB });
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].msg, Msg::MaxBytes { max: 4000, actual: MB });
     // Two huge strings at once (together just under the 2 MiB payload limit).
     let half = "x".repeat(MB - 64);
     let text = format!(r#"{{"type":1,"scene":2,"user":["{half}"],"state":"{half}"}}"#);
-    assert_eq!(validate(add, &text).issues.len(), 1);
+    assert_eq!(validate(add, &text).errors.len(), 1);
     // A huge unknown key, a huge root string.
     let report = validate(add, &format!("{{\"{ascii}\":1}}"));
-    assert!(report.issues.iter().any(|i| i.rule == "unknown-field" && i.path.len() == MB + 1));
+    assert!(report.errors.iter().any(|i| i.rule == "unknown-field" && i.path.len() == MB + 1));
     validate(add, &format!("\"{ascii}\""));
     // Every endpoint: a long (64 KiB) value in each of its members at once.
     let long = "中".repeat(64 * 1024 / 3);
@@ -448,14 +483,14 @@ fn edge_numbers_everywhere() {
     // 1e400 is out of f64 range: serde_json refuses it, reported as invalid JSON.
     let list = endpoint("externalcontact/list_contact_way");
     let report = validate(list, r#"{"limit":1e400}"#);
-    assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" });
+    assert_eq!(report.errors[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" });
     // Beyond u64 serde_json reads a float: still an integral number, so a range error.
     let report = validate(list, r#"{"limit":18446744073709551616}"#);
-    assert_eq!(report.issues.len(), 1);
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/limit", "R-CW-21"));
-    assert_eq!(report.issues[0].msg, Msg::OutOfRange { min: 1, max: 1000 });
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!((report.errors[0].path.as_str(), report.errors[0].rule), ("/limit", "R-CW-21"));
+    assert_eq!(report.errors[0].msg, Msg::OutOfRange { min: 1, max: 1000 });
     let report = validate(list, r#"{"limit":1.5}"#);
-    assert_eq!(report.issues[0].msg, Msg::Type { expected: "integer", actual: "number" });
+    assert_eq!(report.errors[0].msg, Msg::Type { expected: "integer", actual: "number" });
     // Numbers on a tape are any f64 (a JS writer may send what text never holds): non-finite
     // and extreme values are measured, never a panic.
     let limit = ListContactWayRequest::MODEL.index("limit") as f64;
@@ -478,11 +513,11 @@ fn edge_numbers_everywhere() {
         assert_eq!(v.as_i64(), if f == 0.0 { Some(0) } else { None }, "{f}");
         assert!(matches!(v.type_name(), "integer" | "number"));
         let slots = [5.0, 1.0, 6.0, limit, 2.0, f];
-        let report = validate::validate_tape(list.request, Tape::new(&slots, &[], kind).unwrap());
+        let report = validate::validate_tape(list.request, Tape::new(&slots, &[], kind).unwrap(), Default::default());
         check_report(list, &format!("{slots:?}"), &report);
         // None of them is a valid limit: one issue each (type or range).
-        assert_eq!(report.issues.len(), 1, "{f}: {:?}", report.issues);
-        assert_eq!(report.issues[0].path, "/limit");
+        assert_eq!(report.errors.len(), 1, "{f}: {:?}", report.errors);
+        assert_eq!(report.errors[0].path, "/limit");
     }
 }
 
@@ -500,17 +535,17 @@ fn non_object_roots() {
             ("  [ ]  ", "array"),
         ] {
             let report = validate(ep, root);
-            assert_eq!(report.issues.len(), 1, "{root}");
-            assert_eq!(report.issues[0].path, "");
-            assert_eq!(report.issues[0].rule, "json-type");
-            assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual });
+            assert_eq!(report.errors.len(), 1, "{root}");
+            assert_eq!(report.errors[0].path, "");
+            assert_eq!(report.errors[0].rule, "json-type");
+            assert_eq!(report.errors[0].msg, Msg::Type { expected: "object", actual });
         }
         for junk in
             ["{} {}", "{}x", "{,}", "{\"a\"}", "{\"a\":}", "'{}'", "\u{feff}{}", "{\"a\":1,}", "NaN", "Infinity", "\0"]
         {
             let report = validate(ep, junk);
-            assert_eq!(report.issues.len(), 1, "{junk:?}");
-            assert_eq!(report.issues[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" }, "{junk:?}");
+            assert_eq!(report.errors.len(), 1, "{junk:?}");
+            assert_eq!(report.errors[0].msg, Msg::Type { expected: "object", actual: "invalid JSON" }, "{junk:?}");
         }
         // Whitespace around an object is fine.
         assert!(validate(ep, &format!(" \n\t{} \r\n", valid_payloads()[ep.path])).is_valid());
@@ -522,7 +557,7 @@ fn duplicate_keys() {
     for ep in endpoints::ALL {
         let report = validate(ep, r#"{"zz":1,"zz":2}"#);
         let unknown: Vec<&str> =
-            report.issues.iter().filter(|i| i.rule == "unknown-field").map(|i| i.path.as_str()).collect();
+            report.errors.iter().filter(|i| i.rule == "unknown-field").map(|i| i.path.as_str()).collect();
         assert_eq!(unknown, vec!["/zz", "/zz"], "{}", ep.path);
         // Each field of the endpoint, given twice (and three times): one `duplicate-field` per
         // repetition, at the field's pointer.
@@ -534,7 +569,7 @@ fn duplicate_keys() {
                 let text = format!("{{{}{extra}}}", &base[1..base.len() - 1]).replace("{,", "{");
                 let report = validate(ep, &text);
                 let dups: Vec<&str> =
-                    report.issues.iter().filter(|i| i.rule == "duplicate-field").map(|i| i.path.as_str()).collect();
+                    report.errors.iter().filter(|i| i.rule == "duplicate-field").map(|i| i.path.as_str()).collect();
                 let present = base.contains(&format!("\"{}\":", f.name));
                 let expected = vec![format!("/{}", f.name); times - usize::from(!present)];
                 assert_eq!(dups, expected, "{text}");
@@ -544,13 +579,13 @@ fn duplicate_keys() {
     let add = endpoint("externalcontact/add_contact_way");
     // Only the first occurrence is checked; the repetition is reported as such.
     let report = validate(add, r#"{"type":1,"scene":2,"user":["a"],"remark":"ok","remark":7}"#);
-    assert_eq!(report.issues.len(), 1);
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/remark", "duplicate-field"));
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!((report.errors[0].path.as_str(), report.errors[0].rule), ("/remark", "duplicate-field"));
     let report = validate(
         add,
         r#"{"type":1,"type":2,"scene":2,"scene":1,"user":["a"],"user":[],"is_temp":true,"is_temp":false}"#,
     );
-    let summary: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    let summary: Vec<(&str, &str)> = report.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
     assert_eq!(
         summary,
         [
@@ -563,8 +598,8 @@ fn duplicate_keys() {
     // A thousand repetitions: the report lists the first 100 and says it was cut.
     let text = format!("{{\"config_id\":\"a\"{}}}", ",\"config_id\":\"b\"".repeat(1000));
     let report = validate(endpoint("externalcontact/get_contact_way"), &text);
-    assert_eq!((report.issues.len(), report.truncated), (validate::MAX_ISSUES, true));
-    assert!(report.issues.iter().all(|i| i.rule == "duplicate-field" && i.path == "/config_id"));
+    assert_eq!((report.errors.len(), report.truncated), (validate::MAX_ISSUES, true));
+    assert!(report.errors.iter().all(|i| i.rule == "duplicate-field" && i.path == "/config_id"));
 }
 
 #[test]
@@ -583,16 +618,16 @@ fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
         ("\\u007e", "/~0"),
     ] {
         let report = validate(add, &format!("{{{base},\"{key}\":1}}"));
-        assert_eq!(report.issues.len(), 1, "{key}");
-        assert_eq!(report.issues[0].path, pointer, "{key}");
-        assert_eq!(report.issues[0].rule, "unknown-field");
+        assert_eq!(report.errors.len(), 1, "{key}");
+        assert_eq!(report.errors[0].path, pointer, "{key}");
+        assert_eq!(report.errors[0].rule, "unknown-field");
     }
     // Nested.
     let report = validate(
         add,
         &format!(r#"{{{base},"is_temp":true,"conclusions":{{"te/xt":1,"text":{{"content":"c","~":0}}}}}}"#),
     );
-    let paths: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
+    let paths: Vec<&str> = report.errors.iter().map(|i| i.path.as_str()).collect();
     // Field order first (the declared `text` and what is inside it), then unknown members.
     assert_eq!(paths, vec!["/conclusions/text/~0", "/conclusions/te~1xt"]);
 }
@@ -718,9 +753,9 @@ fn try_tape(ep: &Endpoint, slots: &[f64], names: &[String]) -> bool {
     let kind = Kind::Object(ep.request);
     match Tape::new(slots, names, kind) {
         Ok(t) => {
-            check_report(ep, &format!("{slots:?}"), &validate::validate_tape(ep.request, t));
+            check_report(ep, &format!("{slots:?}"), &validate::validate_tape(ep.request, t, Default::default()));
             for other in endpoints::ALL {
-                let _ = validate::validate_tape(other.request, t);
+                let _ = validate::validate_tape(other.request, t, Default::default());
             }
             true
         }
@@ -798,7 +833,7 @@ fn mutated_tapes() {
         let (slots, mut names) = encode_root(&Json::parse(&text).unwrap(), kind, Keys::Indexed);
         names.push("extra/~name".into());
         let t = Tape::new(&slots, &names, kind).expect("a well-formed tape is accepted");
-        assert!(validate::validate_tape(ep.request, t).is_valid(), "{path}");
+        assert!(validate::validate_tape(ep.request, t, Default::default()).is_valid(), "{path}");
         for _ in 0..200 {
             let mut t = slots.clone();
             for _ in 0..1 + rng.below(3) {
@@ -970,9 +1005,9 @@ fn deep_and_huge_tapes() {
     for pos in (start..user_deep.len() - 1).step_by(3) {
         user_deep[pos + 2] = end;
     }
-    let report = validate::validate_tape(add.request, Tape::new(&user_deep, &[], kind).unwrap());
-    assert_eq!(report.issues.len(), 1, "{:?}", report.issues);
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/user/0", "json-type"));
+    let report = validate::validate_tape(add.request, Tape::new(&user_deep, &[], kind).unwrap(), Default::default());
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert_eq!((report.errors[0].path.as_str(), report.errors[0].rule), ("/user/0", "json-type"));
     // Counts far beyond the tape are rejected before anything is allocated or walked.
     for n in [1e9, 4294967295.0, 4294967296.0, 1e300, f64::INFINITY] {
         assert!(Tape::new(&[4.0, n, 3.0], &[], Kind::Any).is_err());
@@ -988,9 +1023,9 @@ fn deep_and_huge_tapes() {
         user, 4.0, 1.0, 16.0, 3.0, 1.0, 1.0,
         remark, 3.0, 3e9, 1e9,
     ];
-    let r = validate::validate_tape(add.request, Tape::new(&t, &[], kind).unwrap());
-    assert_eq!(r.issues.len(), 1);
-    assert_eq!(r.issues[0].msg, Msg::MaxChars { max: 30, actual: 1_000_000_000 });
+    let r = validate::validate_tape(add.request, Tape::new(&t, &[], kind).unwrap(), Default::default());
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].msg, Msg::MaxChars { max: 30, actual: 1_000_000_000 });
     // A 100_000-item array of nulls: its count reported first, then its first items until the
     // report is full; the rest is not walked.
     let n = 100_000;
@@ -999,11 +1034,11 @@ fn deep_and_huge_tapes() {
     let end = big.len() as f64;
     big[2] = end;
     big[12] = end;
-    let r = validate::validate_tape(add.request, Tape::new(&big, &[], kind).unwrap());
-    assert_eq!((r.issues.len(), r.truncated), (validate::MAX_ISSUES, true), "R-CW-09, then items");
-    assert_eq!((r.issues[0].path.as_str(), r.issues[0].rule), ("/user", "R-CW-09"));
-    assert_eq!(r.issues[0].msg, Msg::MaxItems { max: 100, actual: n });
-    assert_eq!(r.issues[99].path, "/user/98");
+    let r = validate::validate_tape(add.request, Tape::new(&big, &[], kind).unwrap(), Default::default());
+    assert_eq!((r.errors.len(), r.truncated), (validate::MAX_ISSUES, true), "R-CW-09, then items");
+    assert_eq!((r.errors[0].path.as_str(), r.errors[0].rule), ("/user", "R-CW-09"));
+    assert_eq!(r.errors[0].msg, Msg::MaxItems { max: 100, actual: n });
+    assert_eq!(r.errors[99].path, "/user/98");
 }
 
 const A: &Model = &AddContactWayRequest::MODEL;

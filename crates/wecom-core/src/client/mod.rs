@@ -1,7 +1,7 @@
 //! The client logic, free of I/O: validate → token → build request → send through a
 //! [`Transport`] → classify the answer. Tokens are cached per client (one client = one
 //! corpId/secret pair) and refreshed single-flight, in front of an optional shared store or
-//! provider ([`TokenBackend`]); a token WeCom rejects (40014, 42001, 41001) is dropped and the
+//! provider ([`TokenBackend`]); a token WeCom rejects (40014, 42001) is dropped and the
 //! call retried exactly once.
 
 mod acquire;
@@ -198,7 +198,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         if !route.callable {
             return Err(not_callable(route));
         }
-        let report = validate_payload(endpoint.request, payload_json)?;
+        let report = validate_payload(endpoint.request, payload_json, Default::default())?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
@@ -292,8 +292,8 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         }
     }
 
-    /// Decides what WeCom's reply means: done; send again now with a new token (40014, 42001,
-    /// 41001 on the first attempt); send again after a backoff (busy or rate-limited errcodes,
+    /// Decides what WeCom's reply means: done; send again now with a new token (40014, 42001
+    /// on the first attempt); send again after a backoff (busy or rate-limited errcodes,
     /// and for reads HTTP 5xx or unreadable answers); or a typed error. A write is never resent
     /// after a failure that may have been processed (`OutcomeUnknown`). Texts are redacted.
     ///

@@ -1,8 +1,8 @@
 //! 「联系我」 contact ways — <https://developer.work.weixin.qq.com/document/path/92228>.
 
-use crate::messages::{Msg, Text};
+use crate::cross::*;
+use crate::messages::Text;
 use crate::rules::*;
-use crate::validate::{Checker, Obj};
 use crate::{int_enum, model};
 
 /// Fourteen days in seconds: the longest temporary QR code / chat validity (R-CW-11, R-CW-12).
@@ -84,7 +84,11 @@ model! {
         /// 小程序 / mini-program.
         miniprogram: Option<ConclusionsMiniprogram>,
     }
-    check = conclusions_rules;
+    rules = [
+        error(R_CW_20).then(at_least_one(&["text", "image", "link", "miniprogram"], &CONCLUSIONS_EMPTY)),
+        // WeCom keeps only the first of image > link > miniprogram and ignores the others.
+        warning(R_CW_20).then(at_most_one(&["image", "link", "miniprogram"], &CONCLUSIONS_EXCLUSIVE)),
+    ];
 }
 
 const CONCLUSIONS_EMPTY: Text = Text {
@@ -92,22 +96,9 @@ const CONCLUSIONS_EMPTY: Text = Text {
     en: "text, image, link and miniprogram must not all be empty",
 };
 const CONCLUSIONS_EXCLUSIVE: Text = Text {
-    zh: "image、link、miniprogram 只能填写其中一个",
-    en: "only one of image, link and miniprogram may be given",
+    zh: "image、link、miniprogram 只会使用第一个，此项被忽略",
+    en: "only the first of image, link and miniprogram is used: this one is ignored",
 };
-
-fn conclusions_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
-    const M: &crate::schema::Model = &Conclusions::MODEL;
-    const TEXT: usize = M.index("text");
-    // The server silently keeps only the first of image > link > miniprogram: say so instead.
-    const ATTACHMENTS: [usize; 3] = [M.index("image"), M.index("link"), M.index("miniprogram")];
-    if !o.filled(TEXT) && ATTACHMENTS.iter().all(|&f| !o.filled(f)) {
-        o.text(cx, None, R_CW_20, &CONCLUSIONS_EMPTY);
-    }
-    for &extra in ATTACHMENTS.iter().filter(|&&f| o.has(f)).skip(1) {
-        o.text(cx, Some(extra), R_CW_20, &CONCLUSIONS_EXCLUSIVE);
-    }
-}
 
 /// Appends the settings `add_contact_way` and `update_contact_way` share to a `model!`
 /// declaration (declared once here; on update, `user` and `party` replace the stored lists).
@@ -117,7 +108,9 @@ macro_rules! with_contact_way_settings {
             $(#[doc = $doc])*
             request struct $name {
                 $($head)*
-                /// 小程序控件样式，仅 scene=1 有效 / widget style, scene 1 only.
+                /// 小程序控件样式，仅 scene=1 有效；type=1 时 1–3，type=2 时 1–2 / widget style, scene 1
+                /// only; 1–3 for type 1, 1–2 for type 2 (WxJava's bean; the doc page gives no bound: a
+                /// warning outside).
                 style: Option<u32> [range(1, u32::MAX as i64, R_CW_03)],
                 /// 备注，最多 30 个字符 / remark, at most 30 characters.
                 remark: Option<String> [max_chars(30, R_CW_04)],
@@ -137,7 +130,9 @@ macro_rules! with_contact_way_settings {
                 unionid: Option<String>,
                 /// 同一外部企业客户只能添加同一个员工，默认 false / route a corp's customers to one member (default false).
                 is_exclusive: Option<bool>,
-                /// 是否标记客户添加来源 / mark the add source on the customer.
+                /// 是否标记客户添加来源，默认 true；仅「营销获客」应用生效，更新时仅创建该方式的应用可修改 /
+                /// mark the add source on the customer (default true); effective for 营销获客 apps only,
+                /// and on update only the app that created the contact way may change it (doc 95724).
                 mark_source: Option<bool>,
                 /// 结束语，仅临时会话有效 / closing message, temporary mode only.
                 conclusions: Option<Conclusions>,
@@ -157,7 +152,22 @@ with_contact_way_settings! {
         /// 是否临时会话模式，默认 false / temporary-chat mode (default false).
         is_temp: Option<bool>,
     }
-    check = add_contact_way_rules;
+    rules = [
+        error(R_CW_07).when(&[Cond::Eq("type", 1)]).then(items("user", 1)),
+        // The docs: party is only used for type 2; WeCom ignores it for type 1.
+        warning(R_CW_08).when(&[Cond::Eq("type", 1), Cond::Filled("party")]).then(absent("party", &PARTY_ONLY_MULTI)),
+        error(R_CW_10).when(&[Cond::True("is_temp"), Cond::Eq("type", 2)]).then(absent("is_temp", &ONLY_SINGLE_FOR_TEMP)),
+        // The temporary-mode settings are ignored without is_temp.
+        warning(R_CW_11).when(&[Cond::NotTrue("is_temp")]).then(absent("expires_in", &ONLY_WITH_TEMP)),
+        warning(R_CW_12).when(&[Cond::NotTrue("is_temp")]).then(absent("chat_expires_in", &ONLY_WITH_TEMP)),
+        warning(R_CW_13).when(&[Cond::NotTrue("is_temp")]).then(absent("unionid", &ONLY_WITH_TEMP)),
+        warning(R_CW_14).when(&[Cond::NotTrue("is_temp")]).then(absent("conclusions", &ONLY_WITH_TEMP)),
+        // style: scene 1 only; 1–3 for type 1, 1–2 for type 2 (rules.md §1.14, from WxJava's
+        // WxCpContactWayInfo; the doc page states no bound, so a warning, not an error).
+        warning(R_CW_03).when(&[Cond::Eq("scene", 2)]).then(absent("style", &STYLE_ONLY_MINIPROGRAM)),
+        warning(R_CW_03).when(&[Cond::Eq("type", 1)]).then(range_of("style", 1, 3)),
+        warning(R_CW_03).when(&[Cond::Eq("type", 2)]).then(range_of("style", 1, 2)),
+    ];
 }
 
 const ONLY_SINGLE_FOR_TEMP: Text = Text {
@@ -165,51 +175,17 @@ const ONLY_SINGLE_FOR_TEMP: Text = Text {
     en: "temporary mode (is_temp) is only supported for type 1 (single member)",
 };
 const ONLY_WITH_TEMP: Text = Text {
-    zh: "仅在 is_temp 为 true（临时会话模式）时可以填写",
-    en: "is only allowed when is_temp is true",
+    zh: "仅在 is_temp 为 true（临时会话模式）时生效，此项被忽略",
+    en: "is only used when is_temp is true: it is ignored",
 };
 const PARTY_ONLY_MULTI: Text = Text {
-    zh: "仅在 type 为 2（多人）时可以填写",
-    en: "is only allowed when type is 2 (multiple members)",
+    zh: "仅在 type 为 2（多人）时生效，此项被忽略",
+    en: "is only used when type is 2 (multiple members): it is ignored",
 };
-
-fn add_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
-    const M: &crate::schema::Model = &AddContactWayRequest::MODEL;
-    const TYPE: usize = M.index("type");
-    const USER: usize = M.index("user");
-    const PARTY: usize = M.index("party");
-    const IS_TEMP: usize = M.index("is_temp");
-    const TEMP_ONLY: [(usize, &str); 4] = [
-        (M.index("expires_in"), R_CW_11),
-        (M.index("chat_expires_in"), R_CW_12),
-        (M.index("unionid"), R_CW_13),
-        (M.index("conclusions"), R_CW_14),
-    ];
-    let ty = o.int(TYPE);
-    let is_temp = o.bool(IS_TEMP) == Some(true);
-    if ty == Some(1) {
-        match o.len(USER) {
-            Some(1) => {}
-            Some(n) => o.issue(cx, USER, R_CW_07, Msg::ExactItems { count: 1, actual: n }),
-            // A `user` of the wrong type has already been reported as such.
-            None if o.has(USER) => {}
-            None => o.issue(cx, USER, R_CW_07, Msg::Required),
-        }
-        if o.filled(PARTY) {
-            o.text(cx, Some(PARTY), R_CW_08, &PARTY_ONLY_MULTI);
-        }
-    }
-    if is_temp && ty == Some(2) {
-        o.text(cx, Some(IS_TEMP), R_CW_10, &ONLY_SINGLE_FOR_TEMP);
-    }
-    if !is_temp {
-        for (field, rule) in TEMP_ONLY {
-            if o.has(field) {
-                o.text(cx, Some(field), rule, &ONLY_WITH_TEMP);
-            }
-        }
-    }
-}
+const STYLE_ONLY_MINIPROGRAM: Text = Text {
+    zh: "仅在 scene 为 1（小程序中联系）时生效，此项被忽略",
+    en: "is only used when scene is 1 (mini-program): it is ignored",
+};
 
 model! {
     /// 以 config_id 指定一个「联系我」：获取（get_contact_way）与删除（del_contact_way）的参数 /
@@ -234,22 +210,11 @@ model! {
         /// 每次最多返回数量，默认 100，最大 1000 / page size, default 100, at most 1000.
         limit: Option<u32> [range(1, 1000, R_CW_21)],
     }
-    check = list_contact_way_rules;
+    rules = [error(R_CW_21).then(not_after("start_time", "end_time", 0, &START_AFTER_END))];
 }
 
 const START_AFTER_END: Text =
     Text { zh: "start_time 不能晚于 end_time", en: "start_time must not be after end_time" };
-
-fn list_contact_way_rules(o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
-    const M: &crate::schema::Model = &ListContactWayRequest::MODEL;
-    const START: usize = M.index("start_time");
-    const END: usize = M.index("end_time");
-    if let (Some(start), Some(end)) = (o.int(START), o.int(END)) {
-        if start > end {
-            o.text(cx, Some(START), R_CW_21, &START_AFTER_END);
-        }
-    }
-}
 
 with_contact_way_settings! {
     /// 更新企业已配置的「联系我」方式：user、party 覆盖原列表 —
@@ -258,7 +223,15 @@ with_contact_way_settings! {
         /// 联系方式的配置 id / the contact way's config_id.
         config_id: String = "R-CW-18",
     }
+    // is_exclusive is not in the official update table (doc 95724; only SKIT sends it): WeCom
+    // ignores it there.
+    rules = [warning(R_CW_15).then(absent("is_exclusive", &NOT_ON_UPDATE))];
 }
+
+const NOT_ON_UPDATE: Text = Text {
+    zh: "更新接口不支持该字段（只能在创建时设置），此项被忽略",
+    en: "is not taken by update_contact_way (set it on creation): it is ignored",
+};
 
 model! {
     /// 结束临时会话：先发送结束语再断开 — <https://developer.work.weixin.qq.com/document/path/92228>.
@@ -281,7 +254,15 @@ model! {
 }
 
 model! {
-    /// 结束语图片（读取时返回 pic_url）/ closing image as read back.
+    /// 结束语文本（读取）/ closing text as read back.
+    object struct ConclusionsTextInfo {
+        /// 文本内容 / text.
+        content: Option<String>,
+    }
+}
+
+model! {
+    /// 结束语图片（读取时返回 pic_url）/ closing image as read back (a picture URL).
     object struct ConclusionsImageInfo {
         /// 图片 URL / picture URL.
         pic_url: Option<String>,
@@ -291,16 +272,44 @@ model! {
 }
 
 model! {
-    /// 结束语（读取）/ closing message as read back.
+    /// 结束语图文链接（读取）/ closing link card as read back.
+    object struct ConclusionsLinkInfo {
+        /// 标题 / title.
+        title: Option<String>,
+        /// 封面图片 URL / cover picture URL.
+        picurl: Option<String>,
+        /// 描述 / description.
+        desc: Option<String>,
+        /// 链接 URL / link URL.
+        url: Option<String>,
+    }
+}
+
+model! {
+    /// 结束语小程序（读取）/ closing mini-program card as read back.
+    object struct ConclusionsMiniprogramInfo {
+        /// 标题 / title.
+        title: Option<String>,
+        /// 封面图 media_id / cover media_id.
+        pic_media_id: Option<String>,
+        /// 小程序 appid / the mini-program's appid.
+        appid: Option<String>,
+        /// 小程序页面路径 / page path.
+        page: Option<String>,
+    }
+}
+
+model! {
+    /// 结束语（读取）/ closing message as read back — typed per doc 95724 (rules.md §1.14).
     object struct ConclusionsInfo {
         /// 文本 / text.
-        text: Option<serde_json::Value>,
+        text: Option<ConclusionsTextInfo>,
         /// 图片 / image.
         image: Option<ConclusionsImageInfo>,
         /// 图文链接 / link.
-        link: Option<serde_json::Value>,
+        link: Option<ConclusionsLinkInfo>,
         /// 小程序 / mini-program.
-        miniprogram: Option<serde_json::Value>,
+        miniprogram: Option<ConclusionsMiniprogramInfo>,
     }
 }
 

@@ -29,5 +29,7 @@ model! {
     response struct ExternalTagidResponse {
         /// 转换结果 / the pairs.
         items: Option<Vec<ExternalTagidItem>>,
+        /// 无法转换的标签 id / the tag ids that could not be converted.
+        invalid_external_tagid_list: Option<Vec<String>>,
     }
 }

@@ -1,9 +1,16 @@
 //! The validator: checks a JSON payload against an endpoint's request model and reports
-//! *every* problem with a JSON-pointer path, a stable rule id and a message.
+//! *every* problem with a JSON-pointer path, a stable rule id and a message: errors (WeCom
+//! rejects the request) and warnings (members WeCom does not define or ignores here: the request
+//! is sent as given). It interprets the declarations (fields, field rules, [`crate::cross`]
+//! rules); the npm package's JS validators are generated from the same declarations and must
+//! give identical reports (a differential test runs both).
 
+mod cross;
 mod report;
 
 pub use report::{Issue, Report, MAX_ISSUES};
+
+use crate::cross::Severity;
 
 use crate::error::Error;
 use crate::messages::{Msg, Text};
@@ -38,13 +45,21 @@ struct Path<'j> {
     seg: Seg<'j>,
 }
 
+/// How a payload is judged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Warnings are errors (unknown and ignored members block the request).
+    pub strict: bool,
+}
+
 /// Collects issues while walking a payload; knows the current location. The JSON pointer is
 /// only written out when an issue is recorded, so a valid payload costs no allocation at all,
 /// and nothing is written once the report is full.
 #[derive(Debug)]
-pub struct Checker<'j> {
+pub(crate) struct Checker<'j> {
     report: &'j mut Report,
     path: Path<'j>,
+    strict: bool,
 }
 
 fn push_pointer_segment(path: &mut String, segment: &str) {
@@ -86,13 +101,13 @@ fn pointer(path: &Path<'_>, rel: &[&str]) -> String {
 impl<'j> Checker<'j> {
     /// A checker one step below this one.
     fn at<'c>(&'c mut self, seg: Seg<'c>) -> Checker<'c> {
-        let Checker { report, path } = self;
-        Checker { report, path: Path { parent: Some(path), seg } }
+        let Checker { report, path, strict } = self;
+        Checker { report, path: Path { parent: Some(path), seg }, strict: *strict }
     }
 
     /// The report is full ([`MAX_ISSUES`] reached and one more found): nothing more is
     /// recorded, and the walk stops.
-    pub fn full(&self) -> bool {
+    pub(crate) fn full(&self) -> bool {
         self.report.truncated
     }
 
@@ -100,15 +115,16 @@ impl<'j> Checker<'j> {
         self.issue_at(&[], rule, msg);
     }
 
-    /// Reports a problem at `rel` (member names below the object being checked).
-    pub fn issue_at(&mut self, rel: &[&str], rule: &'static str, msg: Msg) {
-        let Checker { report, path } = self;
-        report.push(|| pointer(path, rel), rule, msg);
+    /// Reports an error at `rel` (member names below the object being checked).
+    pub(crate) fn issue_at(&mut self, rel: &[&str], rule: &'static str, msg: Msg) {
+        self.found(Severity::Error, rel, rule, msg);
     }
 
-    /// Reports a fixed-text problem at `rel`.
-    pub fn text_at(&mut self, rel: &[&str], rule: &'static str, text: &'static Text) {
-        self.issue_at(rel, rule, Msg::Text(text));
+    /// Reports a finding of `severity` at `rel`; a warning is an error under `strict`.
+    pub(crate) fn found(&mut self, severity: Severity, rel: &[&str], rule: &'static str, msg: Msg) {
+        let Checker { report, path, strict } = self;
+        let severity = if *strict { Severity::Error } else { severity };
+        report.push(severity, || pointer(path, rel), rule, msg);
     }
 }
 
@@ -116,57 +132,22 @@ impl<'j> Checker<'j> {
 type Slots = [u32; MAX_FIELDS];
 const NONE: u32 = u32::MAX;
 
-/// A checked object, as seen by cross-field rules. Fields are addressed by index, resolved at
-/// compile time with [`Model::index`]. Accessors return `None` for members that are missing *or*
-/// of the wrong type (the type error has already been reported).
+/// A checked object, as seen by cross-field rules. Accessors return `None` for members that are
+/// missing *or* of the wrong type (the type error has already been reported).
 #[derive(Debug, Clone, Copy)]
-pub struct Obj<'t, 's> {
+pub(crate) struct Obj<'t, 's> {
     val: Val<'t>,
     model: &'static Model,
     slots: &'s Slots,
 }
 
 impl<'t> Obj<'t, '_> {
-    /// The member holding field `field` (an index from [`Model::index`]).
-    pub fn get(&self, field: usize) -> Option<Val<'t>> {
-        match self.slots.get(field) {
+    /// The member holding the field named `name`.
+    pub(crate) fn get(&self, name: &str) -> Option<Val<'t>> {
+        let i = self.model.fields.iter().position(|f| f.name == name)?;
+        match self.slots.get(i) {
             Some(&pos) if pos != NONE => Some(self.val.at(pos as usize)),
             _ => None,
-        }
-    }
-    /// The wire name of field `field`.
-    pub fn name(&self, field: usize) -> &'static str {
-        self.model.fields.get(field).map_or("", |f| f.name)
-    }
-    /// Present and not `null`.
-    pub fn has(&self, field: usize) -> bool {
-        self.get(field).is_some_and(|v| !v.is_null())
-    }
-    /// An integer member.
-    pub fn int(&self, field: usize) -> Option<i64> {
-        self.get(field).and_then(|v| v.as_i64())
-    }
-    /// A boolean member.
-    pub fn bool(&self, field: usize) -> Option<bool> {
-        self.get(field).and_then(|v| v.as_bool())
-    }
-    /// The length of an array member.
-    pub fn len(&self, field: usize) -> Option<usize> {
-        self.get(field).and_then(|v| v.array_len())
-    }
-    /// Present, not `null`, and not an empty string/array/object.
-    pub fn filled(&self, field: usize) -> bool {
-        self.get(field).is_some_and(|v| v.filled())
-    }
-    /// Reports a problem at this object's field `field`.
-    pub fn issue(&self, cx: &mut Checker<'_>, field: usize, rule: &'static str, msg: Msg) {
-        cx.issue_at(&[self.name(field)], rule, msg);
-    }
-    /// Reports a fixed-text problem at this object's field `field` (or the object itself for `None`).
-    pub fn text(&self, cx: &mut Checker<'_>, field: Option<usize>, rule: &'static str, text: &'static Text) {
-        match field {
-            Some(f) => cx.issue_at(&[self.name(f)], rule, Msg::Text(text)),
-            None => cx.issue_at(&[], rule, Msg::Text(text)),
         }
     }
 }
@@ -176,7 +157,7 @@ impl<'t> Obj<'t, '_> {
 /// Issues come in the model's field order (then unknown and repeated members in document order,
 /// then cross-field rules), whatever order the members were written in: the text path and the
 /// JS tape writer, which write members in different orders, report identically.
-pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) {
+pub(crate) fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) {
     if value.object_len().is_none() {
         cx.here(rules::JSON_TYPE, Msg::Type { expected: "object", actual: value.type_name() });
         return;
@@ -222,7 +203,11 @@ pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) 
                 Key::Name(n) => n,
             };
             match field_of(key) {
-                None => cx.at(Seg::Key(name)).here(rules::UNKNOWN_FIELD, Msg::UnknownField),
+                None => {
+                    let mut cx = cx.at(Seg::Key(name));
+                    cx.found(Severity::Warning, &[], rules::UNKNOWN_FIELD, Msg::UnknownField);
+                    scan(v, &mut cx);
+                }
                 Some(i) if slots.get(i).is_some_and(|&p| p != v.pos() as u32) => {
                     cx.at(Seg::Key(name)).here(rules::DUPLICATE_FIELD, Msg::Duplicate)
                 }
@@ -230,8 +215,12 @@ pub fn check_model(model: &'static Model, value: Val<'_>, cx: &mut Checker<'_>) 
             }
         }
     }
-    if let Some(check) = model.check.filter(|_| !cx.full()) {
-        check(&Obj { val: value, model, slots: &slots }, cx);
+    let obj = Obj { val: value, model, slots: &slots };
+    for rule in model.checks {
+        if cx.full() {
+            return;
+        }
+        cross::check(rule, &obj, cx);
     }
 }
 
@@ -291,7 +280,10 @@ fn check_type(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) 
     }
     let is_number = value.as_f64().is_some();
     let expected = match kind {
-        Kind::Any => return true,
+        Kind::Any => {
+            scan(value, cx);
+            return true;
+        }
         Kind::Str if value.str_bytes().is_some() => return true,
         Kind::Bool if value.as_bool().is_some() => return true,
         Kind::Int { min, max } if is_number => match value.as_i64() {
@@ -330,6 +322,29 @@ fn check_type(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) 
     false
 }
 
+/// Reports every string with an unpaired surrogate inside a value that is not checked against a
+/// model (an `any` field, an unknown member), at its own path.
+fn scan(value: Val<'_>, cx: &mut Checker<'_>) {
+    if cx.full() {
+        return;
+    }
+    if value.is_bad_string() {
+        cx.here(rules::JSON_UNICODE, Msg::Text(&UNPAIRED_SURROGATE));
+    } else if value.array_len().is_some() {
+        for (i, item) in value.items().enumerate() {
+            scan(item, &mut cx.at(Seg::Index(i)));
+        }
+    } else if value.object_len().is_some() {
+        for (key, v) in value.members(None) {
+            let name = match key {
+                Key::Name(n) => n,
+                Key::Field(_) => "",
+            };
+            scan(v, &mut cx.at(Seg::Key(name)));
+        }
+    }
+}
+
 fn check_rule(rule: &Rule, value: Val<'_>, cx: &mut Checker<'_>) {
     let msg = match rule.check {
         Check::MaxBytes(max) => match value.str_bytes() {
@@ -357,37 +372,38 @@ fn check_rule(rule: &Rule, value: Val<'_>, cx: &mut Checker<'_>) {
 }
 
 /// Validates a checked tape against a request model. The report lists at most [`MAX_ISSUES`]
-/// problems (`truncated` says when there were more).
-pub fn validate_tape(model: &'static Model, tape: Tape<'_>) -> Report {
+/// findings (`truncated` says when there were more).
+pub fn validate_tape(model: &'static Model, tape: Tape<'_>, options: Options) -> Report {
     let mut report = Report::default();
-    check_model(model, tape.root(), &mut Checker { report: &mut report, path: Path { parent: None, seg: Seg::Root } });
+    let root = Path { parent: None, seg: Seg::Root };
+    check_model(model, tape.root(), &mut Checker { report: &mut report, path: root, strict: options.strict });
     report
 }
 
+static TOO_DEEP: Text = Text { zh: "JSON 嵌套超过 127 层", en: "is nested more than 127 levels deep" };
+
 /// Validates JSON text against a request model. Text that is not JSON is reported as a single
-/// `json-type` issue at the root. The size is not checked: text from outside goes through
-/// [`validate_payload`].
-pub fn validate_text(model: &'static Model, text: &str) -> Report {
+/// `json-type` issue at the root, text nested deeper than 127 levels as a single `json-depth`
+/// issue. The size is not checked: text from outside goes through [`validate_payload`].
+pub fn validate_text(model: &'static Model, text: &str, options: Options) -> Report {
     let kind = Kind::Object(model);
-    let parsed = tape::from_text(text, kind).ok();
-    match parsed.as_ref().and_then(|buf| Tape::new(&buf.slots, &buf.names, kind).ok()) {
-        Some(tape) => validate_tape(model, tape),
-        None => Report {
-            issues: vec![Issue {
-                path: String::new(),
-                rule: rules::JSON_TYPE,
-                msg: Msg::Type { expected: "object", actual: "invalid JSON" },
-            }],
-            truncated: false,
+    let (rule, msg) = match tape::from_text(text, kind) {
+        Ok(buf) => match Tape::new(&buf.slots, &buf.names, kind) {
+            Ok(tape) => return validate_tape(model, tape, options),
+            Err(_) => (rules::JSON_DEPTH, Msg::Text(&TOO_DEEP)),
         },
-    }
+        // serde_json's own nesting limit (127 containers): the JS validators count the same way.
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => (rules::JSON_DEPTH, Msg::Text(&TOO_DEEP)),
+        Err(_) => (rules::JSON_TYPE, Msg::Type { expected: "object", actual: "invalid JSON" }),
+    };
+    Report { errors: vec![Issue { path: String::new(), rule, msg }], warnings: Vec::new(), truncated: false }
 }
 
 /// Validates a JSON payload from outside: [`Error::PayloadTooLarge`] over
 /// [`MAX_PAYLOAD_BYTES`] (nothing is parsed), else the report of [`validate_text`]. The work is
 /// bounded: the parsed form takes at most about ten times the text's size, and the walk stops
-/// after [`MAX_ISSUES`] problems.
-pub fn validate_payload(model: &'static Model, text: &str) -> Result<Report, Error> {
+/// after [`MAX_ISSUES`] findings.
+pub fn validate_payload(model: &'static Model, text: &str, options: Options) -> Result<Report, Error> {
     check_payload_size(text.len())?;
-    Ok(validate_text(model, text))
+    Ok(validate_text(model, text, options))
 }

@@ -1,8 +1,10 @@
 //! What validation found: the issues (at most [`MAX_ISSUES`]) and their JSON form.
 
+use crate::cross::Severity;
 use crate::messages::{write_json_str, Locale, Msg};
 
-/// Most issues a report lists. Past this the report is cut (`truncated`), and the walker stops.
+/// Most findings (errors and warnings together) a report lists. Past this the report is cut
+/// (`truncated`), and the walker stops.
 pub const MAX_ISSUES: usize = 100;
 
 /// One problem found in a payload.
@@ -17,38 +19,74 @@ pub struct Issue {
 }
 
 /// The outcome of validating one payload.
+///
+/// Findings come in document order: an array's own checks (its item count) before its items,
+/// an object's fields in the model's order, then its unknown members, then its cross-field
+/// rules. Each finding is an error or a warning; together at most [`MAX_ISSUES`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
-    /// The problems, in document order: an array's own checks (its item count) before its
-    /// items, an object's fields in the model's order, then cross-field rules. At most
-    /// [`MAX_ISSUES`].
-    pub issues: Vec<Issue>,
-    /// More problems were found than [`MAX_ISSUES`]: the first ones are listed, the walk
-    /// stopped at the next one.
+    /// What WeCom rejects: the request must not be sent.
+    pub errors: Vec<Issue>,
+    /// Members WeCom does not define or ignores here: the request is sent as given.
+    pub warnings: Vec<Issue>,
+    /// More findings than [`MAX_ISSUES`]: the first ones are listed, the walk stopped at the next.
     pub truncated: bool,
 }
 
 impl Report {
-    /// `true` when nothing is wrong.
+    /// `true` when there is no error (warnings do not count).
     pub fn is_valid(&self) -> bool {
-        self.issues.is_empty()
+        self.errors.is_empty()
     }
 
-    /// Records an issue whose path is built by `path` only if there is room; otherwise marks the
-    /// report as cut. Returns `false` once the report is cut.
-    pub(crate) fn push(&mut self, path: impl FnOnce() -> String, rule: &'static str, msg: Msg) -> bool {
-        if self.truncated || self.issues.len() >= MAX_ISSUES {
+    /// Records a finding whose path is built by `path` only if there is room; otherwise marks
+    /// the report as cut. Returns `false` once the report is cut.
+    pub(crate) fn push(
+        &mut self,
+        severity: Severity,
+        path: impl FnOnce() -> String,
+        rule: &'static str,
+        msg: Msg,
+    ) -> bool {
+        if self.truncated || self.errors.len() + self.warnings.len() >= MAX_ISSUES {
             self.truncated = true;
             return false;
         }
-        self.issues.push(Issue { path: path(), rule, msg });
+        let list = match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+        };
+        list.push(Issue { path: path(), rule, msg });
         true
     }
 
     /// The `errors` list as JS sees it: `[{"path","rule","message","params"}]`, as JSON text.
     pub fn errors_json(&self, locale: Locale) -> String {
+        issues_json(&self.errors, locale)
+    }
+
+    /// The `warnings` list, as JSON text.
+    pub fn warnings_json(&self, locale: Locale) -> String {
+        issues_json(&self.warnings, locale)
+    }
+
+    /// The whole report as JSON text: `{"valid":…,"errors":[…],"warnings":[…]}`, with
+    /// `"truncated":true` appended when the list was cut at [`MAX_ISSUES`].
+    pub fn to_json(&self, locale: Locale) -> String {
+        let truncated = if self.truncated { ",\"truncated\":true" } else { "" };
+        format!(
+            "{{\"valid\":{},\"errors\":{},\"warnings\":{}{truncated}}}",
+            self.is_valid(),
+            self.errors_json(locale),
+            self.warnings_json(locale)
+        )
+    }
+}
+
+fn issues_json(issues: &[Issue], locale: Locale) -> String {
+    {
         let mut out = String::from("[");
-        for (i, issue) in self.issues.iter().enumerate() {
+        for (i, issue) in issues.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
@@ -64,12 +102,5 @@ impl Report {
         }
         out.push(']');
         out
-    }
-
-    /// The whole report as JSON text: `{"valid":…,"errors":[…]}`, with `"truncated":true`
-    /// appended when the list was cut at [`MAX_ISSUES`].
-    pub fn to_json(&self, locale: Locale) -> String {
-        let truncated = if self.truncated { ",\"truncated\":true" } else { "" };
-        format!("{{\"valid\":{},\"errors\":{}{truncated}}}", self.is_valid(), self.errors_json(locale))
     }
 }

@@ -29,11 +29,11 @@ fn user_of_fives(bytes: usize) -> String {
 fn item3_one_megabyte_user_array_is_cut_at_100_issues() {
     let text = user_of_fives(1 << 20);
     let report = validate_json(ADD, &text).unwrap();
-    assert_eq!((report.issues.len(), report.truncated), (MAX_ISSUES, true));
+    assert_eq!((report.errors.len(), report.truncated), (MAX_ISSUES, true));
     // The count first (the most useful), then the first items.
-    assert_eq!((report.issues[0].path.as_str(), report.issues[0].rule), ("/user", "R-CW-09"));
-    assert_eq!(report.issues[1].path, "/user/0");
-    assert_eq!(report.issues[99].path, "/user/98");
+    assert_eq!((report.errors[0].path.as_str(), report.errors[0].rule), ("/user", "R-CW-09"));
+    assert_eq!(report.errors[1].path, "/user/0");
+    assert_eq!(report.errors[99].path, "/user/98");
     let json: Value = serde_json::from_str(&report.to_json(Locale::En)).unwrap();
     assert_eq!(json["truncated"], json!(true));
     assert_eq!(json["errors"].as_array().map(Vec::len), Some(MAX_ISSUES));
@@ -70,7 +70,8 @@ fn item3_payload_over_2_mib_is_refused_before_parsing() {
     assert!(matches!(validate_json(GET, &format!(" {at_limit}")), Err(Error::PayloadTooLarge { .. })));
 }
 
-/// get_contact_way with `n` unknown members: exactly `n` problems.
+/// get_contact_way with `n` unknown members: exactly `n` findings (warnings; the cap counts
+/// errors and warnings together).
 fn unknown_members(n: usize) -> String {
     let extra: String = (0..n).map(|i| format!(",\"x{i}\":1")).collect();
     format!("{{\"config_id\":\"c1\"{extra}}}")
@@ -80,7 +81,7 @@ fn unknown_members(n: usize) -> String {
 fn item3_exactly_100_issues_is_not_truncated() {
     let text = unknown_members(100);
     let report = validate_json(GET, &text).unwrap();
-    assert_eq!((report.issues.len(), report.truncated), (100, false));
+    assert_eq!((report.errors.len(), report.warnings.len(), report.truncated), (0, 100, false));
     assert!(!report.to_json(Locale::En).contains("truncated"));
     assert_tape_agrees(endpoints::GET_CONTACT_WAY.info.request, &text, &report);
 }
@@ -89,8 +90,8 @@ fn item3_exactly_100_issues_is_not_truncated() {
 fn item3_101_issues_is_truncated() {
     let text = unknown_members(101);
     let report = validate_json(GET, &text).unwrap();
-    assert_eq!((report.issues.len(), report.truncated), (100, true));
-    assert_eq!(report.issues[99].path, "/x99");
+    assert_eq!((report.errors.len(), report.warnings.len(), report.truncated), (0, 100, true));
+    assert_eq!(report.warnings[99].path, "/x99");
     assert!(report.to_json(Locale::En).ends_with(",\"truncated\":true}"));
     assert_tape_agrees(endpoints::GET_CONTACT_WAY.info.request, &text, &report);
 }
@@ -102,17 +103,17 @@ fn item3_arrays_of_100k_wrong_items_give_at_most_100_issues() {
     let parties = vec!["x"; n];
     let text = json!({ "type": 2, "scene": 2, "party": parties }).to_string();
     let report = validate_json(ADD, &text).unwrap();
-    assert_eq!((report.issues.len(), report.truncated), (MAX_ISSUES, true));
-    assert!(report.issues.iter().all(|i| i.rule == "json-type" && i.path.starts_with("/party/")));
+    assert_eq!((report.errors.len(), report.truncated), (MAX_ISSUES, true));
+    assert!(report.errors.iter().all(|i| i.rule == "json-type" && i.path.starts_with("/party/")));
     // A list with a limit: the count, then items up to the cap.
     let ids = vec![0; n];
     let text = json!({ "external_userid_list": ids }).to_string();
     let report = validate_json("externalcontact/get_new_external_userid", &text).unwrap();
-    assert_eq!((report.issues.len(), report.truncated), (MAX_ISSUES, true));
-    assert_eq!(report.issues[0].rule, "R-ID-03");
+    assert_eq!((report.errors.len(), report.truncated), (MAX_ISSUES, true));
+    assert_eq!(report.errors[0].rule, "R-ID-03");
     // Nested: objects in an array, each with a wrong member.
     let text = format!("{{\"config_id\":\"c\",\"x\":[{}]}}", vec!["{\"a\":1}"; n].join(","));
-    assert!(validate_json(GET, &text).unwrap().issues.len() <= MAX_ISSUES);
+    assert!(validate_json(GET, &text).unwrap().errors.len() <= MAX_ISSUES);
 }
 
 #[test]
@@ -122,21 +123,27 @@ fn item3_over_long_array_checks_only_its_first_max_items() {
     user.extend((0..50).map(|_| json!(5)));
     let text = json!({ "type": 2, "scene": 2, "user": user }).to_string();
     let report = validate_json(ADD, &text).unwrap();
-    let got: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    let got: Vec<(&str, &str)> = report.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
     assert_eq!(got, [("/user", "R-CW-09")]);
     assert!(!report.truncated);
     // Within the limit every item is checked.
     let text = json!({ "type": 2, "scene": 2, "user": ["a", 5, "b", 6] }).to_string();
     let report = validate_json(ADD, &text).unwrap();
-    let got: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
+    let got: Vec<&str> = report.errors.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(got, ["/user/1", "/user/3"]);
 }
 
 #[test]
 fn item3_validate_payload_is_the_checked_entry_point() {
     let model = endpoints::ADD_CONTACT_WAY.info.request;
-    assert!(matches!(validate::validate_payload(model, &user_of_fives(3 << 20)), Err(Error::PayloadTooLarge { .. })));
-    assert_eq!(validate::validate_payload(model, ADD_PAYLOAD), Ok(validate::validate_text(model, ADD_PAYLOAD)));
+    assert!(matches!(
+        validate::validate_payload(model, &user_of_fives(3 << 20), Default::default()),
+        Err(Error::PayloadTooLarge { .. })
+    ));
+    assert_eq!(
+        validate::validate_payload(model, ADD_PAYLOAD, Default::default()),
+        Ok(validate::validate_text(model, ADD_PAYLOAD, Default::default()))
+    );
     assert_eq!(validate::check_payload_size(MAX_PAYLOAD_BYTES), Ok(()));
     assert!(validate::check_payload_size(MAX_PAYLOAD_BYTES + 1).is_err());
 }

@@ -1,0 +1,76 @@
+//! The interpreter of cross-field rules ([`crate::cross`]) over one checked object.
+
+use crate::cross::{Assert, Cond, Cross};
+use crate::messages::Msg;
+
+use super::{Checker, Obj};
+
+fn holds(cond: &Cond, o: &Obj<'_, '_>) -> bool {
+    match *cond {
+        Cond::Eq(f, want) => o.get(f).and_then(|v| v.as_i64()) == Some(want),
+        Cond::True(f) => o.get(f).and_then(|v| v.as_bool()) == Some(true),
+        Cond::NotTrue(f) => o.get(f).and_then(|v| v.as_bool()) != Some(true),
+        Cond::Filled(f) => o.get(f).is_some_and(|v| v.filled()),
+    }
+}
+
+fn has(o: &Obj<'_, '_>, field: &str) -> bool {
+    o.get(field).is_some_and(|v| !v.is_null())
+}
+
+/// Checks one rule against the object `o`, reporting at `cx` (the object's location).
+pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
+    if !rule.when.iter().all(|c| holds(c, o)) {
+        return;
+    }
+    let mut report = |field: Option<&str>, msg: Msg| match field {
+        Some(f) => cx.found(rule.severity, &[f], rule.rule, msg),
+        None => cx.found(rule.severity, &[], rule.rule, msg),
+    };
+    match rule.assert {
+        Assert::Absent(f, text) => {
+            if has(o, f) {
+                report(Some(f), Msg::Text(text));
+            }
+        }
+        Assert::Required(f) => {
+            if !o.get(f).is_some_and(|v| v.filled()) {
+                report(Some(f), Msg::Required);
+            }
+        }
+        Assert::Items(f, count) => match o.get(f) {
+            None => report(Some(f), Msg::Required),
+            Some(v) if v.is_null() => report(Some(f), Msg::Required),
+            Some(v) => match v.array_len() {
+                Some(n) if n != count => report(Some(f), Msg::ExactItems { count, actual: n }),
+                // Right count, or another type (already reported as such).
+                _ => {}
+            },
+        },
+        Assert::Range(f, min, max) => {
+            if let Some(v) = o.get(f).and_then(|v| v.as_i64()) {
+                if v < min || v > max {
+                    report(Some(f), Msg::Range { min, max, actual: v });
+                }
+            }
+        }
+        Assert::AtMostOne(fields, text) => {
+            for &f in fields.iter().filter(|f| has(o, f)).skip(1) {
+                report(Some(f), Msg::Text(text));
+            }
+        }
+        Assert::AtLeastOne(fields, text) => {
+            if !fields.iter().any(|f| o.get(f).is_some_and(|v| v.filled())) {
+                report(None, Msg::Text(text));
+            }
+        }
+        Assert::NotAfter { a, b, plus, text } => {
+            let int = |f: &str| o.get(f).and_then(|v| v.as_i64()).map(i128::from);
+            if let (Some(x), Some(y)) = (int(a), int(b)) {
+                if x > y + i128::from(plus) {
+                    report(Some(a), Msg::Text(text));
+                }
+            }
+        }
+    }
+}
