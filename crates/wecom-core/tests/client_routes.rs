@@ -84,3 +84,33 @@ fn issue_9_strict_is_off_by_default_and_can_be_set() {
     assert!(!config.strict());
     assert!(config.with_strict(true).strict());
 }
+
+/// A member the model does not declare: a warning.
+const WITH_UNKNOWN: &str = r#"{"type":1,"scene":2,"user":["u"],"brand_new":1}"#;
+
+#[test]
+fn issue_9_the_native_client_sends_a_payload_with_warnings_as_given() {
+    let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), success()]));
+    block_on(c.request(ADD, WITH_UNKNOWN)).unwrap();
+    assert_eq!(last_request(&c).body.as_deref(), Some(WITH_UNKNOWN));
+}
+
+#[test]
+fn issue_9_a_strict_native_client_refuses_warnings_as_errors() {
+    let config = ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap().with_strict(true);
+    let c = wecom_core::client::Client::new(config, Fake::default());
+    match clean(block_on(c.request(ADD, WITH_UNKNOWN)).unwrap_err()) {
+        Error::Validation { endpoint, report } => {
+            assert_eq!(endpoint, ADD);
+            let got: Vec<(&str, &str)> = report.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+            assert_eq!(got, vec![("/brand_new", "unknown-field")]);
+            assert!(report.warnings.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(c.transport().count(), 0);
+    // A clean payload goes through a strict client.
+    let config = ClientConfig::new(CORP_ID, Secret::new(SECRET)).unwrap().with_strict(true);
+    let c = wecom_core::client::Client::new(config, Fake::new(vec![token_reply(TOKENS[0], 7200), success()]));
+    block_on(c.request(ADD, r#"{"type":1,"scene":2,"user":["u"]}"#)).unwrap();
+}

@@ -22,7 +22,7 @@ use crate::endpoints::{self, Endpoint, Ep, Method, Route};
 use crate::errcode::{self, ErrorClass};
 use crate::error::Error;
 use crate::schema::Secret;
-use crate::validate::{check_payload_size, validate_payload};
+use crate::validate::{check_payload_size, validate_payload, Options as ValidateOptions};
 pub use backend::{InProcess, LockState, ProvideRequest, TokenBackend, TokenEvent};
 pub use config::{ClientConfig, RetryPolicy, DEFAULT_BASE_URL};
 use held::HeldTokens;
@@ -190,15 +190,17 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         }
     }
 
-    /// Starts a call: checks the endpoint can be called, validates the payload (every problem
-    /// is reported; with [`ClientConfig::with_strict`], warnings too), and prepares the query or
-    /// body. Nothing is sent.
+    /// Starts a call: checks the endpoint can be called, validates the payload (every error is
+    /// reported; warnings — unknown members, members WeCom ignores — let the payload through as
+    /// given, unless [`ClientConfig::with_strict`] makes them errors), and prepares the query
+    /// or body. Nothing is sent. (To see the warnings, run [`crate::validate_json`] first.)
     pub fn begin(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<Call, Error> {
         let route = endpoint.route();
         if !route.callable {
             return Err(not_callable(route));
         }
-        let report = validate_payload(endpoint.request, payload_json, Default::default())?;
+        let options = ValidateOptions { strict: self.config.strict };
+        let report = validate_payload(endpoint.request, payload_json, options)?;
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
