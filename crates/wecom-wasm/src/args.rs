@@ -49,17 +49,3 @@ pub fn bounded_text(text: &JsValue) -> Result<String, JsValue> {
         .map_err(too_large)?
         .ok_or_else(|| errors::usage("E_USAGE", "internal: the payload text must be a string"))
 }
-
-/// `JSON.stringify(payload)`, size-checked before it is copied into wasm memory; `undefined`
-/// counts as `{}` (endpoints without parameters).
-pub fn payload_text(payload: &JsValue) -> Result<String, JsValue> {
-    if payload.is_undefined() {
-        return Ok(String::from("{}"));
-    }
-    let text = js_sys::JSON::stringify(payload)
-        .map_err(|_| errors::usage("E_INVALID_PAYLOAD", "the payload cannot be turned into JSON (cycle or BigInt?)"))?;
-    if text.is_undefined() {
-        return Ok(String::from("null"));
-    }
-    bounded_text(&text.into())
-}

@@ -12,7 +12,7 @@ use wecom_core::endpoints::{self, Method, Route};
 use wecom_core::schema::Secret;
 use wecom_core::Locale;
 
-use crate::args::{bounded_text, endpoint_arg, locale_of, payload_text};
+use crate::args::{bounded_text, endpoint_arg, locale_of};
 use crate::errors;
 use crate::fetch::{message_of, FetchTransport, JsBody, DEFAULT_TIMEOUT_MS};
 use crate::props::get;
@@ -180,24 +180,6 @@ impl WeComClient {
         Ok(client)
     }
 
-    /// `request(endpoint, payload)`: calls the endpoint at its official path after `/cgi-bin/`
-    /// with `payload` as it is: the engine does not validate (the npm package's JS layer does
-    /// before it calls in, see `npm/src/driver.js`); the JSON text is size-checked.
-    pub fn request(&self, endpoint: JsValue, payload: JsValue) -> Promise {
-        let route = match route_of(&endpoint) {
-            Ok(r) => r,
-            Err(e) => return Promise::reject(&e),
-        };
-        let text = match payload_text(&payload) {
-            Ok(t) => t,
-            Err(e) => return Promise::reject(&e),
-        };
-        let inner = Rc::clone(&self.inner);
-        future_to_promise(async move {
-            inner.call_validated(route, &text).await.map(|body| body.0).map_err(|e| errors::to_js(&e))
-        })
-    }
-
     /// `getAccessToken({ forceRefresh })`: the cached token, or a freshly fetched one.
     #[wasm_bindgen(js_name = getAccessToken)]
     pub fn get_access_token(&self, options: JsValue) -> Promise {
@@ -226,11 +208,11 @@ impl WeComClient {
         self.inner.token_key().to_owned()
     }
 
-    // ---- The request driver's primitives. `request` above runs the whole call in Rust; the
-    // npm package instead drives it from JS with these synchronous steps (plus one async token
-    // fetch on a cold cache), which saves the per-call future and closure machinery. Every
-    // decision (token choice, retry, error) is still made here, by wecom-core; validation is
-    // the JS layer's, before `__begin`.
+    // ---- The request driver's primitives: the npm package drives each call from JS with these
+    // synchronous steps (plus one async token fetch on a cold cache), which saves the per-call
+    // future and closure machinery (and their code: the engine has no Rust-driven `request`).
+    // Every decision (token choice, retry, error) is still made here, by wecom-core; validation
+    // is the JS layer's, before `__begin`.
 
     /// Prepares a call whose payload the JS layer already validated and wrote as JSON `text`;
     /// returns its id. Only the size is checked here. Throws the typed error (unknown endpoint,

@@ -21,6 +21,7 @@ mod token_backend;
 pub use callback::{parse_event, JsCallbackCrypto};
 pub use client::WeComClient;
 pub use errors::set_error_factory;
+pub use fetch::send_function;
 
 /// Test hook of the npm package's trap-containment tests: makes this instance fail the way an
 /// undiscovered bug would (`kind` 0: a trap as after a panic; 1: the stack exhausted), so the
