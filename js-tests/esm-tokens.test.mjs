@@ -4,7 +4,7 @@
 import { describe, test as nodeTest, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { WeComClient, WeComConfigError, WeComTokenProviderError, WeComUsageError, WeComHttpError } from 'wecom-external-contact';
-import { SECRET, startMock, clientFor, validAddPayload, failure, assertWeComError, assertNoSecrets, collectForScan, hits, ADD, FOLLOW } from './helpers.mjs';
+import { SECRET, startMock, clientFor, validAddPayload, failure, assertWeComError, assertNoSecrets, memoryLogger, hits, ADD, FOLLOW } from './helpers.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 15_000 }, fn);
 
@@ -52,20 +52,6 @@ function memoryStore({ lock = true, fail = false } = {}) {
     };
   }
   return store;
-}
-
-/** A logger keeping every line as [level, message, fields]. */
-function memoryLogger() {
-  const lines = [];
-  const logger = { lines };
-  // Every line joins the suite-wide secret scan.
-  for (const level of ['debug', 'info', 'warn', 'error']) {
-    logger[level] = (message, fields) => {
-      lines.push([level, message, fields]);
-      collectForScan([level, message, fields]);
-    };
-  }
-  return logger;
 }
 
 /** Every token the look-alike handed out in these tests, for leak checks. */

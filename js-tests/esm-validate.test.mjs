@@ -210,9 +210,13 @@ describe('the client validates before sending', () => {
     const err = await failure(() => client.addContactWay(payload));
     assertWeComError(err, WeComValidationError, 'E_VALIDATION');
     assert.equal(err.endpoint, ADD);
-    assert.deepEqual(err.errors, validate(ADD, payload).errors, 'zh-CN by default, the same report as validate()');
-    assert.equal(err.errors.length, 4);
-    assert.match(err.message, /4/);
+    const report = validate(ADD, payload);
+    assert.deepEqual(err.errors, report.errors, 'zh-CN by default, the same report as validate()');
+    assert.equal(err.errors.length, 3);
+    assert.match(err.message, /3 problem/);
+    // Issue 9: the unknown member is a warning, carried along with the errors.
+    assert.deepEqual(err.warnings, report.warnings);
+    assert.deepEqual(err.warnings.map((w) => [w.path, w.rule]), [['/extra_field', 'unknown-field']]);
     assert.deepEqual(mock.stats(), { gettoken: 0, total: 0, byPath: {} }, 'not even a gettoken');
   });
 
@@ -238,7 +242,7 @@ describe('the client validates before sending', () => {
       () => client.updateContactWay({ config_id: 'x', user: Array(101).fill('u') }),
       () => client.delContactWay({ config_id: 7 }),
       () => client.closeTempChat({ userid: 'zhangsan' }),
-      () => client.getFollowUserList({ unexpected: true }),
+      () => client.getFollowUserList([]),
       () => client.corpGroupExternalUseridToPendingId({ external_userid: [] }),
       () => client.externalUseridToPendingId({ external_userid: 'wm1' }),
     ];

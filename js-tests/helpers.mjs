@@ -58,6 +58,19 @@ export function collectForScan(value) {
   globalThis.__wecomCollectForScan?.(value);
 }
 
+/** A logger keeping every line as [level, message, fields]; every line joins the secret scan. */
+export function memoryLogger() {
+  const lines = [];
+  const logger = { lines };
+  for (const level of ['debug', 'info', 'warn', 'error']) {
+    logger[level] = (message, fields) => {
+      lines.push([level, message, fields]);
+      collectForScan([level, message, fields]);
+    };
+  }
+  return logger;
+}
+
 /** Asserts `err` is a WeComError of class `Class` with `code`. Returns it. */
 export function assertWeComError(err, Class, code) {
   assert.ok(err instanceof Class, `expected ${Class.name}, got ${err?.name}: ${err?.message}`);

@@ -24,12 +24,25 @@ RUSTFLAGS="$REMAP" cargo build -q --release --target wasm32-unknown-unknown -p w
 GEN=$ROOT/target/npm-build
 rm -rf "$GEN" && mkdir -p "$GEN/glue" "$GEN/src"
 wasm-bindgen "$WASM" --target web --out-dir "$GEN/glue"
-# -Os: the smallest gzip of the three here (-O3 113.3, -Os 112.9, -Oz 113.1 KB when measured); the engine's
-# work per call is small, size is what counts.
+# -Os: the smallest gzip of the three here (-O3 112.2, -Os 111.8, -Oz 112.1 KB when measured);
+# the engine's work per call is small, size is what counts.
 wasm-opt -Os "$GEN/glue/wecom_wasm_bg.wasm" -o "$PKG/web/wecom_wasm_bg.wasm"
 cp "$PKG/web/wecom_wasm_bg.wasm" "$PKG/node/wecom_wasm_bg.wasm"
 cp -R npm/src/. "$GEN/src/"
 node npm/scripts/glue-factory.mjs "$GEN/glue" "$GEN/src/glue-factory.js"
+
+# Types, docs and the JS generated from the Rust declarations: the validators and the endpoint
+# table (into the sources, generated/), and the forms entry's types.
+cargo run -q -p wecom-codegen -- "$PKG/endpoints.d.ts" "$PKG/ENDPOINTS.md" "$GEN/src/generated"
+cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.ts"
+
+# The forms entry: the generated validators alone (no wasm, no top-level await). Not minified,
+# so that each endpoint's validator stays a separate named export for the user's bundler to
+# tree-shake; the ESM build is the one browsers and bundlers use.
+esbuild "$GEN/src/entry-validate.js" --bundle --format=esm --platform=neutral --target=es2022 \
+  --outfile="$PKG/validate.mjs" --log-level=warning
+esbuild "$GEN/src/entry-validate.js" --bundle --format=cjs --platform=node --target=node18 \
+  --outfile="$PKG/validate.cjs" --log-level=warning
 
 # The JS layer: one source, bundled per entry (glue included).
 esbuild "$GEN/src/entry-node.js" --bundle --format=cjs --platform=node --target=node18 \
@@ -42,8 +55,6 @@ node -e '
   process.stdout.write(`// Node ESM entry: the CJS build, re-exported (one engine for import and require).\nimport api from "./index.cjs";\nexport const { ${names.join(", ")} } = api;\nexport default api;\n`);
 ' "$PKG/index.cjs" > "$PKG/index.mjs"
 
-# Types and docs, generated from the Rust declarations.
-cargo run -q -p wecom-codegen -- "$PKG/endpoints.d.ts" "$PKG/ENDPOINTS.md"
 cp npm/types/index.d.ts "$PKG/index.d.ts"
 cp "$PKG/index.d.ts" "$PKG/index.d.mts"
 cp "$PKG/index.d.ts" "$PKG/index.d.cts"

@@ -1,22 +1,32 @@
-// Binds the engine source to the public API. Generic: the per-endpoint client methods come from
-// the engine's endpoint table, so adding an endpoint never touches this file. Every entry point
-// runs on the live engine (engine.js), which is replaced after a failure.
+// Binds the engine source to the public API. Generic: `validate`, the endpoint table and the
+// per-endpoint client methods come from the code generated from the Rust declarations
+// (generated.js: plain JS, no engine needed), so adding an endpoint never touches this file.
+// The client, the callback crypto and parseEvent run on the live engine (engine.js), which is
+// replaced after a failure.
 import { addEndpointMethods } from './client.js';
 import { setEngineSource, withEngine } from './engine.js';
+import { endpoints as generatedEndpoints, validate } from './generated.js';
 import { internals } from './internals.js';
 
 export { WeComClient } from './client.js';
 export { CallbackCrypto } from './callback-crypto.js';
 
-/** The endpoint table: `[{ path, method, jsName, docUrl, summaryZh, summaryEn, request, response }]`. */
-export let endpoints;
+/**
+ * `validate(endpoint, payload, { locale, strict })` → `{ valid, errors, warnings, truncated? }`
+ * (issues `{ path, rule, message, params }`): the generated validators, the same code as the
+ * `wecom-external-contact/validate` entry.
+ */
+export { validate };
 
-/** `validate(endpoint, payload, { locale })` → `{ valid, errors: [{ path, rule, message, params }] }`. */
-export function validate(endpoint, payload, options) {
-  return withEngine((engine) => engine.validate(endpoint, payload, options));
+/** The endpoint table: `[{ path, method, jsName, docUrl, summaryZh, summaryEn, request, response }]`, frozen. */
+export const endpoints = Object.freeze(generatedEndpoints.map((e) => Object.freeze({ ...e })));
+
+// Test hooks (trap containment) ride on `validate`, as before; defined once per module.
+if (!Object.prototype.hasOwnProperty.call(validate, Symbol.for('wecom-external-contact.internals'))) {
+  Object.defineProperty(validate, Symbol.for('wecom-external-contact.internals'), { value: internals });
 }
 
-Object.defineProperty(validate, Symbol.for('wecom-external-contact.internals'), { value: internals });
+addEndpointMethods(endpoints);
 
 /** `parseEvent(xml)` → a typed callback event that keeps every field. */
 export function parseEvent(xml) {
@@ -25,10 +35,8 @@ export function parseEvent(xml) {
 
 /**
  * Called once by the entry module: `createGlue()` makes a fresh wasm-bindgen glue, `module` is
- * the compiled engine. Instantiates the first engine and reads the endpoint table.
+ * the compiled engine. The first engine is instantiated on first use.
  */
 export function setEngine(createGlue, module) {
   setEngineSource(createGlue, module);
-  endpoints = Object.freeze(withEngine((engine) => engine.glue.endpoints()).map((e) => Object.freeze(e)));
-  addEndpointMethods(endpoints);
 }

@@ -1,9 +1,14 @@
-// The request driver: runs a call's steps in plain JS around fetch. Every decision (validation,
-// which token, retry now / after a backoff / never, the typed error) is the engine's; this only
-// sequences its synchronous steps and owns the clock: timeouts, the caller's AbortSignal, and
-// the waits between retries. Costs far less per call than Rust futures do. With a `logger`, it
-// also reports each attempt; every text it logs passes through the engine's redaction first.
+// The request driver: runs a call's steps in plain JS around fetch. A declared endpoint's request
+// is validated here first, by the generated validators (checked.js): errors stop the call,
+// warnings go to the logger once and the request is sent as given (unless `strict`). Every
+// other decision (which token, retry now / after a backoff / never, the typed error) is the
+// engine's; this only sequences its synchronous steps and owns the clock: timeouts, the
+// caller's AbortSignal, and the waits between retries. Costs far less per call than Rust futures
+// do. With a `logger`, it also reports each attempt; every text it logs passes through the
+// engine's redaction first.
+import { checkRequest } from './checked.js';
 import { WeComUsageError } from './errors.js';
+import { endpoints, validate } from './generated.js';
 import { payloadText } from './payload.js';
 import { MAX_TIMER_MS, timeoutOption } from './timeouts.js';
 
@@ -13,6 +18,28 @@ function logTo(client, logger, level, message, fields) {
   if (typeof f !== 'function') return;
   const clean = {};
   for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === 'string' ? client.__redact(v) : v;
+  logCall(client, logger, f, message, clean);
+}
+
+/** A copy of a JSON value (issues, their params) with every string redacted. */
+function redactDeep(client, v) {
+  if (typeof v === 'string') return client.__redact(v);
+  if (Array.isArray(v)) return v.map((x) => redactDeep(client, x));
+  if (v === null || typeof v !== 'object') return v;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) out[k] = redactDeep(client, x);
+  return out;
+}
+
+/** Passes a call's warnings to `logger.warn`, once, every text in them redacted. */
+function logWarnings(client, logger, path, warnings) {
+  const f = logger.warn;
+  if (typeof f !== 'function') return;
+  const fields = { path: client.__redact(path), warnings: warnings.map((w) => redactDeep(client, w)) };
+  logCall(client, logger, f, 'wecom: request has warnings', fields);
+}
+
+function logCall(client, logger, f, message, clean) {
   try {
     f.call(logger, client.__redact(message), clean);
   } catch {
@@ -58,19 +85,37 @@ function callOptions(options, clientTimeoutMs) {
   return [signal, timeoutMs];
 }
 
+/** `path` without a leading `/` or `/cgi-bin/` (the engine's own reading of a path). */
+function officialPath(path) {
+  const p = path.replace(/^\/+/, '');
+  return p.startsWith('cgi-bin/') ? p.slice(8) : p;
+}
+
+/** Declared paths the client calls itself (gettoken): the engine refuses them (E_USAGE) unchecked. */
+const selfCalled = new Set(endpoints.filter((e) => !e.jsName).map((e) => e.path));
+
 /** The request driver of one engine: `request(client, endpoint, payload, options)`. */
-export function createRequestDriver(wasm, validate) {
+export function createRequestDriver(wasm) {
   const send = wasm.__send();
   const transports = new WeakMap();
 
   function transportOf(client) {
     let transport = transports.get(client);
     if (transport === undefined) {
-      // [fetch, headers, logger]: read once per client (each getter crosses into wasm).
-      transport = [...client.__transport, client.__logger];
+      // [fetch, headers, logger, locale, strict]: read once per client (each getter crosses into wasm).
+      transport = [...client.__transport, client.__logger, client.__locale, client.__strict];
       transports.set(client, transport);
     }
     return transport;
+  }
+
+  /** Validates a declared endpoint's request and starts its call: `[id, warnings]`. */
+  function begin(client, endpoint, payload) {
+    const [, , , locale, strict] = transportOf(client);
+    const path = typeof endpoint === 'string' ? officialPath(endpoint) : endpoint;
+    const text = payloadText(payload);
+    const warnings = selfCalled.has(path) ? [] : checkRequest(validate, path, text, locale, strict);
+    return [client.__begin(path, text), warnings];
   }
 
   /**
@@ -82,7 +127,7 @@ export function createRequestDriver(wasm, validate) {
     const raw = typeof endpoint === 'object' && endpoint !== null;
     if (raw) options = payload;
     const [signal, timeoutMs] = callOptions(options, client.__timeoutMs);
-    const id = raw ? client.__beginRaw(endpoint) : client.__begin(endpoint, payloadText(endpoint, payload, validate, client.__locale));
+    const [id, warnings] = raw ? [client.__beginRaw(endpoint), undefined] : begin(client, endpoint, payload);
     // Why the call stopped early: 'abort' (the caller) or 'timeout'. Either aborts the fetch in
     // flight and rejects whatever the call is waiting for (no event listeners: they are costly).
     // Only a caller's signal needs a controller (see fetchSignal below).
@@ -111,6 +156,7 @@ export function createRequestDriver(wasm, validate) {
     const wait = (ms) => guard(new Promise((resolve) => (retryTimer = setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)))));
     const [fetch, headers, logger] = transportOf(client);
     try {
+      if (logger && warnings?.length > 0) logWarnings(client, logger, client.__why(id)[0], warnings);
       if (signal?.aborted) throw client.__aborted(id);
       signal?.addEventListener('abort', onAbort, { once: true });
       let attempt = 0;

@@ -7,7 +7,6 @@
 // their options and read the tokenStore, or fetch a token, on their next call) and the calls
 // that were in flight on it (they reject with E_ENGINE).
 import * as errors from './errors.js';
-import { createFastValidate } from './fast-validate.js';
 import { installFastDecrypt } from './fast-callback.js';
 import { createRequestDriver } from './driver.js';
 
@@ -38,8 +37,7 @@ function instantiate() {
   glue.initSync({ module: source.module });
   glue.__setErrorFactory(createError);
   installFastDecrypt(glue);
-  const validate = createFastValidate(glue);
-  return { glue, generation: ++generation, retired: false, validate, request: createRequestDriver(glue, validate) };
+  return { glue, generation: ++generation, retired: false, request: createRequestDriver(glue) };
 }
 
 /** The live engine (instantiated on first use, and again after a retirement). */
@@ -58,8 +56,6 @@ function retire(engine) {
   if (engine.retired) return;
   engine.retired = true;
   if (live === engine) live = undefined;
-  engine.validate.dispose();
-  engine.validate = undefined;
   engine.request = undefined;
   // Every later use of the old glue (a call still in flight, a finalizer) meets this instead of
   // the instance: finalizers do nothing, anything else throws E_ENGINE.

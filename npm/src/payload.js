@@ -1,13 +1,10 @@
 // The JSON text a call sends, made once in JS before anything reaches the engine: the size is
-// checked here, so an oversized payload never reserves engine memory.
-import { WeComUsageError, WeComValidationError } from './errors.js';
+// checked here, so an oversized payload never reserves engine memory. The client validates
+// this very text (parsed back), so what was checked is what is sent.
+import { WeComUsageError } from './errors.js';
 
 /** The largest request body the client sends or validate() checks: 2 MiB of UTF-8 JSON. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
-
-// JSON.stringify writes an unpaired surrogate, and only that, as a \udXXX escape (lower-case
-// hex). A match may also be a user's literal backslash text: validate() then has the last word.
-const LONE_SURROGATE = /\\ud[89a-f]/;
 
 /** The too-large error (code `E_PAYLOAD_TOO_LARGE`). */
 export function tooLarge(units) {
@@ -18,11 +15,10 @@ export function tooLarge(units) {
 }
 
 /**
- * `JSON.stringify(payload)` (`undefined` counts as `{}`), refused when larger than the limit.
- * A text with an unpaired surrogate cannot be sent as UTF-8: `validate(endpoint, payload)`
- * then reports it at its path, as a WeComValidationError.
+ * `JSON.stringify(payload)` (`undefined` counts as `{}`), refused when larger than the limit
+ * (`E_PAYLOAD_TOO_LARGE`) or when it cannot be JSON (`E_INVALID_PAYLOAD`: a cycle, a BigInt).
  */
-export function payloadText(endpoint, payload, validate, locale) {
+export function payloadText(payload) {
   if (payload === undefined) return '{}';
   let text;
   try {
@@ -35,17 +31,5 @@ export function payloadText(endpoint, payload, validate, locale) {
   }
   if (text === undefined) return 'null';
   if (text.length > MAX_PAYLOAD_BYTES) throw tooLarge(text.length);
-  if (LONE_SURROGATE.test(text)) {
-    const report = validate(endpoint, payload, { locale });
-    if (!report.valid) {
-      const first = report.errors[0]?.path || 'the root';
-      const props = { code: 'E_VALIDATION', endpoint, errors: report.errors };
-      if (report.truncated) props.truncated = true;
-      throw new WeComValidationError(
-        `invalid ${endpoint} request: ${report.errors.length} problem(s), first at ${first}`,
-        props,
-      );
-    }
-  }
   return text;
 }

@@ -18,7 +18,7 @@ export interface WeComResponse {
   [field: string]: unknown;
 }
 
-/** One problem found by `validate`. */
+/** One finding of `validate`: an error or a warning. */
 export interface ValidationIssue {
   /** JSON pointer of the offending value ('' = the whole payload), e.g. '/conclusions/text/content'. */
   path: string;
@@ -30,25 +30,35 @@ export interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
-/** Result of `validate`: every problem is listed, not just the first. */
+/** Result of `validate`: every finding is listed, not just the first. */
 export interface ValidationReport {
+  /** `errors` is empty: WeCom accepts the payload (warnings or not). */
   valid: boolean;
-  /** At most 100 issues, in document order. */
+  /** What WeCom rejects, in document order. */
   errors: ValidationIssue[];
-  /** Present (true) when there were more than 100 issues and the list was cut. */
+  /**
+   * What WeCom ignores or this SDK does not know (unknown members, members WeCom ignores in the
+   * payload's configuration): the client sends them as given and logs them once per call with
+   * `logger.warn`. With `strict: true` they are listed in `errors` instead.
+   */
+  warnings: ValidationIssue[];
+  /** Present (true) when errors and warnings together were more than 100 and the lists were cut. */
   truncated?: true;
 }
 
 export interface ValidateOptions {
   /** 'zh-CN' (default) or 'en' (any tag starting with 'en'). */
   locale?: string;
+  /** Warnings are errors (default false). */
+  strict?: boolean;
 }
 
 /**
  * Checks a payload against WeCom's rules for `endpoint` without sending anything: exactly the
- * JSON the client would send (JSON.stringify's rules). Throws WeComUsageError for an unknown
- * endpoint ('E_UNKNOWN_ENDPOINT'), a payload that cannot be JSON ('E_INVALID_PAYLOAD') or one
- * over 2 MiB of JSON ('E_PAYLOAD_TOO_LARGE').
+ * JSON the client would send (JSON.stringify's rules). Plain JS, generated from the Rust
+ * declarations (also at 'wecom-external-contact/validate', without wasm). Throws
+ * WeComUsageError for an unknown endpoint ('E_UNKNOWN_ENDPOINT'), a payload that cannot be JSON
+ * ('E_INVALID_PAYLOAD'), one over 2 MiB of JSON ('E_PAYLOAD_TOO_LARGE') or bad options ('E_USAGE').
  */
 export declare function validate(endpoint: EndpointPath | (string & {}), payload: unknown, options?: ValidateOptions): ValidationReport;
 
@@ -148,7 +158,13 @@ interface WeComClientBaseOptions {
   timeoutMs?: number;
   /** Retry policy. Writes are never resent after a failure that may have been processed. */
   retry?: RetryOptions;
-  /** Log lines (off by default), redacted. */
+  /**
+   * Warnings are errors (default false): a request with an unknown member, or one WeCom ignores,
+   * is refused with WeComValidationError instead of being sent as given. A boolean ('E_CONFIG'
+   * otherwise).
+   */
+  strict?: boolean;
+  /** Log lines (off by default), redacted. A request's warnings go to `warn`, once per call. */
   logger?: Logger;
 }
 
@@ -179,7 +195,11 @@ export interface WeComProviderClientOptions extends WeComClientBaseOptions {
 
 export type WeComClientOptions = WeComSecretClientOptions | WeComProviderClientOptions;
 
-/** Calls WeCom: validates first, adds the cached access_token, resolves with the body on errcode 0. */
+/**
+ * Calls WeCom: validates first (errors reject with WeComValidationError and nothing is sent;
+ * warnings are logged and the request is sent as given, unless `strict`), adds the cached
+ * access_token, resolves with the body on errcode 0.
+ */
 export declare class WeComClient {
   constructor(options: WeComClientOptions);
   /** Any endpoint by its official path after /cgi-bin/. */
@@ -223,6 +243,10 @@ export declare class WeComError extends Error {
 export declare class WeComValidationError extends WeComError {
   readonly code: 'E_VALIDATION';
   readonly errors: ValidationIssue[];
+  /** The request's warnings (empty under `strict`: they are in `errors`). */
+  readonly warnings: ValidationIssue[];
+  /** Present (true) when the lists were cut at 100 findings. */
+  readonly truncated?: true;
 }
 /** code 'E_API': WeCom answered a non-zero errcode. */
 export declare class WeComApiError extends WeComError {
