@@ -121,3 +121,40 @@ test('the wecom-mock-server bin starts the look-alike; a client talks to it; SIG
     assert.ok(code === 0 || signal === 'SIGTERM', `stopped cleanly (code ${code}, signal ${signal})`);
   }
 });
+
+// ---- issue 9: the wasm-free forms entry ------------------------------------------------------
+
+test('issue 9: ./validate is exported with types, import (ESM) and require (CJS)', () => {
+  assert.deepEqual(meta.exports['./validate'], { types: './validate.d.ts', import: './validate.mjs', require: './validate.cjs' });
+  assert.ok(!meta.sideEffects.includes('./validate.mjs'), 'side-effect free: bundlers may drop what a page does not import');
+});
+
+test('issue 9: the forms entry has no wasm, no top-level await and no import of its own', () => {
+  for (const file of ['validate.mjs', 'validate.cjs']) {
+    const text = readFileSync(join(pkgRoot, file), 'utf8');
+    assert.ok(!/WebAssembly|\.wasm\b/.test(text), `${file} mentions no wasm`);
+    // esbuild writes top-level statements unindented: none of them may await.
+    assert.ok(!/^[^\s/*][^\n]*\bawait\b/m.test(text), `${file} has no top-level await`);
+    assert.ok(!/^\s*import\s|require\(/m.test(text), `${file} is self-contained`);
+  }
+  const esm = readFileSync(join(pkgRoot, 'validate.mjs'), 'utf8');
+  assert.match(esm, /^export\s*\{[^}]*\bvalidateAddContactWay\b[^}]*\}/m, 'one named ESM export per endpoint');
+});
+
+test('issue 9: import and require of the forms entry give the validators of the main entry', async () => {
+  const esm = await import('wecom-external-contact/validate');
+  const cjs = require('wecom-external-contact/validate');
+  const main = await import('wecom-external-contact');
+  for (const mod of [esm, cjs]) {
+    assert.equal(typeof mod.validate, 'function');
+    assert.equal(typeof mod.validateAddContactWay, 'function');
+  }
+  const payloads = [{ type: 1, scene: 2, user: ['zhangsan'] }, { type: 9, scene: 2, brand_new: 1 }, [], null];
+  for (const payload of payloads) {
+    const expected = main.validate('externalcontact/add_contact_way', payload, { locale: 'en' });
+    for (const mod of [esm, cjs]) {
+      assert.deepEqual(mod.validate('externalcontact/add_contact_way', payload, { locale: 'en' }), expected);
+      assert.deepEqual(mod.validateAddContactWay(payload, { locale: 'en' }), expected);
+    }
+  }
+});

@@ -234,6 +234,12 @@ pub fn io_capacity() -> u32 {
     IO.with(scratch::capacity)
 }
 
+/// The module's memory, for the JS layer's `Uint8Array` view of the I/O buffer.
+#[wasm_bindgen(js_name = __memory)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
 /// Parses a decrypted callback message into a typed event that keeps every field (`raw`).
 #[wasm_bindgen(js_name = parseEvent)]
 pub fn parse_event(xml: &JsValue) -> Result<JsValue, JsValue> {
