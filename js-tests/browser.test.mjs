@@ -53,6 +53,8 @@ let browser;
 const consoleMessages = [];
 const pageErrors = [];
 let results;
+let forms;
+let formsServed;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: run npm/scripts/setup.sh (apt-get install chromium)`);
@@ -82,6 +84,17 @@ before(async () => {
     throw new Error(`the page did not finish: ${e.message}\nconsole:\n${consoleMessages.join('\n')}\nerrors:\n${pageErrors.join('\n')}`);
   });
   results = await page.evaluate(() => window.__results);
+  // Issue 9: the forms entry on a page of its own (a fresh context: nothing cached).
+  const context = await browser.newContext();
+  const formsPage = await context.newPage();
+  formsPage.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
+  formsPage.on('pageerror', (e) => pageErrors.push(String(e)));
+  const servedBefore = site.served.length;
+  await formsPage.goto(`${site.url}/tests/browser/forms.html`);
+  await formsPage.waitForFunction(() => window.__forms !== undefined, null, { timeout: 30_000 });
+  forms = await formsPage.evaluate(() => window.__forms);
+  formsServed = site.served.slice(servedBefore);
+  await context.close();
 });
 
 after(async () => {
@@ -109,14 +122,12 @@ test('the bare name resolved to the browser entry and the wasm was served as app
 });
 
 test('form validation in the browser: valid and invalid, zh-CN and en', () => {
-  assert.deepEqual(results.validZh, { valid: true, errors: [] });
-  assert.deepEqual(results.validEn, { valid: true, errors: [] });
+  assert.deepEqual(results.validZh, { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(results.validEn, { valid: true, errors: [], warnings: [] });
   for (const report of [results.invalidZh, results.invalidEn]) {
     assert.equal(report.valid, false);
-    assert.deepEqual(
-      report.errors.map((e) => [e.path, e.rule]).sort(),
-      [['/remark', 'R-CW-04'], ['/type', 'R-CW-01'], ['/unknown_field', 'unknown-field']],
-    );
+    assert.deepEqual(report.errors.map((e) => [e.path, e.rule]).sort(), [['/remark', 'R-CW-04'], ['/type', 'R-CW-01']]);
+    assert.deepEqual(report.warnings.map((e) => [e.path, e.rule]), [['/unknown_field', 'unknown-field']]);
   }
   assert.deepEqual(results.invalidZh.errors.map((e) => e.params), results.invalidEn.errors.map((e) => e.params));
   const zhRemark = results.invalidZh.errors.find((e) => e.path === '/remark');
@@ -153,7 +164,8 @@ test('a real WeComClient round trip from the browser to the look-alike', () => {
   const val = results.validationError;
   assert.equal(val.isValidationError, true);
   assert.equal(val.code, 'E_VALIDATION');
-  assert.equal(val.errors.length, 3);
+  assert.equal(val.errors.length, 2);
+  assert.deepEqual(val.warnings.map((e) => e.path), ['/unknown_field'], 'issue 9: an unknown member is a warning');
   assert.doesNotMatch(val.errors.map((e) => e.message).join(' '), /[\u4e00-\u9fff]/, "the client's locale is 'en'");
 
   const stats = mock.stats();
@@ -166,4 +178,20 @@ test('callback crypto in the browser: every vector of the rules reference (V1, V
   const failed = results.callbackVectors.filter((r) => !r.ok);
   assert.ok(results.callbackVectors.length >= 25, `${results.callbackVectors.length} checks ran`);
   assert.deepEqual(failed, []);
+});
+
+test('issue 9: the forms entry works in the browser without wasm or top-level await', () => {
+  assert.equal(forms.fatal, undefined, forms.fatal);
+  assert.deepEqual(forms.valid, { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(forms.invalidEn.errors.map((e) => [e.path, e.rule]), [['/type', 'R-CW-01'], ['/remark', 'R-CW-04']]);
+  assert.deepEqual(forms.invalidEn.warnings.map((e) => [e.path, e.rule]), [['/unknown_field', 'unknown-field']]);
+  assert.equal(forms.invalidEn.errors.find((e) => e.path === '/remark').message, 'must be at most 30 characters (got 31)');
+  assert.equal(forms.sameAsByPath, true, 'validateAddContactWay and validate(path) agree');
+  assert.deepEqual(forms.strict.warnings, []);
+  assert.ok(forms.strict.errors.some((e) => e.rule === 'unknown-field'), 'strict: the warning is an error');
+  assert.deepEqual(forms.unknownEndpoint, { name: 'WeComUsageError', code: 'E_UNKNOWN_ENDPOINT', isError: true });
+  const paths = formsServed.map((s) => s.path);
+  assert.ok(paths.includes('/node_modules/wecom-external-contact/validate.mjs'), paths.join('\n'));
+  assert.ok(!paths.some((p) => p.endsWith('.wasm') || p.endsWith('browser.mjs')), `no engine fetched: ${paths.join(', ')}`);
+  assert.deepEqual(formsServed.filter((s) => s.status !== 200), [], 'no 404s');
 });

@@ -58,9 +58,9 @@ describe('exports', () => {
 });
 
 describe('validate()', () => {
-  test('a valid payload: { valid: true, errors: [] }', () => {
-    assert.deepEqual(validate(ADD, validAddPayload()), { valid: true, errors: [] });
-    assert.deepEqual(validate(ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }), { valid: true, errors: [] });
+  test('a valid payload: { valid: true, errors: [], warnings: [] }', () => {
+    assert.deepEqual(validate(ADD, validAddPayload()), { valid: true, errors: [], warnings: [] });
+    assert.deepEqual(validate(ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }), { valid: true, errors: [], warnings: [] });
     assert.deepEqual(validate(ADD, validAddPayload({ remark: '一'.repeat(30), state: 's'.repeat(30) })).valid, true, '30 characters is the limit');
     assert.deepEqual(validate('externalcontact/get_follow_user_list', undefined).valid, true, 'no payload for a GET without parameters');
     assert.deepEqual(validate('externalcontact/list_contact_way', {}).valid, true);
@@ -82,10 +82,10 @@ describe('validate()', () => {
       '/scene': 'R-CW-02',
       '/remark': 'R-CW-04',
       '/state': 'R-CW-06',
-      '/expires_in': 'R-CW-11',
-      '/brand_new': 'unknown-field',
     });
-    for (const e of report.errors) {
+    // Issue 9: what WeCom ignores (expires_in without is_temp) and unknown members are warnings.
+    assert.deepEqual(rulesByPath({ errors: report.warnings }), { '/expires_in': 'R-CW-11', '/brand_new': 'unknown-field' });
+    for (const e of [...report.errors, ...report.warnings]) {
       assert.deepEqual(Object.keys(e).sort(), ['message', 'params', 'path', 'rule']);
       assert.equal(typeof e.message, 'string');
       assert.ok(e.message.length > 0);
@@ -105,12 +105,13 @@ describe('validate()', () => {
     const enUS = validate(ADD, payload, { locale: 'en-US' });
     assert.deepEqual(zh, zhExplicit);
     assert.deepEqual(en, enUS, "any tag starting with 'en' is English");
-    assert.equal(zh.errors.length, 3);
-    assert.deepEqual(rulesByPath(zh), { '/user': 'R-CW-07', '/remark': 'R-CW-04', '/party': 'R-CW-08' });
-    const strip = (r) => r.errors.map(({ path, rule, params }) => ({ path, rule, params }));
+    assert.equal(zh.errors.length, 2);
+    assert.deepEqual(rulesByPath(zh), { '/user': 'R-CW-07', '/remark': 'R-CW-04' });
+    assert.deepEqual(rulesByPath({ errors: zh.warnings }), { '/party': 'R-CW-08' }, 'WeCom ignores party with type 1: a warning');
+    const strip = (r) => [...r.errors, ...r.warnings].map(({ path, rule, params }) => ({ path, rule, params }));
     assert.deepEqual(strip(zh), strip(en));
-    for (const e of zh.errors) assert.match(e.message, HAN, `zh message: ${e.message}`);
-    for (const e of en.errors) assert.doesNotMatch(e.message, HAN, `en message: ${e.message}`);
+    for (const e of [...zh.errors, ...zh.warnings]) assert.match(e.message, HAN, `zh message: ${e.message}`);
+    for (const e of [...en.errors, ...en.warnings]) assert.doesNotMatch(e.message, HAN, `en message: ${e.message}`);
     assert.equal(en.errors.find((e) => e.path === '/remark').message, 'must be at most 30 characters (got 40)');
     assert.equal(zh.errors.find((e) => e.path === '/remark').message, '最多 30 个字符（当前 40 个）');
   });
@@ -154,7 +155,8 @@ describe('validate()', () => {
     assert.deepEqual(content.params, { actual: 4002, max: 4000 });
     assert.ok(r.errors.some((e) => e.path === '/conclusions/link/title' && e.rule === 'R-CW-20'));
     const outsideTemp = validate(ADD, validAddPayload({ conclusions: { text: { content: 'bye' } } }));
-    assert.deepEqual(rulesByPath(outsideTemp), { '/conclusions': 'R-CW-14' });
+    assert.equal(outsideTemp.valid, true, 'conclusions without is_temp: WeCom ignores them');
+    assert.deepEqual(rulesByPath({ errors: outsideTemp.warnings }), { '/conclusions': 'R-CW-14' });
   });
 
   test('the other endpoints of the slice', () => {
@@ -178,7 +180,9 @@ describe('validate()', () => {
       const tooMany = validate(ep, { external_userid: Array.from({ length: 101 }, (_, i) => `wm${i}`) }, en);
       assert.deepEqual(tooMany.errors.map((e) => [e.path, e.rule, e.params]), [['/external_userid', 'R-ID-02', { actual: 101, max: 100 }]]);
     }
-    assert.deepEqual(rulesByPath(validate('externalcontact/get_follow_user_list', { x: 1 }, en)), { '/x': 'unknown-field' });
+    const unknown = validate('externalcontact/get_follow_user_list', { x: 1 }, en);
+    assert.equal(unknown.valid, true);
+    assert.deepEqual(rulesByPath({ errors: unknown.warnings }), { '/x': 'unknown-field' });
   });
 
   test('an unknown endpoint throws WeComUsageError E_UNKNOWN_ENDPOINT', () => {

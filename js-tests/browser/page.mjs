@@ -21,6 +21,7 @@ function describeError(e) {
     status: e?.status,
     endpoint: e?.endpoint,
     errors: e?.errors,
+    warnings: e?.warnings,
     isWeComError: e instanceof WeComError,
     isError: e instanceof Error,
     isApiError: e instanceof WeComApiError,

@@ -33,6 +33,7 @@ node npm/scripts/glue-factory.mjs "$GEN/glue" "$GEN/src/glue-factory.js"
 
 # Types, docs and the JS generated from the Rust declarations: the validators and the endpoint
 # table (into the sources, generated/), and the forms entry's types.
+mkdir -p "$GEN/src/generated"
 cargo run -q -p wecom-codegen -- "$PKG/endpoints.d.ts" "$PKG/ENDPOINTS.md" "$GEN/src/generated"
 cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.ts"
 

@@ -5,7 +5,7 @@
 // replaced after a failure.
 import { addEndpointMethods } from './client.js';
 import { setEngineSource, withEngine } from './engine.js';
-import { endpoints as generatedEndpoints, validate } from './generated.js';
+import { endpoints, validate } from './generated.js';
 import { internals } from './internals.js';
 
 export { WeComClient } from './client.js';
@@ -18,13 +18,14 @@ export { CallbackCrypto } from './callback-crypto.js';
  */
 export { validate };
 
-/** The endpoint table: `[{ path, method, jsName, docUrl, summaryZh, summaryEn, request, response }]`, frozen. */
-export const endpoints = Object.freeze(generatedEndpoints.map((e) => Object.freeze({ ...e })));
+/**
+ * The endpoint table: `[{ path, method, write, jsName, docUrl, summaryZh, summaryEn, request,
+ * response }]`, frozen.
+ */
+export { endpoints };
 
-// Test hooks (trap containment) ride on `validate`, as before; defined once per module.
-if (!Object.prototype.hasOwnProperty.call(validate, Symbol.for('wecom-external-contact.internals'))) {
-  Object.defineProperty(validate, Symbol.for('wecom-external-contact.internals'), { value: internals });
-}
+// Test hooks (trap containment) ride on `validate`, as before (not part of the API).
+Object.defineProperty(validate, Symbol.for('wecom-external-contact.internals'), { value: internals });
 
 addEndpointMethods(endpoints);
 

@@ -1,9 +1,11 @@
 // The client's validation of a declared endpoint's request, in JS, before the engine sees it
-// (the engine has no rules: issue 9). The JSON text the client will send is parsed back and
-// validated, so a getter that answers differently on a second read cannot slip anything past
-// the check. Errors stop the call (WeComValidationError); warnings (unknown members, members
-// WeCom ignores) let it go on, as given, unless the client is `strict`.
+// (the engine has no rules: issue 9). The payload is read once, by JSON.stringify; that text is
+// what is sent, and it is parsed back and validated, so a getter that answers differently on a
+// second read cannot slip anything past the check. Errors stop the call (WeComValidationError);
+// warnings (unknown members, members WeCom ignores) let it go on, as given, unless the client
+// is `strict`.
 import { WeComValidationError } from './errors.js';
+import { payloadText } from './payload.js';
 
 /** `N problem(s)` / `more than N problems (…)`, as the Rust core words it. */
 function problemCount(report) {
@@ -20,12 +22,27 @@ export function validationError(endpoint, report) {
 }
 
 /**
- * Validates the request `text` (JSON made by payload.js) for `endpoint` with `validate` (the
- * generated validators): throws the validation error, or returns the warnings (an empty array
- * when there are none). Unknown endpoints and bad options throw the validator's own errors.
+ * The JSON text to send for `endpoint` (its official path) and the request's warnings, or the
+ * error: WeComValidationError, or the validators' and payload.js's usage errors (unknown
+ * endpoint, E_INVALID_PAYLOAD, E_PAYLOAD_TOO_LARGE, bad options). `validate` is the generated
+ * `validate(endpoint, payload, { locale, strict })`.
  */
-export function checkRequest(validate, endpoint, text, locale, strict) {
-  const report = validate(endpoint, JSON.parse(text), { locale, strict });
+export function checkedRequest(validate, endpoint, payload, locale, strict) {
+  const options = { locale, strict };
+  let text;
+  try {
+    text = payloadText(payload);
+  } catch (err) {
+    // JSON.stringify ran out of stack (nesting far past what WeCom or serde_json accept): the
+    // validators judge such a payload without recursing (`json-depth`), and their verdict is
+    // the client's, as validate() would give it.
+    if (err?.code === 'E_INVALID_PAYLOAD' && err.cause instanceof RangeError) {
+      const report = validate(endpoint, payload, options);
+      if (!report.valid) throw validationError(endpoint, report);
+    }
+    throw err;
+  }
+  const report = validate(endpoint, JSON.parse(text), options);
   if (!report.valid) throw validationError(endpoint, report);
-  return report.warnings;
+  return [text, report.warnings];
 }

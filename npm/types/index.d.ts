@@ -223,6 +223,8 @@ export interface WeComClient extends WeComClientMethods {}
 export interface EndpointInfo {
   path: EndpointPath;
   method: 'GET' | 'POST';
+  /** A write changes state at WeCom: never resent after a failure that may have been processed. */
+  write: boolean;
   jsName: string | null;
   docUrl: string;
   summaryZh: string;
