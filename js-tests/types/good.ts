@@ -44,6 +44,8 @@ import type {
 } from 'wecom-external-contact';
 import { startMockServer } from 'wecom-external-contact/mock-server';
 import type { MockServer, MockStats } from 'wecom-external-contact/mock-server';
+import { validate as formsValidate, validateAddContactWay } from 'wecom-external-contact/validate';
+import type { ValidationReport as FormsReport } from 'wecom-external-contact/validate';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(): T | void {}
@@ -70,6 +72,16 @@ if (first) {
 const valid: boolean = validate('some/future_endpoint', null).valid;
 // @ts-expect-error locale is a string
 validate('externalcontact/add_contact_way', {}, { locale: 1 });
+
+// Issue 9: warnings beside errors, `strict`, and the wasm-free forms entry.
+const warnings: ValidationIssue[] = validate('externalcontact/add_contact_way', { type: 1 }, { strict: true }).warnings;
+const strictOptions: WeComClientOptions = { corpId: 'ww1', corpSecret: 's', strict: true };
+const formReport: FormsReport = validateAddContactWay({ type: 1, scene: 2 }, { locale: 'en', strict: false });
+const formWarnings: FormsReport['warnings'] = formsValidate('externalcontact/add_contact_way', { type: 1, scene: 2 }).warnings;
+// @ts-expect-error strict is a boolean
+validateAddContactWay({ type: 1, scene: 2 }, { strict: 'yes' });
+// @ts-expect-error strict is a boolean
+void new WeComClient({ corpId: 'ww1', corpSecret: 's', strict: 1 });
 
 const options: WeComClientOptions = { corpId: 'ww1', corpSecret: 's', locale: 'en' };
 const myFetch: FetchLike = async (url, init) => {
@@ -167,7 +179,8 @@ try {
     void [code, errcode, errmsg, kind, hint, endpoint];
   } else if (e instanceof WeComValidationError) {
     const issues: ValidationIssue[] = e.errors;
-    void issues;
+    const alsoWarnings: ValidationIssue[] = e.warnings;
+    void [issues, alsoWarnings];
   } else if (e instanceof WeComHttpError) {
     const code: 'E_HTTP' | 'E_BAD_RESPONSE' | 'E_OUTCOME_UNKNOWN' = e.code;
     const status: number = e.status;
@@ -213,4 +226,4 @@ try {
   if (e instanceof WeComCallbackError && e.code === 'E_CALLBACK_RECEIVE_ID') void [e.expected, e.actual];
 }
 
-export const used = [echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+export const used = [warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
