@@ -141,12 +141,8 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
     };
     match (field.kind)() {
         Kind::Object(m) => {
-            let model = g.model(m);
-            // Inline: the child's path is one longer (deep from 127 segments on: see walk.js).
-            present(format!(
-                "if (typeof {a} === \"object\" && {a} !== null && !Array.isArray({a}) && c.p.length < 126) {{\n    c.p.push({name});\n    {n}{model}({a}, c);\n    c.p.pop();\n  }} else {slow}",
-                name = lit::string(field.name)
-            ))
+            g.model(m);
+            present(format!("{n}ob(c, {a}, {d});"))
         }
         Kind::Array(_) => present(format!("{n}ar(c, {a}, {d});")),
         Kind::Str => {
