@@ -56,14 +56,6 @@ export function fl(v, n) {
 /** The JSON type name messages use for a (normalised) value. */
 export function tn(v) {
   if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return ii(v) ? 'integer' : 'number';
-    case 'string':
-      return 'string';
-    default:
-      return Array.isArray(v) ? 'array' : 'object';
-  }
+  if (typeof v === 'number') return ii(v) ? 'integer' : 'number';
+  return Array.isArray(v) ? 'array' : typeof v;
 }

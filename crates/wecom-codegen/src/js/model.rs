@@ -21,7 +21,7 @@ fn kind_js(g: &mut Gen, k: Kind) -> String {
         Kind::Int { min, max } => {
             let (lo, lt) = lit::bound(min, false);
             let (hi, ht) = lit::bound(max, true);
-            format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht))
+            g.shared(format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht)))
         }
         Kind::Enum(e) => {
             let allowed: Vec<String> = e.allowed.iter().map(i64::to_string).collect();
