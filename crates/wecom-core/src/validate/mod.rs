@@ -266,7 +266,9 @@ fn own_range(rules: &[Rule]) -> Option<(i64, i64, &'static str)> {
     })
 }
 
-static UNPAIRED_SURROGATE: Text = Text {
+/// The message of `json-unicode` (a string with an unpaired surrogate); public for the code
+/// generator, which emits the same text into the JS validators.
+pub static UNPAIRED_SURROGATE: Text = Text {
     zh: "包含不成对的代理项，无法以 UTF-8 发送",
     en: "contains an unpaired surrogate: it cannot be sent as UTF-8",
 };
@@ -380,7 +382,8 @@ pub fn validate_tape(model: &'static Model, tape: Tape<'_>, options: Options) ->
     report
 }
 
-static TOO_DEEP: Text = Text { zh: "JSON 嵌套超过 127 层", en: "is nested more than 127 levels deep" };
+/// The message of `json-depth`; public for the code generator.
+pub static TOO_DEEP: Text = Text { zh: "JSON 嵌套超过 127 层", en: "is nested more than 127 levels deep" };
 
 /// Validates JSON text against a request model. Text that is not JSON is reported as a single
 /// `json-type` issue at the root, text nested deeper than 127 levels as a single `json-depth`

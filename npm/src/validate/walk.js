@@ -1,0 +1,301 @@
+// The generic half of the validators: what the generated code hands over when a value is not
+// on its fast path (absent, of another type, possibly breaking a rule), plus arrays, unknown
+// members and the walk of values no model describes. It follows the native validator
+// (crates/wecom-core/src/validate/) step for step; the differential test holds them together.
+//
+// Descriptors (generated, one per field): D = [name, requiredRuleId | 0, kind, rules?].
+// kind: 0 any · 1 string · 2 boolean · [3, lo, hi, loText?, hiText?] integer (bounds as compared;
+// the texts when a double cannot hold them) · [4, allowed, ruleId] integer enum · [5, kind] array ·
+// [6, model] object (`model(o, c)` is the generated function; it returns the member count).
+// rules: [1, n, id] at most n characters · [2, n, id] at most n UTF-8 bytes · [3, n, id] at
+// least n items · [4, n, id] at most n items · [5, lo, hi, id, loText?, hiText?] integer range.
+import { nz, pu, big } from './normalise.js';
+import { wf, chars, bytes, ii, tn, ex } from './measure.js';
+
+const UNICODE = 'json-unicode';
+import { iss, rq, rng, esc } from './report.js';
+
+/** Containers nested deeper than this (the root counts) make the payload `json-depth`. */
+export const MAX_DEPTH = 127;
+
+/** Is `v` a container (a non-null object after normalisation)? */
+function box(v) {
+  return typeof v === 'object' && v !== null;
+}
+
+/** "Filled" for a primitive: not null and not "". */
+function filled(v) {
+  return v !== null && v !== '' ? 1 : 0;
+}
+
+/** Applies a field's rules to a value of the right type (`n`: its item count if an array). */
+function rules(c, v, R, n) {
+  for (let i = 0; i < R.length; i++) {
+    const r = R[i];
+    switch (r[0]) {
+      case 1:
+        if (typeof v === 'string' && v.length > r[1]) {
+          const k = chars(v);
+          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxChars', { max: r[1], actual: k });
+        }
+        break;
+      case 2:
+        if (typeof v === 'string' && v.length * 3 > r[1]) {
+          const k = bytes(v);
+          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxBytes', { max: r[1], actual: k });
+        }
+        break;
+      case 3:
+        if (Array.isArray(v) && n < r[1]) iss(c, 0, undefined, r[2], 'minItems', { min: r[1], actual: n });
+        break;
+      case 4:
+        if (Array.isArray(v) && n > r[1]) iss(c, 0, undefined, r[2], 'maxItems', { max: r[1], actual: n });
+        break;
+      default:
+        if (ii(v) && (v < r[1] || v > r[2])) rng(c, 0, undefined, r[3], r[1], r[2], r[4], r[5], v);
+    }
+  }
+}
+
+/** The first rule of kind `code` in R, if any. */
+function first(R, code) {
+  if (R !== undefined) for (let i = 0; i < R.length; i++) if (R[i][0] === code) return R[i];
+  return undefined;
+}
+
+/** The items of an array of `IK` at the current path (its rules R first). Returns the count. */
+export function items(c, v, IK, R) {
+  if (c.p.length >= MAX_DEPTH) return deep(c, v);
+  const n = v.length;
+  c.u += n + 1;
+  if (n === 0) c.x += 1;
+  big(c);
+  if (R !== undefined) rules(c, v, R, n);
+  const cap = first(R, 4);
+  const limit = cap === undefined ? n : cap[1];
+  for (let i = 0; i < n; i++) {
+    let it = v[i];
+    if (typeof it === 'string') {
+      c.u += it.length + 2;
+      c.x += 5 * it.length;
+      if (IK === 1 && wf(it)) continue;
+    } else {
+      it = nz(it, i);
+      if (it === undefined) it = null;
+      pu(c, it);
+    }
+    c.p.push(i);
+    if (i < limit) val(c, it, IK, undefined);
+    else if (box(it)) scan(c, it, true);
+    c.p.pop();
+    big(c);
+  }
+  return n;
+}
+
+/**
+ * Checks a present value against kind K and rules R at the current path: its type (an unpaired
+ * surrogate first), then the rules, then what it contains. Returns its item/member count when
+ * it is a container, else 1 when filled, 0 when not.
+ */
+export function val(c, v, K, R) {
+  const t = typeof v;
+  if (t === 'string' && !wf(v)) {
+    iss(c, 0, undefined, UNICODE, 'unicode');
+    return 1;
+  }
+  let expected;
+  switch (typeof K === 'number' ? K : K[0]) {
+    case 0: {
+      const n = box(v) ? scan(c, v, false) : filled(v);
+      if (R !== undefined) rules(c, v, R, n);
+      return n;
+    }
+    case 1:
+      if (t === 'string') {
+        if (R !== undefined) rules(c, v, R, 0);
+        return filled(v);
+      }
+      expected = 'string';
+      break;
+    case 2:
+      if (t === 'boolean') {
+        if (R !== undefined) rules(c, v, R, 0);
+        return 1;
+      }
+      expected = 'boolean';
+      break;
+    case 3:
+      if (t === 'number' && Number.isInteger(v)) {
+        // Out of the storage range: said with the field's own range rule when it has one.
+        const own = first(R, 5);
+        const b = own === undefined ? [0, K[1], K[2], 'integer-range', K[3], K[4]] : own;
+        if (!ii(v)) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5]);
+        else if (v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], v);
+        else if (R !== undefined) rules(c, v, R, 0);
+        return 1;
+      }
+      expected = 'integer';
+      break;
+    case 4:
+      if (ii(v)) {
+        if (K[1].includes(v)) {
+          if (R !== undefined) rules(c, v, R, 0);
+        } else {
+          iss(c, 0, undefined, K[2], 'oneOf', { allowed: K[1].slice(), actual: v + 0 }, { allowed: K[1].map(ex), actual: ex(v) });
+        }
+        return 1;
+      }
+      expected = 'integer';
+      break;
+    case 5:
+      if (Array.isArray(v)) return items(c, v, K[1], R);
+      expected = 'array';
+      break;
+    default:
+      if (box(v) && !Array.isArray(v)) {
+        if (c.p.length >= MAX_DEPTH) return deep(c, v);
+        return K[1](v, c);
+      }
+      expected = 'object';
+  }
+  iss(c, 0, undefined, 'json-type', 'type', { expected, actual: tn(v) });
+  return box(v) ? scan(c, v, true) : filled(v);
+}
+
+/** A string field of the right type longer than `max`: measured in characters. */
+export function mc(c, s, D, max, rule) {
+  const k = chars(s);
+  if (k > max) iss(c, 0, D[0], rule, 'maxChars', { max, actual: k });
+}
+
+/** A string field of the right type that may be over `max` UTF-8 bytes: measured. */
+export function mb(c, s, D, max, rule) {
+  const k = bytes(s);
+  if (k > max) iss(c, 0, D[0], rule, 'maxBytes', { max, actual: k });
+}
+
+/** An object field: its model's function when it is an object (not nested too deep), else `f`. */
+export function ob(c, v, D) {
+  if (!box(v) || Array.isArray(v) || c.p.length >= MAX_DEPTH - 1) return f(c, v, D);
+  c.p.push(D[0]);
+  const n = D[2][1](v, c);
+  c.p.pop();
+  return n;
+}
+
+/** An array field: its items when it is an array (not nested too deep), else `f`. */
+export function ar(c, v, D) {
+  if (!Array.isArray(v)) return f(c, v, D);
+  c.p.push(D[0]);
+  const n = items(c, v, D[2][1], D[3]);
+  c.p.pop();
+  return n;
+}
+
+/**
+ * A field that left the fast path: `v` is its normalised value (`undefined`: absent), `D` its
+ * descriptor. Returns what `val` returns (0 when absent or empty).
+ */
+export function f(c, v, D) {
+  const required = D[1];
+  if (v === undefined) {
+    if (required) rq(c, 0, D[0], required);
+    return 0;
+  }
+  c.p.push(D[0]);
+  let n = 0;
+  if (required && (v === null || v === '')) {
+    rq(c, 0, undefined, required);
+    if (box(v)) n = scan(c, v, true);
+  } else {
+    n = val(c, v, D[2], D[3]);
+  }
+  c.p.pop();
+  return n;
+}
+
+/**
+ * Walks a value no model describes (an unknown member, an `any` field, or, `quiet`, one whose
+ * issues are already reported or not looked at): counts its size and, unless quiet, reports
+ * each unpaired surrogate at its own path. The value's own size is already counted. Returns its
+ * item/member count (containers) or whether it is filled. Iterative: a container nested deeper
+ * than MAX_DEPTH makes the report `json-depth` (`c.d`), and the walk goes on, without limit of
+ * depth, for what the client would refuse: its size, a BigInt, a cycle (an object met again on
+ * its own path: JSON.stringify's TypeError).
+ */
+export function scan(c, v, quiet) {
+  if (!box(v)) {
+    if (!quiet && typeof v === 'string' && !wf(v)) iss(c, 0, undefined, UNICODE, 'unicode');
+    return filled(v);
+  }
+  const stack = [];
+  let onPath;
+  let count = 0;
+  const open = (o) => {
+    if (c.p.length >= MAX_DEPTH) c.d = true;
+    if (c.d) {
+      if (onPath === undefined) onPath = new Set();
+      if (onPath.has(o)) throw new TypeError('Converting circular structure to JSON');
+      onPath.add(o);
+    }
+    const keys = Array.isArray(o) ? undefined : Object.keys(o);
+    const n = keys === undefined ? o.length : keys.length;
+    c.u += keys === undefined ? n + 1 : 1;
+    c.x += 1;
+    big(c);
+    stack.push({ o, keys, n, i: 0, m: 0 });
+  };
+  open(v);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.n) {
+      stack.pop();
+      if (onPath !== undefined) onPath.delete(top.o);
+      if (stack.length > 0) c.p.pop();
+      else count = top.keys === undefined ? top.n : top.m;
+      continue;
+    }
+    const i = top.i++;
+    let key = i;
+    let m;
+    if (top.keys === undefined) {
+      m = nz(top.o[i], i);
+      if (m === undefined) m = null;
+    } else {
+      key = top.keys[i];
+      m = nz(top.o[key], key);
+      if (m === undefined) continue;
+      top.m++;
+      c.u += key.length + 4;
+      c.x += 5 * key.length;
+      key = esc(key);
+    }
+    pu(c, m);
+    big(c);
+    if (box(m)) {
+      c.p.push(key);
+      open(m);
+    } else if (!quiet && typeof m === 'string' && !wf(m)) {
+      iss(c, 0, key, UNICODE, 'unicode');
+    }
+  }
+  return count;
+}
+
+/** A container nested deeper than MAX_DEPTH: the report becomes one `json-depth` error. */
+function deep(c, v) {
+  c.d = true;
+  return scan(c, v, true);
+}
+
+/** The unknown members `x` = [key, value, …] of the current object: a warning each, then a scan. */
+export function unk(c, x) {
+  for (let i = 0; i < x.length; i += 2) {
+    const k = esc(x[i]);
+    iss(c, 1, k, 'unknown-field', 'unknownField');
+    c.p.push(k);
+    scan(c, x[i + 1], false);
+    c.p.pop();
+  }
+}
