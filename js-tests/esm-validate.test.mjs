@@ -8,8 +8,11 @@ import { startMock, clientFor, validAddPayload, failure, assertWeComError } from
 const ADD = 'externalcontact/add_contact_way';
 const HAN = /[\u4e00-\u9fff]/;
 
-/** `{path: rule}` of a report, for order-insensitive comparison. */
+/** `{path: rule}` of a report's errors, for order-insensitive comparison. */
 const rulesByPath = (report) => Object.fromEntries(report.errors.map((e) => [e.path, e.rule]));
+/** `{path: rule}` of a report's warnings. */
+const warningsByPath = (report) => Object.fromEntries(report.warnings.map((e) => [e.path, e.rule]));
+const VALID_REPORT = { valid: true, errors: [], warnings: [] };
 
 describe('exports', () => {
   test('the ESM entry exports the documented names', () => {
@@ -59,14 +62,14 @@ describe('exports', () => {
 
 describe('validate()', () => {
   test('a valid payload: { valid: true, errors: [], warnings: [] }', () => {
-    assert.deepEqual(validate(ADD, validAddPayload()), { valid: true, errors: [], warnings: [] });
-    assert.deepEqual(validate(ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }), { valid: true, errors: [], warnings: [] });
+    assert.deepEqual(validate(ADD, validAddPayload()), VALID_REPORT);
+    assert.deepEqual(validate(ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }), VALID_REPORT);
     assert.deepEqual(validate(ADD, validAddPayload({ remark: '一'.repeat(30), state: 's'.repeat(30) })).valid, true, '30 characters is the limit');
     assert.deepEqual(validate('externalcontact/get_follow_user_list', undefined).valid, true, 'no payload for a GET without parameters');
     assert.deepEqual(validate('externalcontact/list_contact_way', {}).valid, true);
   });
 
-  test('every problem is listed, with JSON-pointer paths and rule ids', () => {
+  test('every problem is listed, with JSON-pointer paths and rule ids; ignored and unknown members are warnings', () => {
     const payload = {
       type: 3,
       scene: 0,
@@ -83,8 +86,7 @@ describe('validate()', () => {
       '/remark': 'R-CW-04',
       '/state': 'R-CW-06',
     });
-    // Issue 9: what WeCom ignores (expires_in without is_temp) and unknown members are warnings.
-    assert.deepEqual(rulesByPath({ errors: report.warnings }), { '/expires_in': 'R-CW-11', '/brand_new': 'unknown-field' });
+    assert.deepEqual(warningsByPath(report), { '/expires_in': 'R-CW-11', '/brand_new': 'unknown-field' });
     for (const e of [...report.errors, ...report.warnings]) {
       assert.deepEqual(Object.keys(e).sort(), ['message', 'params', 'path', 'rule']);
       assert.equal(typeof e.message, 'string');
@@ -107,7 +109,7 @@ describe('validate()', () => {
     assert.deepEqual(en, enUS, "any tag starting with 'en' is English");
     assert.equal(zh.errors.length, 2);
     assert.deepEqual(rulesByPath(zh), { '/user': 'R-CW-07', '/remark': 'R-CW-04' });
-    assert.deepEqual(rulesByPath({ errors: zh.warnings }), { '/party': 'R-CW-08' }, 'WeCom ignores party with type 1: a warning');
+    assert.deepEqual(warningsByPath(zh), { '/party': 'R-CW-08' }, 'WeCom ignores party for type 1');
     const strip = (r) => [...r.errors, ...r.warnings].map(({ path, rule, params }) => ({ path, rule, params }));
     assert.deepEqual(strip(zh), strip(en));
     for (const e of [...zh.errors, ...zh.warnings]) assert.match(e.message, HAN, `zh message: ${e.message}`);
@@ -155,8 +157,8 @@ describe('validate()', () => {
     assert.deepEqual(content.params, { actual: 4002, max: 4000 });
     assert.ok(r.errors.some((e) => e.path === '/conclusions/link/title' && e.rule === 'R-CW-20'));
     const outsideTemp = validate(ADD, validAddPayload({ conclusions: { text: { content: 'bye' } } }));
-    assert.equal(outsideTemp.valid, true, 'conclusions without is_temp: WeCom ignores them');
-    assert.deepEqual(rulesByPath({ errors: outsideTemp.warnings }), { '/conclusions': 'R-CW-14' });
+    assert.equal(outsideTemp.valid, true, 'conclusions without is_temp are ignored by WeCom: a warning');
+    assert.deepEqual(warningsByPath(outsideTemp), { '/conclusions': 'R-CW-14' });
   });
 
   test('the other endpoints of the slice', () => {
@@ -182,7 +184,7 @@ describe('validate()', () => {
     }
     const unknown = validate('externalcontact/get_follow_user_list', { x: 1 }, en);
     assert.equal(unknown.valid, true);
-    assert.deepEqual(rulesByPath({ errors: unknown.warnings }), { '/x': 'unknown-field' });
+    assert.deepEqual(warningsByPath(unknown), { '/x': 'unknown-field' });
   });
 
   test('an unknown endpoint throws WeComUsageError E_UNKNOWN_ENDPOINT', () => {
@@ -197,6 +199,47 @@ describe('validate()', () => {
     }
     assert.throws(() => validate(42, {}), (err) => err instanceof WeComUsageError && err.code === 'E_USAGE');
     assert.throws(() => validate(ADD, {}, { locale: 7 }), (err) => err instanceof WeComUsageError && err.code === 'E_USAGE');
+    assert.throws(() => validate(ADD, {}, { strict: 'yes' }), (err) => err instanceof WeComUsageError && err.code === 'E_USAGE');
+  });
+
+  test('issue 9: unknown fields are warnings: mass_call_ticket and WeCom\'s newer members pass, reported once each', () => {
+    const union = { unionid: 'oAAAAAAAAAAAAAAAAAAAAAAAAAAA', openid: 'oBBBBBBBBBBBBBBBBBBBBBBBBBBB' };
+    assert.deepEqual(validate('idconvert/unionid_to_external_userid', { ...union, mass_call_ticket: 't' }), VALID_REPORT, 'mass_call_ticket is declared now');
+    assert.deepEqual(validate('corpgroup/unionid_to_external_userid', { ...union, mass_call_ticket: 't' }), VALID_REPORT);
+    const report = validate(ADD, validAddPayload({ brand_new: { nested: [1] }, 'a/b~c': 1 }), { locale: 'en' });
+    assert.equal(report.valid, true);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.warnings.map((w) => [w.path, w.rule, w.message]), [
+      ['/brand_new', 'unknown-field', 'is not a field of this request (it is sent as given)'],
+      ['/a~1b~0c', 'unknown-field', 'is not a field of this request (it is sent as given)'],
+    ]);
+  });
+
+  test('issue 9: fields WeCom ignores in the configuration are warnings, not errors (party for type 1, temporary-mode fields without is_temp)', () => {
+    const report = validate(ADD, validAddPayload({ party: [1], expires_in: 3600, chat_expires_in: 60, unionid: 'u', conclusions: { text: { content: 'bye' } } }));
+    assert.equal(report.valid, true);
+    assert.deepEqual(warningsByPath(report), {
+      '/party': 'R-CW-08',
+      '/expires_in': 'R-CW-11',
+      '/chat_expires_in': 'R-CW-12',
+      '/unionid': 'R-CW-13',
+      '/conclusions': 'R-CW-14',
+    });
+    // What WeCom rejects stays an error.
+    assert.deepEqual(rulesByPath(validate(ADD, { type: 2, scene: 2, is_temp: true })), { '/is_temp': 'R-CW-10' });
+  });
+
+  test('issue 9: strict turns every warning into an error, at the same place in the order', () => {
+    const payload = { type: 1, scene: 2, user: ['a', 'b'], expires_in: 60, remark: 'x'.repeat(31), extra: 1 };
+    const loose = validate(ADD, payload, { locale: 'en' });
+    const strict = validate(ADD, payload, { locale: 'en', strict: true });
+    assert.deepEqual(strict.warnings, []);
+    assert.equal(strict.valid, false);
+    assert.deepEqual(strict.errors.map((e) => e.path), ['/remark', '/extra', '/user', '/expires_in'], 'fields, then unknown members, then cross-field rules');
+    assert.deepEqual([...strict.errors].sort((a, b) => a.path.localeCompare(b.path)), [...loose.errors, ...loose.warnings].sort((a, b) => a.path.localeCompare(b.path)));
+    assert.deepEqual(validate(ADD, validAddPayload(), { strict: true }), VALID_REPORT);
+    assert.equal(validate(ADD, validAddPayload({ x: 1 }), { strict: true }).valid, false);
+    assert.equal(validate(ADD, validAddPayload({ x: 1 }), { strict: false }).valid, true);
   });
 });
 

@@ -14,12 +14,16 @@ PROJECT=$WORK/project
 # redis and ioredis drive the shared token store against Debian's redis-server (redis.test.mjs).
 DEV_DEPS=(typescript@5.9.3 @types/node@20.19.43 playwright-core@1.65.1 redis@6.3.1 ioredis@5.11.1)
 # The test files this script owns (others in js-tests/ import the sources by path and run elsewhere).
-# Every *.test.mjs / *.test.cjs here, except the look-alike's own tests (they import its source,
-# not the package, and run separately from npm/scripts/test.sh).
+# Every *.test.mjs / *.test.cjs here, except the look-alike's own tests and the differential
+# test of the generated validators (they import sources from the repository, not the package,
+# and run separately from npm/scripts/test.sh).
 TEST_FILES=()
 for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
   name=$(basename "$f")
-  [ "$name" = mock-server.test.mjs ] || TEST_FILES+=("$name")
+  case "$name" in
+    mock-server.test.mjs | differential.test.mjs) ;;
+    *) TEST_FILES+=("$name") ;;
+  esac
 done
 SUPPORT=(helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz)
 

@@ -46,9 +46,10 @@ export const VALID = [
 
 /** The known-valid add_contact_way payload the "normal call" after each batch uses. */
 export const NORMAL_ADD = () => ({ type: 1, scene: 2, remark: '门店 A 前台', state: 'store-a', user: ['zhangsan'], skip_verify: true });
-/** A known-invalid one and its rule ids by path. */
+/** A known-invalid one and its rule ids by path: errors, then warnings (an unknown member). */
 export const INVALID_ADD = () => ({ type: 3, scene: 0, remark: 'x'.repeat(31), brand_new: true });
-export const INVALID_ADD_RULES = { '/type': 'R-CW-01', '/scene': 'R-CW-02', '/remark': 'R-CW-04', '/brand_new': 'unknown-field' };
+export const INVALID_ADD_RULES = { '/type': 'R-CW-01', '/scene': 'R-CW-02', '/remark': 'R-CW-04' };
+export const INVALID_ADD_WARNINGS = { '/brand_new': 'unknown-field' };
 
 /** A deep copy of JSON data (or `v` itself when it is not JSON-able: cycles, BigInt, traps). */
 function clone(v) {

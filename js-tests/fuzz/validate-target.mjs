@@ -1,7 +1,8 @@
-// Fuzz target: validate(endpoint, payload, { locale }) over every declared endpoint and random
-// endpoint strings, with random, adversarial and mutated-valid payloads. Properties:
-//   - it returns { valid, errors } with valid === (errors.length === 0), or throws a WeComError;
-//   - a report lists at most 100 issues (issue 8 item 3);
+// Fuzz target: validate(endpoint, payload, { locale, strict }) over every declared endpoint and
+// random endpoint strings, with random, adversarial and mutated-valid payloads. Properties:
+//   - it returns { valid, errors, warnings } with valid === (errors.length === 0), or throws a
+//     WeComError; with strict, there are no warnings (issue 9);
+//   - a report lists at most 100 issues, errors and warnings together (issue 8 item 3);
 //   - validate sees the JSON the client would send: on a payload whose reads are repeatable,
 //     its report equals the report of JSON.parse(JSON.stringify(payload)), and a payload
 //     JSON.stringify refuses is a WeComError (issue 8 item 6);
@@ -9,7 +10,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { endpoints, validate } from 'wecom-external-contact';
 import { fuzzLoop, kindOf, show } from './harness.mjs';
-import { INVALID_ADD, INVALID_ADD_RULES, NORMAL_ADD, VALID, mutate } from './payloads.mjs';
+import { INVALID_ADD, INVALID_ADD_RULES, INVALID_ADD_WARNINGS, NORMAL_ADD, VALID, mutate } from './payloads.mjs';
 import { adversarial, deepChain, randomPrimitive, randomString, randomValue, wide } from './values.mjs';
 
 const ADD = 'externalcontact/add_contact_way';
@@ -75,7 +76,9 @@ function pickOptions(rng) {
     [4, undefined],
     [3, { locale: 'en' }],
     [2, { locale: 'zh-CN' }],
-    [1, rng.pick([null, {}, { locale: undefined }, { locale: 'EN_us' }, { locale: 'fr' }, { locale: 7 }, { locale: {} }, 'en', 5, { locale: new String('en') }])],
+    [1, { strict: true }],
+    [1, { locale: 'en', strict: false }],
+    [1, rng.pick([null, {}, { locale: undefined }, { locale: 'EN_us' }, { locale: 'fr' }, { locale: 7 }, { locale: {} }, 'en', 5, { locale: new String('en') }, { strict: 'yes' }, { strict: 1 }])],
   ]);
 }
 
@@ -85,8 +88,10 @@ function shapeProblems(report) {
   const out = [];
   if (typeof report.valid !== 'boolean') out.push('valid is not a boolean');
   if (!Array.isArray(report.errors)) return [...out, 'errors is not an array'];
+  if (!Array.isArray(report.warnings)) return [...out, 'warnings is not an array'];
   if (report.valid !== (report.errors.length === 0)) out.push('valid !== (errors.length === 0)');
-  for (const e of report.errors.slice(0, MAX_REPORTED)) {
+  if (report.truncated !== undefined && report.truncated !== true) out.push('truncated is neither absent nor true');
+  for (const e of [...report.errors.slice(0, MAX_REPORTED), ...report.warnings.slice(0, MAX_REPORTED)]) {
     if (e === null || typeof e !== 'object') {
       out.push('an error entry is not an object');
       break;
@@ -109,8 +114,8 @@ function sentJson(payload) {
   }
 }
 
-// Errors and warnings together (issue 9: the unknown member of INVALID_ADD is a warning).
-const rulesByPath = (report) => Object.fromEntries([...report.errors, ...report.warnings].map((e) => [e.path, e.rule]));
+const rulesByPath = (report) => Object.fromEntries(report.errors.map((e) => [e.path, e.rule]));
+const warningsByPath = (report) => Object.fromEntries(report.warnings.map((e) => [e.path, e.rule]));
 
 /** The normal calls after each input: a valid and an invalid add_contact_way. */
 function normalCalls(findings, i, input) {
@@ -118,7 +123,7 @@ function normalCalls(findings, i, input) {
     const ok = validate(ADD, NORMAL_ADD());
     if (!isDeepStrictEqual(ok, { valid: true, errors: [], warnings: [] })) findings.add('after a fuzz input, the known-valid add_contact_way is not { valid: true, errors: [], warnings: [] }', i, `after ${input}: got ${show(ok)}`);
     const bad = validate(ADD, INVALID_ADD(), { locale: 'en' });
-    if (!isDeepStrictEqual(rulesByPath(bad), INVALID_ADD_RULES)) findings.add('after a fuzz input, the known-invalid add_contact_way has other rules', i, `after ${input}: got ${show(bad)}`);
+    if (!isDeepStrictEqual(rulesByPath(bad), INVALID_ADD_RULES) || !isDeepStrictEqual(warningsByPath(bad), INVALID_ADD_WARNINGS)) findings.add('after a fuzz input, the known-invalid add_contact_way has other rules', i, `after ${input}: got ${show(bad)}`);
   } catch (e) {
     findings.add(`after a fuzz input, a normal validate() threw ${kindOf(e)}`, i, `after ${input}`);
   }
@@ -146,12 +151,11 @@ export async function fuzzValidate() {
       findings.expectSdkError('validate()', i, thrown, input);
     } else {
       for (const p of shapeProblems(report)) findings.add(`validate() result: ${p}`, i, input);
-      if (Array.isArray(report?.errors) && report.errors.length > MAX_REPORTED) {
-        // EXPECTED TO FAIL until issue 8 item 3 is fixed: reports are capped at 100 issues.
-        findings.add(`issue 8 item 3: a report lists more than ${MAX_REPORTED} issues`, i, `${report.errors.length} issues for ${input}`);
-      }
+      const issues = (report?.errors?.length ?? 0) + (report?.warnings?.length ?? 0);
+      if (issues > MAX_REPORTED) findings.add(`issue 8 item 3: a report lists more than ${MAX_REPORTED} issues`, i, `${issues} issues for ${input}`);
+      if (options?.strict === true && report?.warnings?.length > 0) findings.add('issue 9: a strict report has warnings', i, input);
     }
-    const plainOptions = options === undefined || (options !== null && typeof options === 'object' && (options.locale === undefined || typeof options.locale === 'string'));
+    const plainOptions = options === undefined || (options !== null && typeof options === 'object' && (options.locale === undefined || typeof options.locale === 'string') && (options.strict === undefined || typeof options.strict === 'boolean'));
     if (!ctx.unstable && typeof endpoint === 'string' && declared.includes(endpoint) && plainOptions) {
       const label = ctx.reentrant ? 'issue 8 item 7 (a getter re-enters validate)' : 'issue 8 item 6';
       compareWithSentJson(findings, i, input, label, endpoint, payload, options, threw ? { thrown } : { report });
@@ -177,7 +181,7 @@ function compareWithSentJson(findings, i, input, label, endpoint, payload, optio
   }
   const actual = got.report ?? { thrown: kindOf(got.thrown) };
   if (!isDeepStrictEqual(actual, expected)) {
-    const brief = (r) => (r.errors ? `${r.valid ? 'valid' : 'invalid'} ${show(rulesByPath({ errors: r.errors.slice(0, 8) }), 200)}` : r.thrown);
+    const brief = (r) => (r.errors ? `${r.valid ? 'valid' : 'invalid'} ${show(rulesByPath({ errors: [...r.errors, ...r.warnings].slice(0, 8) }), 200)}` : r.thrown);
     const verdict = (r) => (r.errors ? (r.valid ? 'valid' : 'invalid') : `threw ${r.thrown}`);
     const how = verdict(actual) === verdict(expected) ? 'different issues' : `${verdict(actual)} vs ${verdict(expected)}`;
     findings.add(`${label}: validate(payload) differs from validate(JSON.parse(JSON.stringify(payload))) (${how})`, i, `payload: ${brief(actual)}; its JSON: ${brief(expected)}; ${input}`);

@@ -36,5 +36,8 @@ echo "$out" | grep -Eq 'test result: ok\. [1-9][0-9]* passed' || { echo "no wasm
 step "look-alike server tests"
 node --test js-tests/mock-server.test.mjs
 
+step "differential test: generated JS validators vs the native validator (issue 9)"
+node --test js-tests/differential.test.mjs
+
 step "packed tarball: Node ESM + CJS, headless Chromium, tsc"
 bash js-tests/run.sh

@@ -9,6 +9,7 @@
 
 mod check;
 mod collect;
+mod cross_text;
 mod docs;
 mod js;
 mod schema_json;
@@ -47,6 +48,10 @@ fn main() -> ExitCode {
             let models = collect::reachable();
             let mut ok = write(types_path, &ts::render(&models)) && write(docs_path, &docs::render());
             if let [dir] = rest {
+                if let Err(e) = std::fs::create_dir_all(dir) {
+                    eprintln!("wecom-codegen: cannot create {dir}: {e}");
+                    return ExitCode::FAILURE;
+                }
                 for (name, text) in js::render_all() {
                     ok = ok && write(&format!("{dir}/{name}"), &text);
                 }

@@ -8,6 +8,7 @@ use wecom_core::rules::{Check, Rule};
 use wecom_core::schema::{Direction, Field, Kind};
 
 use crate::collect::Reachable;
+use crate::cross_text;
 
 fn ts_type(kind: Kind) -> String {
     match kind {
@@ -77,7 +78,18 @@ pub fn render(reachable: &Reachable) -> String {
     }
     for m in &reachable.models {
         let request = m.direction == Direction::Request;
-        doc_comment(&mut out, "", m.doc, &[]);
+        let mut notes = Vec::new();
+        if request {
+            notes.push(
+                "Members not declared here are sent as given, with an `unknown-field` warning (an error with `strict`)."
+                    .to_string(),
+            );
+            if !m.checks.is_empty() {
+                notes.push("Cross-field rules:".to_string());
+                notes.extend(m.checks.iter().map(|r| format!("- {}", cross_text::describe(r).replace("*/", "*\\/"))));
+            }
+        }
+        doc_comment(&mut out, "", m.doc, &notes);
         let _ = writeln!(out, "export interface {} {{", m.name);
         for f in m.fields {
             doc_comment(&mut out, "  ", f.doc, &field_notes(f, request));

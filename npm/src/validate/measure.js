@@ -3,9 +3,11 @@
 // Unpaired surrogates (Node 18 has no String.prototype.isWellFormed).
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const isWellFormed = String.prototype.isWellFormed;
+
 /** True when `s` holds no unpaired surrogate (it can be sent as UTF-8). */
 export function wf(s) {
-  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE.test(s);
+  return isWellFormed !== undefined ? isWellFormed.call(s) : !LONE.test(s);
 }
 
 /** Unicode scalar values in a well-formed string (the docs' 字符). */
@@ -54,14 +56,6 @@ export function fl(v, n) {
 /** The JSON type name messages use for a (normalised) value. */
 export function tn(v) {
   if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return ii(v) ? 'integer' : 'number';
-    case 'string':
-      return 'string';
-    default:
-      return Array.isArray(v) ? 'array' : 'object';
-  }
+  if (typeof v === 'number') return ii(v) ? 'integer' : 'number';
+  return Array.isArray(v) ? 'array' : typeof v;
 }

@@ -44,10 +44,7 @@ function unbox(v) {
     proto = undefined;
   }
   if (proto === Object.prototype || proto === null) return v;
-  if (slot(Number.prototype.valueOf, v)) {
-    const n = Number(v);
-    return n - n === 0 ? n : null;
-  }
+  if (slot(Number.prototype.valueOf, v)) return nz(Number(v));
   if (slot(String.prototype.valueOf, v)) return String(v);
   if (slot(Boolean.prototype.valueOf, v)) return Boolean.prototype.valueOf.call(v);
   if (typeof BigInt === 'function' && slot(BigInt.prototype.valueOf, v)) throw new Stop('E_INVALID_PAYLOAD');

@@ -76,63 +76,17 @@ function add(c, sev, rel, rule, message, params) {
   (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
-// One helper per message, so each template is found by a named (monomorphic) read.
+/**
+ * Records an issue whose message is template `key`, with `params` (also shown in the message)
+ * and `texts` (the exact decimal forms of 64-bit integers, for the templates that show them).
+ */
+export function iss(c, sev, rel, rule, key, params = {}, texts) {
+  if (room(c)) add(c, sev, rel, rule, c.m[key](params, texts), params);
+}
 
-/** `required`: missing, null or "". */
+/** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
   if (room(c)) add(c, sev, rel, rule, c.m.required(), {});
-}
-
-/** `json-type`: `actual` is a type name. */
-export function ty(c, expected, actual) {
-  if (!room(c)) return;
-  const p = { expected, actual };
-  add(c, 0, undefined, 'json-type', c.m.type(p), p);
-}
-
-/** `json-unicode`: a string with an unpaired surrogate. */
-export function uc(c) {
-  if (room(c)) add(c, 0, undefined, 'json-unicode', c.m.unicode(), {});
-}
-
-/** `unknown-field` (a warning) at member `rel`. */
-export function uf(c, rel) {
-  if (room(c)) add(c, 1, rel, 'unknown-field', c.m.unknownField(), {});
-}
-
-/** Too many characters. */
-export function mxc(c, rel, rule, max, actual) {
-  if (!room(c)) return;
-  const p = { max, actual };
-  add(c, 0, rel, rule, c.m.maxChars(p), p);
-}
-
-/** Too many UTF-8 bytes. */
-export function mxb(c, rel, rule, max, actual) {
-  if (!room(c)) return;
-  const p = { max, actual };
-  add(c, 0, rel, rule, c.m.maxBytes(p), p);
-}
-
-/** Too few items. */
-export function mni(c, rule, min, actual) {
-  if (!room(c)) return;
-  const p = { min, actual };
-  add(c, 0, undefined, rule, c.m.minItems(p), p);
-}
-
-/** Too many items. */
-export function mxi(c, rule, max, actual) {
-  if (!room(c)) return;
-  const p = { max, actual };
-  add(c, 0, undefined, rule, c.m.maxItems(p), p);
-}
-
-/** Not exactly `count` items (a cross-field rule). */
-export function ei(c, sev, rel, rule, count, actual) {
-  if (!room(c)) return;
-  const p = { count, actual };
-  add(c, sev, rel, rule, c.m.exactItems(p), p);
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
@@ -142,28 +96,18 @@ export function tx(c, sev, rel, rule, text) {
 
 /**
  * An integer out of range: `lo`/`hi` are the bounds as compared, `lt`/`ht` their exact texts
- * when a double cannot hold them (i64::MAX), `v` the value (an integer of at most 64 bits).
+ * when a double cannot hold them (i64::MAX), `v` the value (an integer of at most 64 bits;
+ * `undefined`: beyond 64 bits, the `outOfRange` message).
  */
 export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
   if (!room(c)) return;
-  const t = { min: lt === undefined ? ex(lo) : lt, max: ht === undefined ? ex(hi) : ht, actual: ex(v) };
-  const params = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht, actual: v + 0 };
-  add(c, sev, rel, rule, c.m.range(params, t), params);
-}
-
-/** An integral number beyond 64 bits where [lo, hi] was expected. */
-export function oor(c, rule, lo, hi, lt, ht) {
-  if (!room(c)) return;
-  const t = { min: lt === undefined ? ex(lo) : lt, max: ht === undefined ? ex(hi) : ht };
-  const params = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht };
-  add(c, 0, undefined, rule, c.m.outOfRange(params, t), params);
-}
-
-/** An integer not among `allowed`. */
-export function one(c, rule, allowed, v) {
-  if (!room(c)) return;
-  const params = { allowed: allowed.slice(), actual: v + 0 };
-  add(c, 0, undefined, rule, c.m.oneOf(params, { allowed: allowed.map(ex), actual: ex(v) }), params);
+  const t = { min: lt ?? ex(lo), max: ht ?? ex(hi) };
+  const p = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht };
+  if (v !== undefined) {
+    t.actual = ex(v);
+    p.actual = v + 0;
+  }
+  add(c, sev, rel, rule, v === undefined ? c.m.outOfRange(p, t) : c.m.range(p, t), p);
 }
 
 function tooLarge(units) {

@@ -10,8 +10,10 @@
 // rules: [1, n, id] at most n characters · [2, n, id] at most n UTF-8 bytes · [3, n, id] at
 // least n items · [4, n, id] at most n items · [5, lo, hi, id, loText?, hiText?] integer range.
 import { nz, pu, big } from './normalise.js';
-import { wf, chars, bytes, ii, tn } from './measure.js';
-import { rq, ty, uc, uf, mxc, mxb, mni, mxi, rng, oor, one, esc } from './report.js';
+import { wf, chars, bytes, ii, tn, ex } from './measure.js';
+
+const UNICODE = 'json-unicode';
+import { iss, rq, rng, esc } from './report.js';
 
 /** Containers nested deeper than this (the root counts) make the payload `json-depth`. */
 export const MAX_DEPTH = 127;
@@ -34,20 +36,20 @@ function rules(c, v, R, n) {
       case 1:
         if (typeof v === 'string' && v.length > r[1]) {
           const k = chars(v);
-          if (k > r[1]) mxc(c, undefined, r[2], r[1], k);
+          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxChars', { max: r[1], actual: k });
         }
         break;
       case 2:
         if (typeof v === 'string' && v.length * 3 > r[1]) {
           const k = bytes(v);
-          if (k > r[1]) mxb(c, undefined, r[2], r[1], k);
+          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxBytes', { max: r[1], actual: k });
         }
         break;
       case 3:
-        if (Array.isArray(v) && n < r[1]) mni(c, r[2], r[1], n);
+        if (Array.isArray(v) && n < r[1]) iss(c, 0, undefined, r[2], 'minItems', { min: r[1], actual: n });
         break;
       case 4:
-        if (Array.isArray(v) && n > r[1]) mxi(c, r[2], r[1], n);
+        if (Array.isArray(v) && n > r[1]) iss(c, 0, undefined, r[2], 'maxItems', { max: r[1], actual: n });
         break;
       default:
         if (ii(v) && (v < r[1] || v > r[2])) rng(c, 0, undefined, r[3], r[1], r[2], r[4], r[5], v);
@@ -99,7 +101,7 @@ export function items(c, v, IK, R) {
 export function val(c, v, K, R) {
   const t = typeof v;
   if (t === 'string' && !wf(v)) {
-    uc(c);
+    iss(c, 0, undefined, UNICODE, 'unicode');
     return 1;
   }
   let expected;
@@ -128,7 +130,7 @@ export function val(c, v, K, R) {
         // Out of the storage range: said with the field's own range rule when it has one.
         const own = first(R, 5);
         const b = own === undefined ? [0, K[1], K[2], 'integer-range', K[3], K[4]] : own;
-        if (!ii(v)) oor(c, b[3], b[1], b[2], b[4], b[5]);
+        if (!ii(v)) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5]);
         else if (v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], v);
         else if (R !== undefined) rules(c, v, R, 0);
         return 1;
@@ -140,7 +142,7 @@ export function val(c, v, K, R) {
         if (K[1].includes(v)) {
           if (R !== undefined) rules(c, v, R, 0);
         } else {
-          one(c, K[2], K[1], v);
+          iss(c, 0, undefined, K[2], 'oneOf', { allowed: K[1].slice(), actual: v + 0 }, { allowed: K[1].map(ex), actual: ex(v) });
         }
         return 1;
       }
@@ -157,20 +159,29 @@ export function val(c, v, K, R) {
       }
       expected = 'object';
   }
-  ty(c, expected, tn(v));
+  iss(c, 0, undefined, 'json-type', 'type', { expected, actual: tn(v) });
   return box(v) ? scan(c, v, true) : filled(v);
 }
 
 /** A string field of the right type longer than `max`: measured in characters. */
 export function mc(c, s, D, max, rule) {
   const k = chars(s);
-  if (k > max) mxc(c, D[0], rule, max, k);
+  if (k > max) iss(c, 0, D[0], rule, 'maxChars', { max, actual: k });
 }
 
 /** A string field of the right type that may be over `max` UTF-8 bytes: measured. */
 export function mb(c, s, D, max, rule) {
   const k = bytes(s);
-  if (k > max) mxb(c, D[0], rule, max, k);
+  if (k > max) iss(c, 0, D[0], rule, 'maxBytes', { max, actual: k });
+}
+
+/** An object field: its model's function when it is an object (not nested too deep), else `f`. */
+export function ob(c, v, D) {
+  if (!box(v) || Array.isArray(v) || c.p.length >= MAX_DEPTH - 1) return f(c, v, D);
+  c.p.push(D[0]);
+  const n = D[2][1](v, c);
+  c.p.pop();
+  return n;
 }
 
 /** An array field: its items when it is an array (not nested too deep), else `f`. */
@@ -208,111 +219,81 @@ export function f(c, v, D) {
  * Walks a value no model describes (an unknown member, an `any` field, or, `quiet`, one whose
  * issues are already reported or not looked at): counts its size and, unless quiet, reports
  * each unpaired surrogate at its own path. The value's own size is already counted. Returns its
- * item/member count (containers) or whether it is filled.
+ * item/member count (containers) or whether it is filled. Iterative: a container nested deeper
+ * than MAX_DEPTH makes the report `json-depth` (`c.d`), and the walk goes on, without limit of
+ * depth, for what the client would refuse: its size, a BigInt, a cycle (an object met again on
+ * its own path: JSON.stringify's TypeError).
  */
 export function scan(c, v, quiet) {
   if (!box(v)) {
-    if (!quiet && typeof v === 'string' && !wf(v)) uc(c);
+    if (!quiet && typeof v === 'string' && !wf(v)) iss(c, 0, undefined, UNICODE, 'unicode');
     return filled(v);
   }
-  if (c.p.length >= MAX_DEPTH) return deep(c, v);
-  if (Array.isArray(v)) {
-    const n = v.length;
-    c.u += n + 1;
-    if (n === 0) c.x += 1;
-    big(c);
-    for (let i = 0; i < n; i++) {
-      let it = nz(v[i], i);
-      if (it === undefined) it = null;
-      pu(c, it);
-      big(c);
-      if (box(it) || (!quiet && typeof it === 'string' && !wf(it))) {
-        c.p.push(i);
-        scan(c, it, quiet);
-        c.p.pop();
-      }
-    }
-    return n;
-  }
-  const keys = Object.keys(v);
-  let n = 0;
-  c.u += 1;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const m = nz(v[k], k);
-    if (m === undefined) continue;
-    n++;
-    c.u += k.length + 4;
-    c.x += 5 * k.length;
-    pu(c, m);
-    big(c);
-    if (box(m) || (!quiet && typeof m === 'string' && !wf(m))) {
-      c.p.push(esc(k));
-      scan(c, m, quiet);
-      c.p.pop();
-    }
-  }
-  if (n === 0) c.x += 1;
-  return n;
-}
-
-/**
- * A container nested deeper than MAX_DEPTH: the report becomes one `json-depth` error. The rest
- * of it is still walked (without recursion) for what the client would refuse: its size, a
- * BigInt, a cycle (an object met again on its own path: JSON.stringify's TypeError).
- */
-function deep(c, root) {
-  c.d = true;
-  const path = new Set();
   const stack = [];
-  const enter = (o) => {
-    if (path.has(o)) throw nzCycle();
-    path.add(o);
-    const isArray = Array.isArray(o);
-    const frame = { o, keys: isArray ? undefined : Object.keys(o), n: 0, i: 0 };
-    frame.n = isArray ? o.length : frame.keys.length;
-    c.u += isArray ? frame.n + 1 : 1;
+  let onPath;
+  let count = 0;
+  const open = (o) => {
+    if (c.p.length >= MAX_DEPTH) c.d = true;
+    if (c.d) {
+      if (onPath === undefined) onPath = new Set();
+      if (onPath.has(o)) throw new TypeError('Converting circular structure to JSON');
+      onPath.add(o);
+    }
+    const keys = Array.isArray(o) ? undefined : Object.keys(o);
+    const n = keys === undefined ? o.length : keys.length;
+    c.u += keys === undefined ? n + 1 : 1;
     c.x += 1;
     big(c);
-    stack.push(frame);
+    stack.push({ o, keys, n, i: 0, m: 0 });
   };
-  enter(root);
+  open(v);
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.i >= top.n) {
       stack.pop();
-      path.delete(top.o);
+      if (onPath !== undefined) onPath.delete(top.o);
+      if (stack.length > 0) c.p.pop();
+      else count = top.keys === undefined ? top.n : top.m;
       continue;
     }
     const i = top.i++;
-    let v;
+    let key = i;
+    let m;
     if (top.keys === undefined) {
-      v = nz(top.o[i], i);
-      if (v === undefined) v = null;
+      m = nz(top.o[i], i);
+      if (m === undefined) m = null;
     } else {
-      const k = top.keys[i];
-      v = nz(top.o[k], k);
-      if (v === undefined) continue;
-      c.u += k.length + 4;
-      c.x += 5 * k.length;
+      key = top.keys[i];
+      m = nz(top.o[key], key);
+      if (m === undefined) continue;
+      top.m++;
+      c.u += key.length + 4;
+      c.x += 5 * key.length;
+      key = esc(key);
     }
-    pu(c, v);
+    pu(c, m);
     big(c);
-    if (box(v)) enter(v);
+    if (box(m)) {
+      c.p.push(key);
+      open(m);
+    } else if (!quiet && typeof m === 'string' && !wf(m)) {
+      iss(c, 0, key, UNICODE, 'unicode');
+    }
   }
-  return 1;
+  return count;
 }
 
-/** A cycle: what JSON.stringify throws for it (the client's E_INVALID_PAYLOAD). */
-function nzCycle() {
-  return new TypeError('Converting circular structure to JSON');
+/** A container nested deeper than MAX_DEPTH: the report becomes one `json-depth` error. */
+function deep(c, v) {
+  c.d = true;
+  return scan(c, v, true);
 }
 
 /** The unknown members `x` = [key, value, …] of the current object: a warning each, then a scan. */
 export function unk(c, x) {
   for (let i = 0; i < x.length; i += 2) {
     const k = esc(x[i]);
-    uf(c, k);
+    iss(c, 1, k, 'unknown-field', 'unknownField');
     c.p.push(k);
     scan(c, x[i + 1], false);
     c.p.pop();

@@ -82,7 +82,7 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
         Assert::Items(f, count) => {
             let (a, n) = local(m, f);
             format!(
-                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) ei(c, {sev}, {f}, {id}, {count}, {n});",
+                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) iss(c, {sev}, {f}, {id}, \"exactItems\", {{ count: {count}, actual: {n} }});",
                 f = at(f)
             )
         }

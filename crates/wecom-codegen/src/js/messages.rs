@@ -46,9 +46,18 @@ fn template(key: &str, text: &str, zh: bool) -> String {
 fn table(zh: bool) -> String {
     let pick = |t: &Text| if zh { t.zh } else { t.en };
     let mut out = String::from("  {\n");
-    for t in TEMPLATES {
+    // `duplicate` needs JSON text with a repeated member: a JS value cannot have one.
+    for t in TEMPLATES.iter().filter(|t| t.key != "duplicate") {
         let text = if zh { t.zh } else { t.en };
-        let _ = writeln!(out, "    {}: (p, t) => {},", t.key, template(t.key, text, zh));
+        let body = template(t.key, text, zh);
+        let args = if body.contains("t.") {
+            "(p, t)"
+        } else if body.contains("p.") {
+            "(p)"
+        } else {
+            "()"
+        };
+        let _ = writeln!(out, "    {}: {args} => {body},", t.key);
     }
     let _ = writeln!(out, "    unicode: () => {},", lit::string(pick(&UNPAIRED_SURROGATE)));
     let _ = writeln!(out, "    depth: () => {},", lit::string(pick(&TOO_DEEP)));
@@ -58,8 +67,12 @@ fn table(zh: bool) -> String {
 
 /// `TN` (JSON type names in Chinese) and `MSG`.
 pub fn render() -> String {
-    let names: Vec<String> =
-        TYPE_NAMES.iter().map(|(en, zh)| format!("{}: {}", lit::string(en), lit::string(zh))).collect();
+    // "invalid JSON" describes text that does not parse: never a JS value.
+    let names: Vec<String> = TYPE_NAMES
+        .iter()
+        .filter(|(en, _)| *en != "invalid JSON")
+        .map(|(en, zh)| format!("{}: {}", lit::string(en), lit::string(zh)))
+        .collect();
     format!(
         "/** JSON type names as the Chinese messages show them. */\nconst TN = {{ {} }};\n\n/** Message templates: [zh-CN, en]. */\nconst MSG = [\n{},\n{},\n];\n",
         names.join(", "),

@@ -27,6 +27,8 @@ pub struct Gen {
     texts: Vec<(&'static str, &'static str, String)>,
     /// Models already generated (or being generated).
     models: Vec<&'static str>,
+    /// Shared constants: literal → name.
+    shared: Vec<(String, String)>,
 }
 
 impl Gen {
@@ -38,6 +40,17 @@ impl Gen {
         let name = format!("t{}", self.texts.len());
         self.decls.push_str(&format!("const {name} = [{}, {}];\n", lit::string(t.zh), lit::string(t.en)));
         self.texts.push((t.zh, t.en, name.clone()));
+        name
+    }
+
+    /// The name of a constant holding `literal` (declared once, on first use).
+    fn shared(&mut self, literal: String) -> String {
+        if let Some((_, name)) = self.shared.iter().find(|(l, _)| *l == literal) {
+            return name.clone();
+        }
+        let name = format!("k{}", self.shared.len());
+        self.decls.push_str(&format!("const {name} = {literal};\n"));
+        self.shared.push((literal, name.clone()));
         name
     }
 

@@ -21,7 +21,7 @@ fn kind_js(g: &mut Gen, k: Kind) -> String {
         Kind::Int { min, max } => {
             let (lo, lt) = lit::bound(min, false);
             let (hi, ht) = lit::bound(max, true);
-            format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht))
+            g.shared(format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht)))
         }
         Kind::Enum(e) => {
             let allowed: Vec<String> = e.allowed.iter().map(i64::to_string).collect();
@@ -141,12 +141,8 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
     };
     match (field.kind)() {
         Kind::Object(m) => {
-            let model = g.model(m);
-            // Inline: the child's path is one longer (deep from 127 segments on: see walk.js).
-            present(format!(
-                "if (typeof {a} === \"object\" && {a} !== null && !Array.isArray({a}) && c.p.length < 126) {{\n    c.p.push({name});\n    {n}{model}({a}, c);\n    c.p.pop();\n  }} else {slow}",
-                name = lit::string(field.name)
-            ))
+            g.model(m);
+            present(format!("{n}ob(c, {a}, {d});"))
         }
         Kind::Array(_) => present(format!("{n}ar(c, {a}, {d});")),
         Kind::Str => {

@@ -1,0 +1,130 @@
+// The fixed part of the differential corpus: the Rust fixtures, the payloads of the JS
+// validation tests, and hand-made edges (the 2 MiB and 127-container limits, numbers, locales).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './sides.mjs';
+
+const ADD = 'externalcontact/add_contact_way';
+const LIST = 'externalcontact/list_contact_way';
+const MAX = 2 * 1024 * 1024;
+
+/** `[endpoint, payload]` of every fixture in crates/wecom-core/tests/fixtures/*_payloads.json. */
+function fixtures() {
+  const out = [];
+  for (const file of ['valid_payloads.json', 'full_payloads.json']) {
+    const all = JSON.parse(readFileSync(join(ROOT, 'crates/wecom-core/tests/fixtures', file), 'utf8'));
+    for (const [key, payload] of Object.entries(all)) out.push([key.split('#')[0], payload]);
+  }
+  return out;
+}
+
+const VALID = { type: 1, scene: 2, user: ['zhangsan'] };
+const FORM = { type: 1, scene: 2, remark: '门店 A 前台', state: 'store-a', user: ['zhangsan'], skip_verify: true };
+
+/** Payloads of js-tests/esm-validate.test.mjs and js-tests/hardening-validate.test.mjs. */
+function fromJsTests() {
+  const proto = { remark: 'x'.repeat(999), user: 7 };
+  const inherited = Object.assign(Object.create(proto), VALID);
+  Object.defineProperty(inherited, 'state', { value: 'y'.repeat(999), enumerable: false });
+  return [
+    [ADD, FORM],
+    [ADD, { type: 2, scene: 1, style: 1, party: [1, 2] }],
+    [ADD, { ...FORM, remark: '一'.repeat(30), state: 's'.repeat(30) }],
+    ['externalcontact/get_follow_user_list', undefined],
+    [LIST, {}],
+    [ADD, { type: 3, scene: 0, remark: 'x'.repeat(31), state: '渠'.repeat(31), expires_in: 3600, brand_new: true }],
+    [ADD, { type: 1, scene: 2, user: ['a', 'b'], remark: 'x'.repeat(40), party: [1] }],
+    [ADD, { type: 9, scene: 1 }],
+    [ADD, {}],
+    [ADD, { type: '1', scene: 2.5, user: 'zhangsan' }],
+    [ADD, null], [ADD, []], [ADD, 'text'], [ADD, 42], [ADD, true],
+    [ADD, { type: 1, scene: 2, user: ['zhangsan'], is_temp: true, conclusions: { text: { content: '字'.repeat(1334) }, link: { title: 't'.repeat(129), url: 'https://example.com/' } } }],
+    [ADD, { ...FORM, conclusions: { text: { content: 'bye' } } }],
+    ['externalcontact/get_contact_way', {}],
+    ['externalcontact/del_contact_way', { config_id: '' }],
+    ['externalcontact/update_contact_way', { remark: 'x'.repeat(31) }],
+    [LIST, { limit: 1001, start_time: 10, end_time: 5 }],
+    ['externalcontact/close_temp_chat', {}],
+    ['corpgroup/batch/external_userid_to_pending_id', {}],
+    ['idconvert/batch/external_userid_to_pending_id', { external_userid: [] }],
+    ['idconvert/batch/external_userid_to_pending_id', { external_userid: Array.from({ length: 101 }, (_, i) => `wm${i}`) }],
+    ['externalcontact/get_follow_user_list', { x: 1 }],
+    [ADD, { type: 1, scene: 3, user: ['a', 'b'], remark: 'r'.repeat(31), extra_field: 1 }],
+    [LIST, { limit: 0 }],
+    ['externalcontact/update_contact_way', { config_id: 'x', user: Array(101).fill('u') }],
+    ['externalcontact/del_contact_way', { config_id: 7 }],
+    ['externalcontact/close_temp_chat', { userid: 'zhangsan' }],
+    ['idconvert/batch/external_userid_to_pending_id', { external_userid: 'wm1' }],
+    [ADD, { type: 2, scene: 2, user: new Array(500_000).fill(5) }],
+    [ADD, inherited],
+    [ADD, { type: new Number(1), scene: 2, user: [new String('zhangsan')], skip_verify: new Boolean(true) }],
+    [ADD, { toJSON: () => VALID }],
+    [ADD, { type: 1, scene: 2, user: { toJSON: () => ['zhangsan'] } }],
+    [ADD, { ...VALID, remark: { toJSON: (key) => `key:${key}` } }],
+    [ADD, { ...VALID, extra: undefined, fn() {} }],
+    [ADD, { ...VALID, state: new String('s'.repeat(31)) }],
+    [ADD, { ...VALID, remark: '😀\\ud800' }],
+  ];
+}
+
+/** A payload of add_contact_way whose JSON text is exactly `length` UTF-16 units (ASCII). */
+function sized(length, filler) {
+  const base = { type: 1, scene: 2, user: ['a'], unionid: '' };
+  const empty = JSON.stringify(base).length;
+  const unit = JSON.stringify(filler).length - 2;
+  const n = Math.floor((length - empty) / unit);
+  const rest = length - empty - n * unit;
+  return { ...base, unionid: filler.repeat(n) + 'x'.repeat(rest) };
+}
+
+/** Hand-made edges. */
+function edges() {
+  const out = [];
+  // The 2 MiB limit, exactly: plain, and with characters JSON escapes (\" is two units, \u0001 six).
+  for (const filler of ['x', '"', '\u0001', '\\']) {
+    for (const length of [MAX - 1, MAX, MAX + 1]) out.push([ADD, sized(length, filler)]);
+  }
+  out.push([ADD, { ...VALID, big: new Array(300_000).fill(0) }]);
+  out.push([ADD, { ...VALID, big: 'x'.repeat(MAX) }]);
+  // 127 containers (the root counts) pass, 128 give json-depth, wherever they are.
+  for (const levels of [125, 126, 127, 128]) {
+    let v = 1;
+    for (let i = 0; i < levels; i++) v = [v];
+    out.push([ADD, { ...VALID, x: v }]);
+    out.push([ADD, { ...VALID, user: v }]);
+    let o = 'leaf';
+    for (let i = 0; i < levels - 2; i++) o = { text: o };
+    out.push([ADD, { ...VALID, is_temp: true, conclusions: { text: o } }]);
+    out.push(['externalcontact/get_follow_user_list', { deep: v }]);
+    out.push([ADD, { ...VALID, user: new Array(120).fill(5), deep: v }]);
+  }
+  // Numbers at every width, for an i64, a u32 and an enum field.
+  for (const n of [2 ** 53, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, 1e21, -0, 0.5, -1, 4294967295, 4294967296, 9007199254740993, 1e300, -1e300]) {
+    out.push([LIST, { start_time: n, end_time: 5, limit: n }]);
+    out.push([LIST, { start_time: 5, end_time: n }]);
+    out.push([ADD, { type: n, scene: n, style: n, user: ['a'], party: [n], expires_in: n }]);
+  }
+  out.push([LIST, { start_time: 9007199254740992, end_time: 9007199254740990 }]);
+  // JSON-pointer escapes, keys that meet prototypes, more than 100 issues of each kind.
+  out.push([ADD, { ...VALID, 'a/b': 1, '~': { 'c~/d': 2 }, __proto__x: 1, constructor: 1 }]);
+  out.push([ADD, JSON.parse('{"type":1,"scene":2,"user":["a"],"__proto__":{"x":1}}')]);
+  out.push([ADD, Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`k${i}`, i]))]);
+  out.push([ADD, { type: 1, scene: 2, user: Array.from({ length: 99 }, () => 1), party: ['x', 'y'] }]);
+  out.push([ADD, { type: 1, scene: 2, user: Array.from({ length: 100 }, () => 1), x: 1 }]);
+  out.push([ADD, { type: 1, scene: 2, user: Array.from({ length: 101 }, () => 1) }]);
+  // Unknown endpoints and prefixes the lookup accepts.
+  out.push(['/cgi-bin/externalcontact/add_contact_way', VALID]);
+  out.push(['//externalcontact/add_contact_way', VALID]);
+  out.push(['externalcontact/add_contact_way/', VALID]);
+  out.push(['EXTERNALCONTACT/ADD_CONTACT_WAY', VALID]);
+  out.push(['gettoken', { corpid: 'a', corpsecret: '' }]);
+  return out;
+}
+
+/** Every fixed case: `[endpoint, payload]`. */
+export function fixedCases() {
+  return [...fixtures(), ...fromJsTests(), ...edges()];
+}
+
+/** Locale tags both sides must read the same way. */
+export const LOCALES = ['zh-CN', 'en', 'EN-us', ' en', '\u00a0en', '\u0085en', '\ufeffen', 'e', 'fr', ''];
