@@ -158,3 +158,36 @@ test('issue 9: import and require of the forms entry give the validators of the 
     }
   }
 });
+
+test('issue 9: errors of the forms entry are instances of the main entry classes, and the other way round', async () => {
+  const main = await import('wecom-external-contact');
+  for (const forms of [await import('wecom-external-contact/validate'), require('wecom-external-contact/validate')]) {
+    let err;
+    try {
+      forms.validate('externalcontact/nope', {});
+    } catch (e) {
+      err = e;
+    }
+    assert.equal(err?.code, 'E_UNKNOWN_ENDPOINT');
+    assert.ok(err instanceof main.WeComUsageError, 'a WeComUsageError of the main entry');
+    assert.ok(err instanceof main.WeComError && err instanceof Error);
+    assert.ok(!(err instanceof main.WeComApiError) && !(err instanceof main.WeComValidationError), 'and nothing else');
+  }
+  const mainErr = (() => {
+    try {
+      main.validate('externalcontact/nope', {});
+    } catch (e) {
+      return e;
+    }
+  })();
+  // The forms entry exports no classes; its errors' own class is reached through the prototype.
+  const formsErr = (() => {
+    try {
+      require('wecom-external-contact/validate').validate(42, {});
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.ok(mainErr instanceof formsErr.constructor, "a main-entry error is an instance of the forms entry's class of the same name");
+  assert.equal(formsErr.code, 'E_USAGE');
+});

@@ -1,6 +1,7 @@
 // Browser/bundler entry, built to pkg/browser.mjs. The wasm is compiled once with top-level
-// await, so importers can call validate() straight away; engines are instantiated from the
-// compiled module on first use and again after a failure (engine.js).
+// await, so importers can create clients straight away; engines are instantiated from the
+// compiled module on first use and again after a failure (engine.js). validate() needs no wasm:
+// a page that only validates imports 'wecom-external-contact/validate' instead.
 import { createGlue } from './glue-factory.js';
 import { setEngine } from './api.js';
 

@@ -1,5 +1,11 @@
 // The error classes every failure of the SDK is an instance of. The wasm engine builds them
 // through `createError`, so `instanceof` works across the boundary. Each carries a stable `code`.
+// The forms entry (wecom-external-contact/validate) is bundled on its own, with its own copy of
+// these classes: `instanceof` matches the classes of every copy (by family mark and class name),
+// so an error of the forms entry is a WeComUsageError of the main entry too.
+
+/** Marks the errors of this package, whichever copy of its code made them. */
+const FAMILY = /* @__PURE__ */ Symbol.for('wecom-external-contact.WeComError');
 
 /** Base class of every error thrown by wecom-external-contact. */
 export class WeComError extends Error {
@@ -13,6 +19,24 @@ export class WeComError extends Error {
     for (const [key, value] of Object.entries(props)) {
       if (key !== 'cause') this[key] = value;
     }
+  }
+
+  /** The family mark (on the prototype: not an own property of any error). */
+  get [FAMILY]() {
+    return true;
+  }
+
+  /**
+   * `value instanceof C`: the usual prototype check, or an error of another copy of this package
+   * whose class (or a class it extends) has C's name.
+   */
+  static [Symbol.hasInstance](value) {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (value === null || typeof value !== 'object' || value[FAMILY] !== true) return false;
+    for (let p = Object.getPrototypeOf(value); p !== null; p = Object.getPrototypeOf(p)) {
+      if (Object.prototype.hasOwnProperty.call(p, 'constructor') && p.constructor?.name === this.name) return true;
+    }
+    return false;
   }
 }
 

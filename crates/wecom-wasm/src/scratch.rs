@@ -1,4 +1,4 @@
-//! Scratch buffers the JS layer writes into directly (the validation tape, the callback I/O buffer):
+//! Scratch buffers the JS layer writes into directly (the callback I/O buffer):
 //! grown to a power of two, keeping what was written, and handed out by address. Growth is
 //! fallible and capped, and a buffer shrinks back after a large input, so no input can make the
 //! engine abort on allocation or keep its memory.
