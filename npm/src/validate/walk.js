@@ -163,16 +163,23 @@ export function val(c, v, K, R) {
   return box(v) ? scan(c, v, true) : filled(v);
 }
 
-/** A string field of the right type longer than `max`: measured in characters. */
+/**
+ * A string field longer than `max` (so possibly over `max` characters): false when it holds an
+ * unpaired surrogate (the caller hands it to `f`), else measured, the issue recorded, true.
+ */
 export function mc(c, s, D, max, rule) {
   const k = chars(s);
+  if (k < 0) return false;
   if (k > max) iss(c, 0, D[0], rule, 'maxChars', { max, actual: k });
+  return true;
 }
 
-/** A string field of the right type that may be over `max` UTF-8 bytes: measured. */
+/** `mc` for a string field that may be over `max` UTF-8 bytes. */
 export function mb(c, s, D, max, rule) {
   const k = bytes(s);
+  if (k < 0) return false;
   if (k > max) iss(c, 0, D[0], rule, 'maxBytes', { max, actual: k });
+  return true;
 }
 
 /** An object field: its model's function when it is an object (not nested too deep), else `f`. */

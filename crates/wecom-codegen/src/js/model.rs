@@ -146,26 +146,32 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
         }
         Kind::Array(_) => present(format!("{n}ar(c, {a}, {d});")),
         Kind::Str => {
-            let measures: Vec<String> = field
+            // (rule call, length over which the string may break it)
+            let measures: Vec<(String, String)> = field
                 .rules
                 .iter()
                 .filter_map(|r| match r.check {
                     // At most `max` characters/bytes whatever they are: no need to measure.
                     Check::MaxChars(max) => {
-                        Some(format!("if ({a}.length > {max}) mc(c, {a}, {d}, {max}, {});", lit::string(r.id)))
+                        Some((format!("mc(c, {a}, {d}, {max}, {})", lit::string(r.id)), format!("{a}.length > {max}")))
                     }
-                    Check::MaxBytes(max) => {
-                        Some(format!("if ({a}.length * 3 > {max}) mb(c, {a}, {d}, {max}, {});", lit::string(r.id)))
-                    }
+                    Check::MaxBytes(max) => Some((
+                        format!("mb(c, {a}, {d}, {max}, {})", lit::string(r.id)),
+                        format!("{a}.length * 3 > {max}"),
+                    )),
                     _ => None,
                 })
                 .collect();
             let empty = if field.optional { String::new() } else { format!(" && {a} !== \"\"") };
-            let good = format!("typeof {a} === \"string\"{empty} && wf({a})");
-            present(if measures.is_empty() {
-                format!("if (!({good})) {slow}")
-            } else {
-                format!("if ({good}) {{\n    {}\n  }} else {slow}", measures.join("\n    "))
+            let good = format!("typeof {a} === \"string\"{empty}");
+            present(match measures.as_slice() {
+                [] => format!("if (!({good} && wf({a}))) {slow}"),
+                // One measure: it also finds an unpaired surrogate (false: to `f`).
+                [(call, long)] => format!("if (!({good} && ({long} ? {call} : wf({a})))) {slow}"),
+                _ => {
+                    let calls: Vec<String> = measures.iter().map(|(call, long)| format!("if ({long}) {call};")).collect();
+                    format!("if ({good} && wf({a})) {{\n    {}\n  }} else {slow}", calls.join("\n    "))
+                }
             })
         }
         _ => match (fast_path(field, a), field.optional) {
