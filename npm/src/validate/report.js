@@ -76,22 +76,85 @@ function add(c, sev, rel, rule, message, params) {
   (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
+// Indexes in a message table (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT): a
+// template of n parameters is its n + 1 literal parts.
+const REQUIRED = 0;
+const UNKNOWN = 1;
+const UNICODE = 2;
+const DEPTH = 3;
+/** `cnt` templates: "{bound} … {actual}" (max, max, min, max, count). */
+export const MAX_CHARS = 4;
+export const MAX_BYTES = 7;
+export const MIN_ITEMS = 10;
+export const MAX_ITEMS = 13;
+export const EXACT_ITEMS = 16;
+const TYPE = 19;
+const RANGE = 22;
+const OUT_OF_RANGE = 26;
+const ONE_OF = 29;
+const NAMES = 32;
+const SEPARATOR = 33;
+
 /**
- * Records an issue whose message is template `key`, with `params` (also shown in the message)
- * and `texts` (the exact decimal forms of 64-bit integers, for the templates that show them).
+ * The first part of a counted message up to `actual`, per locale and (template, bound): bounds
+ * come from the generated rules only, so these maps stay small.
  */
-export function iss(c, sev, rel, rule, key, params = {}, texts) {
-  if (room(c)) add(c, sev, rel, rule, c.m[key](params, texts), params);
-}
+const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
-  if (room(c)) add(c, sev, rel, rule, c.m.required(), {});
+  if (room(c)) add(c, sev, rel, rule, c.m[REQUIRED], {});
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
 export function tx(c, sev, rel, rule, text) {
   if (room(c)) add(c, sev, rel, rule, text[c.l], {});
+}
+
+/** A member the model does not declare: a warning (an error under strict). */
+export function unkn(c, rel) {
+  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[UNKNOWN], {});
+}
+
+/** A string with an unpaired surrogate. */
+export function uni(c, rel) {
+  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[UNICODE], {});
+}
+
+/**
+ * A count over its bound: template `k` (MAX_CHARS…EXACT_ITEMS), `b` the rule's bound (a small
+ * integer), `n` the count.
+ */
+export function cnt(c, sev, rel, rule, k, b, n) {
+  if (!room(c)) return;
+  const m = c.m;
+  const heads = HEADS[c.l];
+  const key = b * 32 + k;
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = m[k] + b + m[k + 1];
+    heads.set(key, head);
+  }
+  const params = k === MIN_ITEMS ? { min: b, actual: n } : k === EXACT_ITEMS ? { count: b, actual: n } : { max: b, actual: n };
+  add(c, sev, rel, rule, head + n + m[k + 2], params);
+}
+
+/** `json-type`: `v` (normalised) is not the `expected` JSON type. */
+export function typ(c, rel, expected, actual) {
+  if (!room(c)) return;
+  const m = c.m;
+  const names = m[NAMES];
+  const e = names === null ? expected : names[expected];
+  const a = names === null ? actual : names[actual];
+  add(c, 0, rel, 'json-type', m[TYPE] + e + m[TYPE + 1] + a + m[TYPE + 2], { expected, actual });
+}
+
+/** An integer not in the enum's `allowed` list. */
+export function one(c, rule, allowed, v) {
+  if (!room(c)) return;
+  const m = c.m;
+  const list = allowed.map(ex).join(m[SEPARATOR]);
+  add(c, 0, undefined, rule, m[ONE_OF] + list + m[ONE_OF + 1] + ex(v) + m[ONE_OF + 2], { allowed: allowed.slice(), actual: v + 0 });
 }
 
 /**
@@ -101,13 +164,18 @@ export function tx(c, sev, rel, rule, text) {
  */
 export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
   if (!room(c)) return;
-  const t = { min: lt ?? ex(lo), max: ht ?? ex(hi) };
+  const m = c.m;
+  const min = lt ?? ex(lo);
+  const max = ht ?? ex(hi);
   const p = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht };
-  if (v !== undefined) {
-    t.actual = ex(v);
+  let message;
+  if (v === undefined) {
+    message = m[OUT_OF_RANGE] + min + m[OUT_OF_RANGE + 1] + max + m[OUT_OF_RANGE + 2];
+  } else {
     p.actual = v + 0;
+    message = m[RANGE] + min + m[RANGE + 1] + max + m[RANGE + 2] + ex(v) + m[RANGE + 3];
   }
-  add(c, sev, rel, rule, v === undefined ? c.m.outOfRange(p, t) : c.m.range(p, t), p);
+  add(c, sev, rel, rule, message, p);
 }
 
 function tooLarge(units) {
@@ -146,7 +214,7 @@ export function done(c, payload) {
     if (text !== undefined && text.length > MAX_PAYLOAD_BYTES) throw tooLarge(text.length);
   }
   if (c.d) {
-    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m.depth(), params: {} }], warnings: [] };
+    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m[DEPTH], params: {} }], warnings: [] };
   }
   const report = { valid: c.e.length === 0, errors: c.e, warnings: c.w };
   if (c.t) report.truncated = true;

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use wecom_core::cross::{Assert, Cond, Cross, Severity};
 use wecom_core::schema::Model;
 
-use super::{lit, Gen};
+use super::{lit, messages, Gen};
 
 /// Index of the field named `name` (the core's tests make sure every rule names a field).
 fn index(m: &Model, name: &str) -> usize {
@@ -82,8 +82,9 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
         Assert::Items(f, count) => {
             let (a, n) = local(m, f);
             format!(
-                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) iss(c, {sev}, {f}, {id}, \"exactItems\", {{ count: {count}, actual: {n} }});",
-                f = at(f)
+                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) cnt(c, {sev}, {f}, {id}, {k}, {count}, {n});",
+                f = at(f),
+                k = messages::index("exactItems"),
             )
         }
         Assert::Range(f, min, max) => {

@@ -169,7 +169,8 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
                 // One measure: it also finds an unpaired surrogate (false: to `f`).
                 [(call, long)] => format!("if (!({good} && ({long} ? {call} : wf({a})))) {slow}"),
                 _ => {
-                    let calls: Vec<String> = measures.iter().map(|(call, long)| format!("if ({long}) {call};")).collect();
+                    let calls: Vec<String> =
+                        measures.iter().map(|(call, long)| format!("if ({long}) {call};")).collect();
                     format!("if ({good} && wf({a})) {{\n    {}\n  }} else {slow}", calls.join("\n    "))
                 }
             })
