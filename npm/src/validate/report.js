@@ -76,24 +76,12 @@ function add(c, sev, rel, rule, message, params) {
   (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
-// Indexes in a message table (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT): a
-// template of n parameters is its n + 1 literal parts.
-const REQUIRED = 0;
-const UNKNOWN = 1;
-const UNICODE = 2;
-const DEPTH = 3;
-/** `cnt` templates: "{bound} … {actual}" (max, max, min, max, count). */
-export const MAX_CHARS = 4;
-export const MAX_BYTES = 7;
-export const MIN_ITEMS = 10;
-export const MAX_ITEMS = 13;
-export const EXACT_ITEMS = 16;
-const TYPE = 19;
-const RANGE = 22;
-const OUT_OF_RANGE = 26;
-const ONE_OF = 29;
-const NAMES = 32;
-const SEPARATOR = 33;
+// Message tables (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT) are the
+// templates' literal parts, a template of n parameters taking n + 1 entries. Indexes (literals
+// below, so that a minifier has nothing to keep): 0 required · 1 unknownField · 2 unicode ·
+// 3 depth · 4 maxChars · 7 maxBytes · 10 minItems · 13 maxItems · 16 exactItems (these five:
+// "{bound}…{actual}", `cnt`) · 19 type · 22 range · 26 outOfRange · 29 oneOf · 32 the zh type
+// names (null in English) · 33 the `{allowed}` separator.
 
 /**
  * The first part of a counted message up to `actual`, per locale and (template, bound): bounds
@@ -103,7 +91,7 @@ const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
-  if (room(c)) add(c, sev, rel, rule, c.m[REQUIRED], {});
+  if (room(c)) add(c, sev, rel, rule, c.m[0], {});
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
@@ -113,16 +101,16 @@ export function tx(c, sev, rel, rule, text) {
 
 /** A member the model does not declare: a warning (an error under strict). */
 export function unkn(c, rel) {
-  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[UNKNOWN], {});
+  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[1], {});
 }
 
 /** A string with an unpaired surrogate. */
 export function uni(c, rel) {
-  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[UNICODE], {});
+  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[2], {});
 }
 
 /**
- * A count over its bound: template `k` (MAX_CHARS…EXACT_ITEMS), `b` the rule's bound (a small
+ * A count over its bound: template `k` (4, 7, 10, 13 or 16), `b` the rule's bound (a small
  * integer), `n` the count.
  */
 export function cnt(c, sev, rel, rule, k, b, n) {
@@ -135,7 +123,7 @@ export function cnt(c, sev, rel, rule, k, b, n) {
     head = m[k] + b + m[k + 1];
     heads.set(key, head);
   }
-  const params = k === MIN_ITEMS ? { min: b, actual: n } : k === EXACT_ITEMS ? { count: b, actual: n } : { max: b, actual: n };
+  const params = k === 10 ? { min: b, actual: n } : k === 16 ? { count: b, actual: n } : { max: b, actual: n };
   add(c, sev, rel, rule, head + n + m[k + 2], params);
 }
 
@@ -143,18 +131,18 @@ export function cnt(c, sev, rel, rule, k, b, n) {
 export function typ(c, rel, expected, actual) {
   if (!room(c)) return;
   const m = c.m;
-  const names = m[NAMES];
+  const names = m[32];
   const e = names === null ? expected : names[expected];
   const a = names === null ? actual : names[actual];
-  add(c, 0, rel, 'json-type', m[TYPE] + e + m[TYPE + 1] + a + m[TYPE + 2], { expected, actual });
+  add(c, 0, rel, 'json-type', m[19] + e + m[20] + a + m[21], { expected, actual });
 }
 
 /** An integer not in the enum's `allowed` list. */
 export function one(c, rule, allowed, v) {
   if (!room(c)) return;
   const m = c.m;
-  const list = allowed.map(ex).join(m[SEPARATOR]);
-  add(c, 0, undefined, rule, m[ONE_OF] + list + m[ONE_OF + 1] + ex(v) + m[ONE_OF + 2], { allowed: allowed.slice(), actual: v + 0 });
+  const list = allowed.map(ex).join(m[33]);
+  add(c, 0, undefined, rule, m[29] + list + m[30] + ex(v) + m[31], { allowed: allowed.slice(), actual: v + 0 });
 }
 
 /**
@@ -170,10 +158,10 @@ export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
   const p = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht };
   let message;
   if (v === undefined) {
-    message = m[OUT_OF_RANGE] + min + m[OUT_OF_RANGE + 1] + max + m[OUT_OF_RANGE + 2];
+    message = m[26] + min + m[27] + max + m[28];
   } else {
     p.actual = v + 0;
-    message = m[RANGE] + min + m[RANGE + 1] + max + m[RANGE + 2] + ex(v) + m[RANGE + 3];
+    message = m[22] + min + m[23] + max + m[24] + ex(v) + m[25];
   }
   add(c, sev, rel, rule, message, p);
 }
@@ -214,7 +202,7 @@ export function done(c, payload) {
     if (text !== undefined && text.length > MAX_PAYLOAD_BYTES) throw tooLarge(text.length);
   }
   if (c.d) {
-    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m[DEPTH], params: {} }], warnings: [] };
+    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m[3], params: {} }], warnings: [] };
   }
   const report = { valid: c.e.length === 0, errors: c.e, warnings: c.w };
   if (c.t) report.truncated = true;

@@ -20,7 +20,7 @@ import { tn } from './measure.js';
 export { nzu, big } from './normalise.js';
 export { wf, ii, gt, fl } from './measure.js';
 export { ctx, rq, tx, rng, cnt } from './report.js';
-export { f, unk, ar, ob, mc, mb } from './walk.js';
+export { f, unk, ar, ob, ms } from './walk.js';
 
 /**
  * Validates `payload` (`undefined` counts as `{}`) with the generated model function `M` in the

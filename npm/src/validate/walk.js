@@ -11,7 +11,7 @@
 // least n items · [4, n, id] at most n items · [5, lo, hi, id, loText?, hiText?] integer range.
 import { nz, pu, big } from './normalise.js';
 import { wf, chars, bytes, ii, tn } from './measure.js';
-import { rq, rng, esc, cnt, typ, uni, unkn, one, MAX_CHARS, MAX_BYTES, MIN_ITEMS, MAX_ITEMS } from './report.js';
+import { rq, rng, esc, cnt, typ, uni, unkn, one } from './report.js';
 
 /** Containers nested deeper than this (the root counts) make the payload `json-depth`. */
 export const MAX_DEPTH = 127;
@@ -34,20 +34,20 @@ function rules(c, v, R, n) {
       case 1:
         if (typeof v === 'string' && v.length > r[1]) {
           const k = chars(v);
-          if (k > r[1]) cnt(c, 0, undefined, r[2], MAX_CHARS, r[1], k);
+          if (k > r[1]) cnt(c, 0, undefined, r[2], 4, r[1], k);
         }
         break;
       case 2:
         if (typeof v === 'string' && v.length * 3 > r[1]) {
           const k = bytes(v);
-          if (k > r[1]) cnt(c, 0, undefined, r[2], MAX_BYTES, r[1], k);
+          if (k > r[1]) cnt(c, 0, undefined, r[2], 7, r[1], k);
         }
         break;
       case 3:
-        if (Array.isArray(v) && n < r[1]) cnt(c, 0, undefined, r[2], MIN_ITEMS, r[1], n);
+        if (Array.isArray(v) && n < r[1]) cnt(c, 0, undefined, r[2], 10, r[1], n);
         break;
       case 4:
-        if (Array.isArray(v) && n > r[1]) cnt(c, 0, undefined, r[2], MAX_ITEMS, r[1], n);
+        if (Array.isArray(v) && n > r[1]) cnt(c, 0, undefined, r[2], 13, r[1], n);
         break;
       default:
         if (ii(v) && (v < r[1] || v > r[2])) rng(c, 0, undefined, r[3], r[1], r[2], r[4], r[5], v);
@@ -162,21 +162,18 @@ export function val(c, v, K, R) {
 }
 
 /**
- * A string field longer than `max` (so possibly over `max` characters): false when it holds an
- * unpaired surrogate (the caller hands it to `f`), else measured, the issue recorded, true.
+ * A string field that may break its one length rule (the first rule of D[3] that is one): false
+ * when it holds an unpaired surrogate (the caller hands it to `f`), else measured, the issue
+ * recorded (templates 4 maxChars, 7 maxBytes), true.
  */
-export function mc(c, s, D, max, rule) {
-  const k = chars(s);
+export function ms(c, s, D) {
+  const R = D[3];
+  let r = R[0];
+  for (let i = 1; r[0] > 2; i++) r = R[i];
+  const ch = r[0] === 1;
+  const k = ch ? chars(s) : bytes(s);
   if (k < 0) return false;
-  if (k > max) cnt(c, 0, D[0], rule, MAX_CHARS, max, k);
-  return true;
-}
-
-/** `mc` for a string field that may be over `max` UTF-8 bytes. */
-export function mb(c, s, D, max, rule) {
-  const k = bytes(s);
-  if (k < 0) return false;
-  if (k > max) cnt(c, 0, D[0], rule, MAX_BYTES, max, k);
+  if (k > r[1]) cnt(c, 0, D[0], r[2], ch ? 4 : 7, r[1], k);
   return true;
 }
 

@@ -152,13 +152,8 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
                 .iter()
                 .filter_map(|r| match r.check {
                     // At most `max` characters/bytes whatever they are: no need to measure.
-                    Check::MaxChars(max) => {
-                        Some((format!("mc(c, {a}, {d}, {max}, {})", lit::string(r.id)), format!("{a}.length > {max}")))
-                    }
-                    Check::MaxBytes(max) => Some((
-                        format!("mb(c, {a}, {d}, {max}, {})", lit::string(r.id)),
-                        format!("{a}.length * 3 > {max}"),
-                    )),
+                    Check::MaxChars(max) => Some((format!("ms(c, {a}, {d})"), format!("{a}.length > {max}"))),
+                    Check::MaxBytes(max) => Some((format!("ms(c, {a}, {d})"), format!("{a}.length * 3 > {max}"))),
                     _ => None,
                 })
                 .collect();
@@ -168,10 +163,10 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
                 [] => format!("if (!({good} && wf({a}))) {slow}"),
                 // One measure: it also finds an unpaired surrogate (false: to `f`).
                 [(call, long)] => format!("if (!({good} && ({long} ? {call} : wf({a})))) {slow}"),
+                // Several: a string long enough to break one goes to `f`, whose rules measure it.
                 _ => {
-                    let calls: Vec<String> =
-                        measures.iter().map(|(call, long)| format!("if ({long}) {call};")).collect();
-                    format!("if ({good} && wf({a})) {{\n    {}\n  }} else {slow}", calls.join("\n    "))
+                    let long: Vec<&str> = measures.iter().map(|(_, long)| long.as_str()).collect();
+                    format!("if (!({good} && !({}) && wf({a}))) {slow}", long.join(" || "))
                 }
             })
         }
