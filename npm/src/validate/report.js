@@ -40,7 +40,31 @@ export function ctx(options, messages) {
   const l = typeof locale === 'string' && ENGLISH.test(locale) ? 1 : 0;
   // e/w: errors/warnings, t: truncated, d: nested too deep, s: strict, l: locale, m: messages,
   // p: path of the current value (keys and indexes), u/x: size lower bound and slack.
-  return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  // The context of the last finished call is reused (a call made from inside a walk, by a
+  // getter or toJSON, finds none and gets its own).
+  let c = spare;
+  if (c === undefined) return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  spare = undefined;
+  c.e = [];
+  c.w = [];
+  c.t = false;
+  c.d = false;
+  c.s = strict === true;
+  c.l = l;
+  c.m = messages[l];
+  c.p.length = 0;
+  c.u = 0;
+  c.x = 0;
+  return c;
+}
+
+/** A context no walk is using (see `ctx`). */
+let spare;
+
+/** Hands a finished context back for the next call (it must not be used any more). */
+export function release(c) {
+  c.e = c.w = c.m = null;
+  spare = c;
 }
 
 /**

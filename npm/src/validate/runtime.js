@@ -13,7 +13,7 @@
 // escapes), and a walk that passes 2 MiB stops at once.
 import { WeComUsageError } from '../errors.js';
 import { nz, pu } from './normalise.js';
-import { ctx, done, failure, typ } from './report.js';
+import { done, failure, typ, release } from './report.js';
 import { scan } from './walk.js';
 import { tn } from './measure.js';
 
@@ -40,9 +40,14 @@ export function run(c, M, payload) {
       if (typeof v === 'object' && v !== null) scan(c, v, true);
     }
   } catch (e) {
+    release(c);
     throw failure(e);
   }
-  return done(c, payload);
+  try {
+    return done(c, payload);
+  } finally {
+    release(c);
+  }
 }
 
 /**
