@@ -69,17 +69,24 @@ export function release(c) {
 
 /**
  * A member name as a JSON-pointer segment (`~` → `~0`, `/` → `~1`). The path holds segments
- * already escaped: field names need nothing, other names are escaped when pushed.
+ * already escaped (with their "/"): field names need nothing, other names are escaped when pushed.
  */
 export function esc(k) {
   return k.indexOf('~') < 0 && k.indexOf('/') < 0 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The JSON pointer of the current value, or of its member `rel` (segments, indexes: numbers). */
+/**
+ * The JSON pointer of the current value, or of its member `rel`. Segments (and `rel`) are
+ * "/" + the escaped name, or an array index (a number).
+ */
 function pointer(path, rel) {
   let s = '';
-  for (let i = 0; i < path.length; i++) s += '/' + path[i];
-  return rel === undefined ? s : s + '/' + rel;
+  for (let i = 0; i < path.length; i++) {
+    const g = path[i];
+    s += typeof g === 'number' ? '/' + g : g;
+  }
+  if (rel === undefined) return s;
+  return typeof rel === 'number' ? s + '/' + rel : s + rel;
 }
 
 /**

@@ -3,7 +3,7 @@
 // members and the walk of values no model describes. It follows the native validator
 // (crates/wecom-core/src/validate/) step for step; the differential test holds them together.
 //
-// Descriptors (generated, one per field): D = [name, requiredRuleId | 0, kind, rules?].
+// Descriptors (generated, one per field): D = ["/" + name, requiredRuleId | 0, kind, rules?].
 // kind: 0 any · 1 string · 2 boolean · [3, lo, hi, loText?, hiText?] integer (bounds as compared;
 // the texts when a double cannot hold them) · [4, allowed, ruleId] integer enum · [5, kind] array ·
 // [6, model] object (`model(o, c)` is the generated function; it returns the member count).
@@ -271,7 +271,7 @@ export function scan(c, v, quiet) {
       top.m++;
       c.u += key.length + 4;
       c.x += 5 * key.length;
-      key = esc(key);
+      key = '/' + esc(key);
     }
     pu(c, m);
     big(c);
@@ -294,7 +294,7 @@ function deep(c, v) {
 /** The unknown members `x` = [key, value, …] of the current object: a warning each, then a scan. */
 export function unk(c, x) {
   for (let i = 0; i < x.length; i += 2) {
-    const k = esc(x[i]);
+    const k = '/' + esc(x[i]);
     unkn(c, k);
     c.p.push(k);
     scan(c, x[i + 1], false);

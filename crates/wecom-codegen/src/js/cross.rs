@@ -69,7 +69,8 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
         Severity::Warning => 1,
     };
     let id = lit::string(rule.rule);
-    let at = |f: &str| lit::string(f);
+    // An issue's path relative to the object: "/field" (field names need no escaping).
+    let at = |f: &str| lit::string(&format!("/{f}"));
     let check = match rule.assert {
         Assert::Absent(f, text) => {
             let t = g.text(text);

@@ -202,7 +202,8 @@ pub fn generate(g: &mut Gen, m: &'static Model) {
         let kind = kind_js(g, (field.kind)());
         let req = if field.optional { "0".to_string() } else { lit::string(field.required_rule) };
         let rules = if field.rules.is_empty() { String::new() } else { format!(", {}", rules_js(field.rules)) };
-        let _ = writeln!(g.decls, "const {d} = [{}, {req}, {kind}{rules}];", lit::string(field.name));
+        // D[0]: the field's path segment ("/name": field names need no escaping).
+        let _ = writeln!(g.decls, "const {d} = [{}, {req}, {kind}{rules}];", lit::string(&format!("/{}", field.name)));
         let a = format!("a{i}");
         let n = if counts.get(i).copied().unwrap_or(false) { format!("n{i} = ") } else { String::new() };
         let _ = writeln!(body, "  {}", field_check(g, field, &a, &n, &d));
