@@ -52,7 +52,7 @@ export function ctx(options, messages) {
   c.s = strict === true;
   c.l = l;
   c.m = messages[l];
-  c.p.length = 0;
+  if (c.p.length !== 0) c.p = [];
   c.u = 0;
   c.x = 0;
   return c;
