@@ -100,12 +100,26 @@ fn member_read(field: &Field) -> &'static str {
 /// The member loop: finds the field of each own enumerable key (dispatching on the key's length
 /// first, so a key is compared with few names; each field read by name: one inline cache per
 /// field rather than a megamorphic `o[y]`) into `a<i>`, or keeps it as an unknown member.
+/// Models with at most this many fields compare a key with each name, without the length switch.
+const SMALL: usize = 4;
+
 fn member_loop(m: &Model, body: &mut String) {
     let _ = writeln!(body, "  for (let i = 0; i < k.length; i++) {{\n    const y = k[i];\n    let v;\n    known: {{");
     let mut lengths: Vec<usize> = m.fields.iter().map(|f| f.name.len()).collect();
     lengths.sort_unstable();
     lengths.dedup();
-    if !lengths.is_empty() {
+    if m.fields.len() <= SMALL {
+        // A few names: compared one by one.
+        for (i, field) in m.fields.iter().enumerate() {
+            let _ = writeln!(
+                body,
+                "      if (y === {}) {{\n        v = o.{};\n        {}\n        a{i} = v;\n        break known;\n      }}",
+                lit::string(field.name),
+                field.name,
+                member_read(field).replace("\n            ", "\n        "),
+            );
+        }
+    } else if !lengths.is_empty() {
         let _ = writeln!(body, "      switch (y.length) {{");
         for len in lengths {
             let _ = writeln!(body, "        case {len}:");
