@@ -118,3 +118,31 @@ test('issue 9: the generated JS validators give the native validator\'s reports 
     dispose();
   }
 });
+
+// The generated validators reuse the context of the last finished call: a validation started
+// from inside another (a getter or toJSON of the payload) and a walk cut short by an exception
+// must each leave the next report untouched.
+test('issue 9: a validation run from a getter of the payload, or cut short by a throwing getter, leaves the other reports intact', async () => {
+  const { module: V, dispose } = await loadValidators();
+  try {
+    const base = { type: 1, scene: 2, user: ['zhangsan', 'lisi'], remark: '一'.repeat(31) };
+    const alone = V.validateAddContactWay(base);
+    assert.deepEqual(alone.errors.map((e) => e.path), ['/remark', '/user']);
+    let inner;
+    const reentrant = {
+      ...base,
+      get state() {
+        inner = V.validate('externalcontact/add_contact_way', { type: 2, scene: 1, style: 9 }, { locale: 'en' });
+        return 'ok';
+      },
+    };
+    assert.deepEqual(V.validateAddContactWay(reentrant), alone);
+    assert.deepEqual(inner.warnings.map((e) => [e.path, e.message]), [['/style', 'must be between 1 and 2 (got 9)']]);
+    const cut = { ...base, conclusions: { link: { get title() { throw new Error('getter failed'); } } } };
+    assert.throws(() => V.validateAddContactWay(cut), (e) => e.code === 'E_INVALID_PAYLOAD');
+    assert.deepEqual(V.validateAddContactWay(base), alone);
+    assert.deepEqual(V.validateAddContactWay({ ...base, extra: 1 }, { strict: true }).errors.map((e) => e.path), ['/remark', '/extra', '/user']);
+  } finally {
+    dispose();
+  }
+});

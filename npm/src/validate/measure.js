@@ -1,17 +1,24 @@
 // String and number measures, computed only when a value could break a rule.
 
-// Unpaired surrogates (Node 18 has no String.prototype.isWellFormed).
+// Unpaired surrogates: String.prototype.isWellFormed where there is one (Node 20+, current
+// browsers), else a regex that first looks for any surrogate at all (the common case: none).
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Every unit encodes to 3 UTF-8 bytes (CJK text): no surrogate, none below U+0800.
+const WIDE = /^[\u0800-\uD7FF\uE000-\uFFFF]*$/;
 
 const isWellFormed = String.prototype.isWellFormed;
 
 /** True when `s` holds no unpaired surrogate (it can be sent as UTF-8). */
-export function wf(s) {
-  return isWellFormed !== undefined ? isWellFormed.call(s) : !LONE.test(s);
-}
+export const wf =
+  typeof isWellFormed === 'function'
+    ? (s) => isWellFormed.call(s)
+    : (s) => !SURROGATE.test(s) || !LONE.test(s);
 
-/** Unicode scalar values in a well-formed string (the docs' 字符). */
+/** Unicode scalar values in `s` (the docs' 字符), or -1 when `s` is not well formed. */
 export function chars(s) {
+  if (!SURROGATE.test(s)) return s.length;
+  if (!wf(s)) return -1;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     if ((s.charCodeAt(i) & 0xfc00) === 0xd800) n--;
@@ -19,8 +26,10 @@ export function chars(s) {
   return n;
 }
 
-/** UTF-8 bytes of a well-formed string. */
+/** UTF-8 bytes of `s`, or -1 when `s` is not well formed. */
 export function bytes(s) {
+  if (WIDE.test(s)) return 3 * s.length;
+  if (!wf(s)) return -1;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);

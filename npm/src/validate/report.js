@@ -40,22 +40,53 @@ export function ctx(options, messages) {
   const l = typeof locale === 'string' && ENGLISH.test(locale) ? 1 : 0;
   // e/w: errors/warnings, t: truncated, d: nested too deep, s: strict, l: locale, m: messages,
   // p: path of the current value (keys and indexes), u/x: size lower bound and slack.
-  return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  // The context of the last finished call is reused (a call made from inside a walk, by a
+  // getter or toJSON, finds none and gets its own).
+  let c = spare;
+  if (c === undefined) return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  spare = undefined;
+  c.e = [];
+  c.w = [];
+  c.t = false;
+  c.d = false;
+  c.s = strict === true;
+  c.l = l;
+  c.m = messages[l];
+  if (c.p.length !== 0) c.p = [];
+  c.u = 0;
+  c.x = 0;
+  return c;
+}
+
+/** A context no walk is using (see `ctx`). */
+let spare;
+
+/** Hands a finished context back for the next call (it must not be used any more). */
+export function release(c) {
+  c.e = c.w = c.m = null;
+  spare = c;
 }
 
 /**
  * A member name as a JSON-pointer segment (`~` → `~0`, `/` → `~1`). The path holds segments
- * already escaped: field names need nothing, other names are escaped when pushed.
+ * already escaped (with their "/"): field names need nothing, other names are escaped when pushed.
  */
 export function esc(k) {
   return k.indexOf('~') < 0 && k.indexOf('/') < 0 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The JSON pointer of the current value, or of its member `rel` (segments, indexes: numbers). */
+/**
+ * The JSON pointer of the current value, or of its member `rel`. Segments (and `rel`) are
+ * "/" + the escaped name, or an array index (a number).
+ */
 function pointer(path, rel) {
   let s = '';
-  for (let i = 0; i < path.length; i++) s += '/' + path[i];
-  return rel === undefined ? s : s + '/' + rel;
+  for (let i = 0; i < path.length; i++) {
+    const g = path[i];
+    s += typeof g === 'number' ? '/' + g : g;
+  }
+  if (rel === undefined) return s;
+  return typeof rel === 'number' ? s + '/' + rel : s + rel;
 }
 
 /**
@@ -76,22 +107,73 @@ function add(c, sev, rel, rule, message, params) {
   (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
+// Message tables (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT) are the
+// templates' literal parts, a template of n parameters taking n + 1 entries. Indexes (literals
+// below, so that a minifier has nothing to keep): 0 required · 1 unknownField · 2 unicode ·
+// 3 depth · 4 maxChars · 7 maxBytes · 10 minItems · 13 maxItems · 16 exactItems (these five:
+// "{bound}…{actual}", `cnt`) · 19 type · 22 range · 26 outOfRange · 29 oneOf · 32 the zh type
+// names (null in English) · 33 the `{allowed}` separator.
+
 /**
- * Records an issue whose message is template `key`, with `params` (also shown in the message)
- * and `texts` (the exact decimal forms of 64-bit integers, for the templates that show them).
+ * The first part of a counted message up to `actual`, per locale and (template, bound): bounds
+ * come from the generated rules only, so these maps stay small.
  */
-export function iss(c, sev, rel, rule, key, params = {}, texts) {
-  if (room(c)) add(c, sev, rel, rule, c.m[key](params, texts), params);
-}
+const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
-  if (room(c)) add(c, sev, rel, rule, c.m.required(), {});
+  if (room(c)) add(c, sev, rel, rule, c.m[0], {});
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
 export function tx(c, sev, rel, rule, text) {
   if (room(c)) add(c, sev, rel, rule, text[c.l], {});
+}
+
+/** A member the model does not declare: a warning (an error under strict). */
+export function unkn(c, rel) {
+  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[1], {});
+}
+
+/** A string with an unpaired surrogate. */
+export function uni(c, rel) {
+  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[2], {});
+}
+
+/**
+ * A count over its bound: template `k` (4, 7, 10, 13 or 16), `b` the rule's bound (a small
+ * integer), `n` the count.
+ */
+export function cnt(c, sev, rel, rule, k, b, n) {
+  if (!room(c)) return;
+  const m = c.m;
+  const heads = HEADS[c.l];
+  const key = b * 32 + k;
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = m[k] + b + m[k + 1];
+    heads.set(key, head);
+  }
+  const params = k === 10 ? { min: b, actual: n } : k === 16 ? { count: b, actual: n } : { max: b, actual: n };
+  add(c, sev, rel, rule, head + n + m[k + 2], params);
+}
+
+/** `json-type`: `v` (normalised) is not the `expected` JSON type. */
+export function typ(c, rel, expected, actual) {
+  if (!room(c)) return;
+  const m = c.m;
+  const names = m[32];
+  const e = names === null ? expected : names[expected];
+  const a = names === null ? actual : names[actual];
+  add(c, 0, rel, 'json-type', m[19] + e + m[20] + a + m[21], { expected, actual });
+}
+
+/** An integer not in the enum's `allowed` list. */
+export function one(c, rule, allowed, v) {
+  if (!room(c)) return;
+  const m = c.m;
+  const list = allowed.map(ex).join(m[33]);
+  add(c, 0, undefined, rule, m[29] + list + m[30] + ex(v) + m[31], { allowed: allowed.slice(), actual: v + 0 });
 }
 
 /**
@@ -101,13 +183,18 @@ export function tx(c, sev, rel, rule, text) {
  */
 export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
   if (!room(c)) return;
-  const t = { min: lt ?? ex(lo), max: ht ?? ex(hi) };
+  const m = c.m;
+  const min = lt ?? ex(lo);
+  const max = ht ?? ex(hi);
   const p = { min: lt === undefined ? lo : +lt, max: ht === undefined ? hi : +ht };
-  if (v !== undefined) {
-    t.actual = ex(v);
+  let message;
+  if (v === undefined) {
+    message = m[26] + min + m[27] + max + m[28];
+  } else {
     p.actual = v + 0;
+    message = m[22] + min + m[23] + max + m[24] + ex(v) + m[25];
   }
-  add(c, sev, rel, rule, v === undefined ? c.m.outOfRange(p, t) : c.m.range(p, t), p);
+  add(c, sev, rel, rule, message, p);
 }
 
 function tooLarge(units) {
@@ -146,7 +233,7 @@ export function done(c, payload) {
     if (text !== undefined && text.length > MAX_PAYLOAD_BYTES) throw tooLarge(text.length);
   }
   if (c.d) {
-    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m.depth(), params: {} }], warnings: [] };
+    return { valid: false, errors: [{ path: '', rule: 'json-depth', message: c.m[3], params: {} }], warnings: [] };
   }
   const report = { valid: c.e.length === 0, errors: c.e, warnings: c.w };
   if (c.t) report.truncated = true;

@@ -13,14 +13,14 @@
 // escapes), and a walk that passes 2 MiB stops at once.
 import { WeComUsageError } from '../errors.js';
 import { nz, pu } from './normalise.js';
-import { ctx, done, failure, iss } from './report.js';
+import { done, failure, typ, release } from './report.js';
 import { scan } from './walk.js';
 import { tn } from './measure.js';
 
 export { nzu, big } from './normalise.js';
 export { wf, ii, gt, fl } from './measure.js';
-export { ctx, iss, rq, tx, rng } from './report.js';
-export { f, unk, ar, ob, mc, mb } from './walk.js';
+export { ctx, rq, tx, rng, cnt } from './report.js';
+export { f, unk, ar, ob, ms } from './walk.js';
 
 /**
  * Validates `payload` (`undefined` counts as `{}`) with the generated model function `M` in the
@@ -36,13 +36,18 @@ export function run(c, M, payload) {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       M(v, c);
     } else {
-      iss(c, 0, undefined, 'json-type', 'type', { expected: 'object', actual: tn(v) });
+      typ(c, undefined, 'object', tn(v));
       if (typeof v === 'object' && v !== null) scan(c, v, true);
     }
   } catch (e) {
+    release(c);
     throw failure(e);
   }
-  return done(c, payload);
+  try {
+    return done(c, payload);
+  } finally {
+    release(c);
+  }
 }
 
 /**

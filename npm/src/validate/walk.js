@@ -3,17 +3,15 @@
 // members and the walk of values no model describes. It follows the native validator
 // (crates/wecom-core/src/validate/) step for step; the differential test holds them together.
 //
-// Descriptors (generated, one per field): D = [name, requiredRuleId | 0, kind, rules?].
+// Descriptors (generated, one per field): D = ["/" + name, requiredRuleId | 0, kind, rules?].
 // kind: 0 any · 1 string · 2 boolean · [3, lo, hi, loText?, hiText?] integer (bounds as compared;
 // the texts when a double cannot hold them) · [4, allowed, ruleId] integer enum · [5, kind] array ·
 // [6, model] object (`model(o, c)` is the generated function; it returns the member count).
 // rules: [1, n, id] at most n characters · [2, n, id] at most n UTF-8 bytes · [3, n, id] at
 // least n items · [4, n, id] at most n items · [5, lo, hi, id, loText?, hiText?] integer range.
 import { nz, pu, big } from './normalise.js';
-import { wf, chars, bytes, ii, tn, ex } from './measure.js';
-
-const UNICODE = 'json-unicode';
-import { iss, rq, rng, esc } from './report.js';
+import { wf, chars, bytes, ii, tn } from './measure.js';
+import { rq, rng, esc, cnt, typ, uni, unkn, one } from './report.js';
 
 /** Containers nested deeper than this (the root counts) make the payload `json-depth`. */
 export const MAX_DEPTH = 127;
@@ -36,20 +34,20 @@ function rules(c, v, R, n) {
       case 1:
         if (typeof v === 'string' && v.length > r[1]) {
           const k = chars(v);
-          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxChars', { max: r[1], actual: k });
+          if (k > r[1]) cnt(c, 0, undefined, r[2], 4, r[1], k);
         }
         break;
       case 2:
         if (typeof v === 'string' && v.length * 3 > r[1]) {
           const k = bytes(v);
-          if (k > r[1]) iss(c, 0, undefined, r[2], 'maxBytes', { max: r[1], actual: k });
+          if (k > r[1]) cnt(c, 0, undefined, r[2], 7, r[1], k);
         }
         break;
       case 3:
-        if (Array.isArray(v) && n < r[1]) iss(c, 0, undefined, r[2], 'minItems', { min: r[1], actual: n });
+        if (Array.isArray(v) && n < r[1]) cnt(c, 0, undefined, r[2], 10, r[1], n);
         break;
       case 4:
-        if (Array.isArray(v) && n > r[1]) iss(c, 0, undefined, r[2], 'maxItems', { max: r[1], actual: n });
+        if (Array.isArray(v) && n > r[1]) cnt(c, 0, undefined, r[2], 13, r[1], n);
         break;
       default:
         if (ii(v) && (v < r[1] || v > r[2])) rng(c, 0, undefined, r[3], r[1], r[2], r[4], r[5], v);
@@ -101,7 +99,7 @@ export function items(c, v, IK, R) {
 export function val(c, v, K, R) {
   const t = typeof v;
   if (t === 'string' && !wf(v)) {
-    iss(c, 0, undefined, UNICODE, 'unicode');
+    uni(c, undefined);
     return 1;
   }
   let expected;
@@ -142,7 +140,7 @@ export function val(c, v, K, R) {
         if (K[1].includes(v)) {
           if (R !== undefined) rules(c, v, R, 0);
         } else {
-          iss(c, 0, undefined, K[2], 'oneOf', { allowed: K[1].slice(), actual: v + 0 }, { allowed: K[1].map(ex), actual: ex(v) });
+          one(c, K[2], K[1], v);
         }
         return 1;
       }
@@ -159,20 +157,24 @@ export function val(c, v, K, R) {
       }
       expected = 'object';
   }
-  iss(c, 0, undefined, 'json-type', 'type', { expected, actual: tn(v) });
+  typ(c, undefined, expected, tn(v));
   return box(v) ? scan(c, v, true) : filled(v);
 }
 
-/** A string field of the right type longer than `max`: measured in characters. */
-export function mc(c, s, D, max, rule) {
-  const k = chars(s);
-  if (k > max) iss(c, 0, D[0], rule, 'maxChars', { max, actual: k });
-}
-
-/** A string field of the right type that may be over `max` UTF-8 bytes: measured. */
-export function mb(c, s, D, max, rule) {
-  const k = bytes(s);
-  if (k > max) iss(c, 0, D[0], rule, 'maxBytes', { max, actual: k });
+/**
+ * A string field that may break its one length rule (the first rule of D[3] that is one): false
+ * when it holds an unpaired surrogate (the caller hands it to `f`), else measured, the issue
+ * recorded (templates 4 maxChars, 7 maxBytes), true.
+ */
+export function ms(c, s, D) {
+  const R = D[3];
+  let r = R[0];
+  for (let i = 1; r[0] > 2; i++) r = R[i];
+  const ch = r[0] === 1;
+  const k = ch ? chars(s) : bytes(s);
+  if (k < 0) return false;
+  if (k > r[1]) cnt(c, 0, D[0], r[2], ch ? 4 : 7, r[1], k);
+  return true;
 }
 
 /** An object field: its model's function when it is an object (not nested too deep), else `f`. */
@@ -226,7 +228,7 @@ export function f(c, v, D) {
  */
 export function scan(c, v, quiet) {
   if (!box(v)) {
-    if (!quiet && typeof v === 'string' && !wf(v)) iss(c, 0, undefined, UNICODE, 'unicode');
+    if (!quiet && typeof v === 'string' && !wf(v)) uni(c, undefined);
     return filled(v);
   }
   const stack = [];
@@ -269,7 +271,7 @@ export function scan(c, v, quiet) {
       top.m++;
       c.u += key.length + 4;
       c.x += 5 * key.length;
-      key = esc(key);
+      key = '/' + esc(key);
     }
     pu(c, m);
     big(c);
@@ -277,7 +279,7 @@ export function scan(c, v, quiet) {
       c.p.push(key);
       open(m);
     } else if (!quiet && typeof m === 'string' && !wf(m)) {
-      iss(c, 0, key, UNICODE, 'unicode');
+      uni(c, key);
     }
   }
   return count;
@@ -292,8 +294,8 @@ function deep(c, v) {
 /** The unknown members `x` = [key, value, …] of the current object: a warning each, then a scan. */
 export function unk(c, x) {
   for (let i = 0; i < x.length; i += 2) {
-    const k = esc(x[i]);
-    iss(c, 1, k, 'unknown-field', 'unknownField');
+    const k = '/' + esc(x[i]);
+    unkn(c, k);
     c.p.push(k);
     scan(c, x[i + 1], false);
     c.p.pop();

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use wecom_core::cross::{Assert, Cond, Cross, Severity};
 use wecom_core::schema::Model;
 
-use super::{lit, Gen};
+use super::{lit, messages, Gen};
 
 /// Index of the field named `name` (the core's tests make sure every rule names a field).
 fn index(m: &Model, name: &str) -> usize {
@@ -69,7 +69,8 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
         Severity::Warning => 1,
     };
     let id = lit::string(rule.rule);
-    let at = |f: &str| lit::string(f);
+    // An issue's path relative to the object: "/field" (field names need no escaping).
+    let at = |f: &str| lit::string(&format!("/{f}"));
     let check = match rule.assert {
         Assert::Absent(f, text) => {
             let t = g.text(text);
@@ -82,8 +83,9 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
         Assert::Items(f, count) => {
             let (a, n) = local(m, f);
             format!(
-                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) iss(c, {sev}, {f}, {id}, \"exactItems\", {{ count: {count}, actual: {n} }});",
-                f = at(f)
+                "if ({a} == null) rq(c, {sev}, {f}, {id});\n    else if (Array.isArray({a}) && {n} !== {count}) cnt(c, {sev}, {f}, {id}, {k}, {count}, {n});",
+                f = at(f),
+                k = messages::index("exactItems"),
             )
         }
         Assert::Range(f, min, max) => {

@@ -85,45 +85,59 @@ fn fast_path(field: &Field, a: &str) -> Option<String> {
     }
 }
 
-/// What the member loop does for one field once its name matched: read it by name (one inline
-/// cache per field rather than a megamorphic `o[y]`), normalise it unless it already is the
-/// primitive the field expects, count its JSON size, keep it in `a<i>`.
-fn member_read(field: &Field, i: usize) -> String {
-    let slow = "v = nzu(c, v, y);\n        if (v === undefined) continue;";
-    let read = match (field.kind)() {
-        Kind::Str => format!("if (typeof v === \"string\") {{\n        u += v.length + 2;\n        s += v.length;\n      }} else {{\n        {slow}\n      }}"),
-        Kind::Int { .. } | Kind::Enum(_) => format!("if (typeof v === \"number\" && v - v === 0) {{\n        u++;\n        s += 5;\n      }} else {{\n        {slow}\n      }}"),
-        Kind::Bool => format!("if (typeof v === \"boolean\") {{\n        u += 4;\n        s++;\n      }} else {{\n        {slow}\n      }}"),
-        Kind::Array(_) | Kind::Object(_) | Kind::Any => slow.replace("\n        ", "\n      "),
-    };
-    format!("v = o.{};\n      {read}\n      a{i} = v;\n      u += {};", field.name, field.name.len() + 4)
+/// What the member loop does with a field's value once its name matched (the value is in `v`):
+/// takes the primitive the field expects as it is (a string's length goes to `s`) and
+/// normalises anything else with `nzu` (which counts its size).
+fn member_read(field: &Field) -> &'static str {
+    match (field.kind)() {
+        Kind::Str => "if (typeof v === \"string\") s += v.length;\n            else v = nzu(c, v, y);",
+        Kind::Int { .. } | Kind::Enum(_) => "if (typeof v !== \"number\" || v - v !== 0) v = nzu(c, v, y);",
+        Kind::Bool => "if (typeof v !== \"boolean\") v = nzu(c, v, y);",
+        Kind::Array(_) | Kind::Object(_) | Kind::Any => "v = nzu(c, v, y);",
+    }
 }
 
 /// The member loop: finds the field of each own enumerable key (dispatching on the key's length
-/// first, so a key is compared with few names), or keeps it as an unknown member.
+/// first, so a key is compared with few names; each field read by name: one inline cache per
+/// field rather than a megamorphic `o[y]`) into `a<i>`, or keeps it as an unknown member.
+/// Models with at most this many fields compare a key with each name, without the length switch.
+const SMALL: usize = 4;
+
 fn member_loop(m: &Model, body: &mut String) {
     let _ = writeln!(body, "  for (let i = 0; i < k.length; i++) {{\n    const y = k[i];\n    let v;\n    known: {{");
     let mut lengths: Vec<usize> = m.fields.iter().map(|f| f.name.len()).collect();
     lengths.sort_unstable();
     lengths.dedup();
-    if !lengths.is_empty() {
+    if m.fields.len() <= SMALL {
+        // A few names: compared one by one.
+        for (i, field) in m.fields.iter().enumerate() {
+            let _ = writeln!(
+                body,
+                "      if (y === {}) {{\n        v = o.{};\n        {}\n        a{i} = v;\n        break known;\n      }}",
+                lit::string(field.name),
+                field.name,
+                member_read(field).replace("\n            ", "\n        "),
+            );
+        }
+    } else if !lengths.is_empty() {
         let _ = writeln!(body, "      switch (y.length) {{");
         for len in lengths {
-            let _ = writeln!(body, "      case {len}:");
+            let _ = writeln!(body, "        case {len}:");
             for (i, field) in m.fields.iter().enumerate().filter(|(_, f)| f.name.len() == len) {
-                let read = member_read(field, i).replace("\n", "\n    ");
                 let _ = writeln!(
                     body,
-                    "        if (y === {}) {{\n          {read}\n          break known;\n        }}",
-                    lit::string(field.name)
+                    "          if (y === {}) {{\n            v = o.{};\n            {}\n            a{i} = v;\n            break known;\n          }}",
+                    lit::string(field.name),
+                    field.name,
+                    member_read(field),
                 );
             }
-            let _ = writeln!(body, "        break;");
+            let _ = writeln!(body, "          break;");
         }
         let _ = writeln!(body, "      }}");
     }
     body.push_str(
-        "      v = nzu(c, o[y], y);\n      if (v === undefined) continue;\n      (x || (x = [])).push(y, v);\n      c.u += y.length + 4;\n      c.x += 5 * y.length;\n      big(c);\n    }\n    n++;\n  }\n",
+        "      v = nzu(c, o[y], y);\n      if (v !== undefined) {\n        (x || (x = [])).push(y, v);\n        c.x += 5 * y.length;\n        big(c);\n      }\n    }\n    if (v !== undefined) {\n      n++;\n      u += y.length + 4;\n    }\n  }\n",
     );
 }
 
@@ -146,26 +160,28 @@ fn field_check(g: &mut Gen, field: &Field, a: &str, n: &str, d: &str) -> String 
         }
         Kind::Array(_) => present(format!("{n}ar(c, {a}, {d});")),
         Kind::Str => {
-            let measures: Vec<String> = field
+            // (rule call, length over which the string may break it)
+            let measures: Vec<(String, String)> = field
                 .rules
                 .iter()
                 .filter_map(|r| match r.check {
                     // At most `max` characters/bytes whatever they are: no need to measure.
-                    Check::MaxChars(max) => {
-                        Some(format!("if ({a}.length > {max}) mc(c, {a}, {d}, {max}, {});", lit::string(r.id)))
-                    }
-                    Check::MaxBytes(max) => {
-                        Some(format!("if ({a}.length * 3 > {max}) mb(c, {a}, {d}, {max}, {});", lit::string(r.id)))
-                    }
+                    Check::MaxChars(max) => Some((format!("ms(c, {a}, {d})"), format!("{a}.length > {max}"))),
+                    Check::MaxBytes(max) => Some((format!("ms(c, {a}, {d})"), format!("{a}.length * 3 > {max}"))),
                     _ => None,
                 })
                 .collect();
             let empty = if field.optional { String::new() } else { format!(" && {a} !== \"\"") };
-            let good = format!("typeof {a} === \"string\"{empty} && wf({a})");
-            present(if measures.is_empty() {
-                format!("if (!({good})) {slow}")
-            } else {
-                format!("if ({good}) {{\n    {}\n  }} else {slow}", measures.join("\n    "))
+            let good = format!("typeof {a} === \"string\"{empty}");
+            present(match measures.as_slice() {
+                [] => format!("if (!({good} && wf({a}))) {slow}"),
+                // One measure: it also finds an unpaired surrogate (false: to `f`).
+                [(call, long)] => format!("if (!({good} && ({long} ? {call} : wf({a})))) {slow}"),
+                // Several: a string long enough to break one goes to `f`, whose rules measure it.
+                _ => {
+                    let long: Vec<&str> = measures.iter().map(|(_, long)| long.as_str()).collect();
+                    format!("if (!({good} && !({}) && wf({a}))) {slow}", long.join(" || "))
+                }
             })
         }
         _ => match (fast_path(field, a), field.optional) {
@@ -191,13 +207,17 @@ pub fn generate(g: &mut Gen, m: &'static Model) {
     let _ = writeln!(body, "/** {} */\nfunction m_{}(o, c) {{", m.name, m.name);
     let _ = writeln!(body, "  const k = Object.keys(o);\n  let {};", locals.join(", "));
     member_loop(m, &mut body);
-    body.push_str("  c.u += u;\n  c.x += 5 * s + (n === 0 ? 1 : 0);\n  big(c);\n");
+    // Sizes: `u` the members' keys (and the braces), `s` the characters of the string values
+    // taken on the fast path (`nzu` counts the others); the slack covers what those values add
+    // beyond that: escapes (5 per character), quotes, up to 25 characters per number.
+    body.push_str("  c.u += u + s;\n  c.x += 5 * s + 25 * n + 1;\n  big(c);\n");
     for (i, field) in m.fields.iter().enumerate() {
         let d = format!("d_{}_{}", m.name, field.name);
         let kind = kind_js(g, (field.kind)());
         let req = if field.optional { "0".to_string() } else { lit::string(field.required_rule) };
         let rules = if field.rules.is_empty() { String::new() } else { format!(", {}", rules_js(field.rules)) };
-        let _ = writeln!(g.decls, "const {d} = [{}, {req}, {kind}{rules}];", lit::string(field.name));
+        // D[0]: the field's path segment ("/name": field names need no escaping).
+        let _ = writeln!(g.decls, "const {d} = [{}, {req}, {kind}{rules}];", lit::string(&format!("/{}", field.name)));
         let a = format!("a{i}");
         let n = if counts.get(i).copied().unwrap_or(false) { format!("n{i} = ") } else { String::new() };
         let _ = writeln!(body, "  {}", field_check(g, field, &a, &n, &d));
