@@ -31,6 +31,8 @@ struct Shared {
     no_lock: Cell<bool>,
     failing: Cell<bool>,
     ops: RefCell<Vec<String>>,
+    /// Stored by "another process" right after the next `get` has read the old record.
+    written_after_get: RefCell<Option<TokenRecord>>,
 }
 
 /// One process's adapter over [`Shared`]; every operation takes one extra poll, like I/O.
@@ -62,7 +64,11 @@ impl TokenBackend for Store {
     }
     async fn get(&self, key: &str) -> Result<Option<TokenRecord>, String> {
         self.op("get").await?;
-        Ok(self.shared.records.borrow().get(key).cloned())
+        let read = self.shared.records.borrow().get(key).cloned();
+        if let Some(other) = self.shared.written_after_get.borrow_mut().take() {
+            self.shared.records.borrow_mut().insert(key.to_owned(), other);
+        }
+        Ok(read)
     }
     async fn set(&self, key: &str, record: &TokenRecord, ttl_ms: f64) -> Result<(), String> {
         self.op("set").await?;
@@ -214,6 +220,25 @@ fn a_rejected_token_is_replaced_once_for_every_process() {
     assert_eq!(w.issued.get(), 2, "one new token for both processes");
     let key = a.token_key().to_owned();
     assert_eq!(w.shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[1]));
+}
+
+#[test]
+fn a_rejected_token_read_from_the_store_never_deletes_the_replacement_another_process_just_stored() {
+    // Found by js-tests/redis.test.mjs (issue 9 review): a get-then-delete of the rejected record
+    // is not atomic, so it could delete the token another process stored in between, and a third
+    // token was fetched. The rejected record is now treated as absent and left to be overwritten.
+    let w = World::new();
+    let a = w.process(1);
+    block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
+    assert_eq!(w.issued.get(), 1);
+    w.revoked.borrow_mut().push(TOKENS[0]);
+    // Process 2 stores its fresh token right after process 1 has read the revoked one.
+    *w.shared.written_after_get.borrow_mut() = Some(record(TOKENS[2], 7_200_000.0));
+    block_on(a.request(ADD, ADD_PAYLOAD)).unwrap();
+    assert_eq!(w.issued.get(), 1, "process 1 uses the token process 2 stored, no third token");
+    let key = a.token_key().to_owned();
+    assert_eq!(w.shared.records.borrow().get(&key).map(|r| r.access_token.clone()).as_deref(), Some(TOKENS[2]));
+    assert!(!w.shared.ops.borrow().iter().any(|op| op == "1:delete"), "{:?}", w.shared.ops.borrow());
 }
 
 #[test]

@@ -124,8 +124,15 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         Ok(record)
     }
 
-    /// The stored record if it is fresh and not `reject`; a stored `reject` is deleted.
+    /// The stored record if it is fresh and not `reject` (a stored `reject` counts as absent and
+    /// is left alone: whoever takes the lock next overwrites it. Deleting it here would race with
+    /// another process that has just stored its replacement, which a get-then-delete can remove).
     pub(super) async fn stored(&self, reject: Option<&str>) -> Option<TokenRecord> {
+        self.read_stored(reject, false).await
+    }
+
+    /// [`Self::stored`], deleting a stored `reject` when `drop_rejected` (`invalidate_token`).
+    pub(super) async fn read_stored(&self, reject: Option<&str>, drop_rejected: bool) -> Option<TokenRecord> {
         let got = self.backend.get(&self.key).await;
         if let Ok(Some(record)) = &got {
             // Held from now on, whatever happens to it: any message quoting it is redacted.
@@ -137,7 +144,9 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
                 None
             }
             Ok(Some(record)) if Some(record.access_token.as_str()) == reject => {
-                self.store_delete().await;
+                if drop_rejected {
+                    self.store_delete().await;
+                }
                 None
             }
             Ok(Some(record)) if record.is_fresh(self.transport.now_ms()) => {

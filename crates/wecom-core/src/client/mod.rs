@@ -155,7 +155,7 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         let current = self.tokens.peek().map(|r| r.access_token);
         self.tokens.invalidate();
         if self.backend.has_store() && !self.backend.has_provider() {
-            let stored = self.stored(current.as_deref()).await;
+            let stored = self.read_stored(current.as_deref(), true).await;
             // `stored` dropped a record equal to `current`; one with no local counterpart goes too.
             if current.is_none() && stored.is_some() {
                 self.store_delete().await;
