@@ -107,3 +107,18 @@ export function nzu(c, v, key) {
   if (r !== undefined) pu(c, r);
   return r;
 }
+
+/**
+ * An unknown member `key` of a model (the slow path of the generated member loops): `nzu`, then,
+ * when it is written, the member kept in `x` (key, value) for `unk` and its key's worst-case
+ * escapes counted. Returns the normalised value (`undefined`: not written).
+ */
+export function nzx(c, v, key, x) {
+  v = nzu(c, v, key);
+  if (v !== undefined) {
+    x.push(key, v);
+    c.x += 5 * key.length;
+    big(c);
+  }
+  return v;
+}

@@ -7,8 +7,9 @@ import { ex } from './measure.js';
 /** Most issues (errors and warnings together) a report lists; the next one marks it truncated. */
 export const MAX_ISSUES = 100;
 
-// Leading white space as Rust's str::trim sees it (Unicode White_Space), then "en" in any case.
-const ENGLISH = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*en/i;
+// Leading white space as Rust's str::trim sees it (Unicode White_Space: JS's \s without U+FEFF,
+// plus U+0085), then "en" in any case.
+const ENGLISH = /^(?:[^\S\ufeff]|\u0085)*en/i;
 
 function usage(message) {
   return new WeComUsageError(message, { code: 'E_USAGE' });

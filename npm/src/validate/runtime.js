@@ -17,7 +17,7 @@ import { done, failure, typ, release } from './report.js';
 import { scan } from './walk.js';
 import { tn } from './measure.js';
 
-export { nzu, big } from './normalise.js';
+export { nzu, nzx, big } from './normalise.js';
 export { wf, ii, gt, fl } from './measure.js';
 export { ctx, rq, tx, rng, cnt } from './report.js';
 export { f, unk, ar, ob, ms } from './walk.js';
