@@ -43,8 +43,7 @@ export function ctx(options, messages) {
   // p: path of the current value (keys and indexes), u/x: size lower bound and slack.
   // The context of the last finished call is reused (a call made from inside a walk, by a
   // getter or toJSON, finds none and gets its own).
-  let c = spare;
-  if (c === undefined) return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  const c = spare || { p: [] };
   spare = undefined;
   c.e = [];
   c.w = [];
