@@ -102,9 +102,12 @@ function room(c) {
   return true;
 }
 
-/** Records an issue at the current path or its member `rel`; `sev` 1 (warning) is an error under strict. */
+/**
+ * Records an issue at the current path or its member `rel` if the report has room; `sev` 1
+ * (warning) is an error under strict.
+ */
 function add(c, sev, rel, rule, message, params) {
-  (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
+  if (room(c)) (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
 // Message tables (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT) are the
@@ -122,22 +125,22 @@ const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
-  if (room(c)) add(c, sev, rel, rule, c.m[0], {});
+  add(c, sev, rel, rule, c.m[0], {});
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
 export function tx(c, sev, rel, rule, text) {
-  if (room(c)) add(c, sev, rel, rule, text[c.l], {});
+  add(c, sev, rel, rule, text[c.l], {});
 }
 
 /** A member the model does not declare: a warning (an error under strict). */
 export function unkn(c, rel) {
-  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[1], {});
+  add(c, 1, rel, 'unknown-field', c.m[1], {});
 }
 
 /** A string with an unpaired surrogate. */
 export function uni(c, rel) {
-  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[2], {});
+  add(c, 0, rel, 'json-unicode', c.m[2], {});
 }
 
 /**
@@ -145,7 +148,6 @@ export function uni(c, rel) {
  * integer), `n` the count.
  */
 export function cnt(c, sev, rel, rule, k, b, n) {
-  if (!room(c)) return;
   const m = c.m;
   const heads = HEADS[c.l];
   const key = b * 32 + k;
@@ -160,7 +162,6 @@ export function cnt(c, sev, rel, rule, k, b, n) {
 
 /** `json-type`: `v` (normalised) is not the `expected` JSON type. */
 export function typ(c, rel, expected, actual) {
-  if (!room(c)) return;
   const m = c.m;
   const names = m[32];
   const e = names === null ? expected : names[expected];
@@ -170,7 +171,6 @@ export function typ(c, rel, expected, actual) {
 
 /** An integer not in the enum's `allowed` list. */
 export function one(c, rule, allowed, v) {
-  if (!room(c)) return;
   const m = c.m;
   const list = allowed.map(ex).join(m[33]);
   add(c, 0, undefined, rule, m[29] + list + m[30] + ex(v) + m[31], { allowed: allowed.slice(), actual: v + 0 });
@@ -182,7 +182,6 @@ export function one(c, rule, allowed, v) {
  * `undefined`: beyond 64 bits, the `outOfRange` message).
  */
 export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
-  if (!room(c)) return;
   const m = c.m;
   const min = lt ?? ex(lo);
   const max = ht ?? ex(hi);

@@ -167,10 +167,9 @@ export function ms(c, s, D) {
   const R = D[3];
   let r = R[0];
   for (let i = 1; r[0] > 2; i++) r = R[i];
-  const ch = r[0] === 1;
-  const k = ch ? chars(s) : bytes(s);
+  const k = r[0] === 1 ? chars(s) : bytes(s);
   if (k < 0) return false;
-  if (k > r[1]) cnt(c, 0, D[0], r[2], ch ? 4 : 7, r[1], k);
+  if (k > r[1]) cnt(c, 0, D[0], r[2], 3 * r[0] + 1, r[1], k);
   return true;
 }
 
