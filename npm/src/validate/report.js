@@ -117,11 +117,6 @@ function add(c, sev, rel, rule, message, params) {
 // "{bound}…{actual}", `cnt`) · 19 type · 22 range · 26 outOfRange · 29 oneOf · 32 the zh type
 // names (null in English) · 33 the `{allowed}` separator.
 
-/**
- * The first part of a counted message up to `actual`, per locale and (template, bound): bounds
- * come from the generated rules only, so these maps stay small.
- */
-const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
@@ -149,15 +144,8 @@ export function uni(c, rel) {
  */
 export function cnt(c, sev, rel, rule, k, b, n) {
   const m = c.m;
-  const heads = HEADS[c.l];
-  const key = b * 32 + k;
-  let head = heads.get(key);
-  if (head === undefined) {
-    head = m[k] + b + m[k + 1];
-    heads.set(key, head);
-  }
   const params = k === 10 ? { min: b, actual: n } : k === 16 ? { count: b, actual: n } : { max: b, actual: n };
-  add(c, sev, rel, rule, head + n + m[k + 2], params);
+  add(c, sev, rel, rule, m[k] + b + m[k + 1] + n + m[k + 2], params);
 }
 
 /** `json-type`: `v` (normalised) is not the `expected` JSON type. */
