@@ -17,9 +17,8 @@ function usage(message) {
 
 /** Reads `options.<name>` as the engine did: an unreadable property counts as absent. */
 function option(options, name) {
-  if (options === undefined || options === null) return undefined;
   try {
-    return options[name];
+    return options?.[name];
   } catch {
     return undefined;
   }
