@@ -242,7 +242,7 @@ export function scan(c, v, quiet) {
     c.u += keys === undefined ? n + 1 : 1;
     c.x += 1;
     big(c);
-    stack.push({ o, keys, n, i: 0, m: 0 });
+    stack.push({ o, k: keys, n, i: 0, m: 0 });
   };
   open(v);
   while (stack.length > 0) {
@@ -251,24 +251,24 @@ export function scan(c, v, quiet) {
       stack.pop();
       if (onPath !== undefined) onPath.delete(top.o);
       if (stack.length > 0) c.p.pop();
-      else count = top.keys === undefined ? top.n : top.m;
+      else count = top.m;
       continue;
     }
     const i = top.i++;
     let key = i;
     let m;
-    if (top.keys === undefined) {
+    if (top.k === undefined) {
       m = nz(top.o[i], i);
       if (m === undefined) m = null;
     } else {
-      key = top.keys[i];
+      key = top.k[i];
       m = nz(top.o[key], key);
       if (m === undefined) continue;
-      top.m++;
       c.u += key.length + 4;
       c.x += 5 * key.length;
       key = '/' + esc(key);
     }
+    top.m++;
     pu(c, m);
     big(c);
     if (box(m)) {
