@@ -71,7 +71,7 @@ export function release(c) {
  * already escaped (with their "/"): field names need nothing, other names are escaped when pushed.
  */
 export function esc(k) {
-  return k.indexOf('~') < 0 && k.indexOf('/') < 0 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
@@ -150,9 +150,10 @@ export function cnt(c, sev, rel, rule, k, b, n) {
 /** `json-type`: `v` (normalised) is not the `expected` JSON type. */
 export function typ(c, rel, expected, actual) {
   const m = c.m;
+  // The table's type names (none in English; a name missing from it is shown as it is).
   const names = m[32];
-  const e = names === null ? expected : names[expected];
-  const a = names === null ? actual : names[actual];
+  const e = names?.[expected] ?? expected;
+  const a = names?.[actual] ?? actual;
   add(c, 0, rel, 'json-type', m[19] + e + m[20] + a + m[21], { expected, actual });
 }
 
