@@ -37,12 +37,10 @@ function slot(method, v) {
  */
 function unbox(v) {
   if (Array.isArray(v)) return v;
-  let proto;
+  let proto; // stays undefined when a proxy's getPrototypeOf throws
   try {
     proto = Object.getPrototypeOf(v);
-  } catch {
-    proto = undefined;
-  }
+  } catch {}
   if (proto === Object.prototype || proto === null) return v;
   if (slot(Number.prototype.valueOf, v)) return nz(Number(v));
   if (slot(String.prototype.valueOf, v)) return String(v);

@@ -125,8 +125,8 @@ export function val(c, v, K, R) {
         // Out of the storage range: said with the field's own range rule when it has one.
         const own = first(R, 5);
         const b = own === undefined ? [0, K[1], K[2], 'integer-range', K[3], K[4]] : own;
-        if (!ii(v)) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5]);
-        else if (v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], v);
+        // Beyond 64-bit integers: the message without the value.
+        if (!ii(v) || v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], ii(v) ? v : undefined);
         else rules(c, v, R, 0);
         return 1;
       }
