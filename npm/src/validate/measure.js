@@ -1,9 +1,9 @@
 // String and number measures, computed only when a value could break a rule.
 
 // Unpaired surrogates: String.prototype.isWellFormed where there is one (Node 20+, current
-// browsers), else a regex that first looks for any surrogate at all (the common case: none).
+// browsers), else a regex that first looks for any surrogate at all (the common case: none), then
+// encodeURIComponent, which throws a URIError exactly on an unpaired surrogate.
 const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Every unit encodes to 3 UTF-8 bytes (CJK text): no surrogate, none below U+0800.
 const WIDE = /^[\u0800-\uD7FF\uE000-\uFFFF]*$/;
 
@@ -13,7 +13,15 @@ const isWellFormed = String.prototype.isWellFormed;
 export const wf =
   typeof isWellFormed === 'function'
     ? (s) => isWellFormed.call(s)
-    : (s) => !SURROGATE.test(s) || !LONE.test(s);
+    : (s) => {
+        if (!SURROGATE.test(s)) return true;
+        try {
+          encodeURIComponent(s);
+          return true;
+        } catch {
+          return false;
+        }
+      };
 
 /** Unicode scalar values in `s` (the docs' 字符), or -1 when `s` is not well formed. */
 export function chars(s) {

@@ -37,12 +37,10 @@ function slot(method, v) {
  */
 function unbox(v) {
   if (Array.isArray(v)) return v;
-  let proto;
+  let proto; // stays undefined when a proxy's getPrototypeOf throws
   try {
     proto = Object.getPrototypeOf(v);
-  } catch {
-    proto = undefined;
-  }
+  } catch {}
   if (proto === Object.prototype || proto === null) return v;
   if (slot(Number.prototype.valueOf, v)) return nz(Number(v));
   if (slot(String.prototype.valueOf, v)) return String(v);
@@ -106,4 +104,19 @@ export function nzu(c, v, key) {
   const r = nz(v, key);
   if (r !== undefined) pu(c, r);
   return r;
+}
+
+/**
+ * An unknown member `key` of a model (the slow path of the generated member loops): `nzu`, then,
+ * when it is written, the member kept in `x` (key, value) for `unk` and its key's worst-case
+ * escapes counted. Returns the normalised value (`undefined`: not written).
+ */
+export function nzx(c, v, key, x) {
+  v = nzu(c, v, key);
+  if (v !== undefined) {
+    x.push(key, v);
+    c.x += 5 * key.length;
+    big(c);
+  }
+  return v;
 }

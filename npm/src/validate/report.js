@@ -7,8 +7,9 @@ import { ex } from './measure.js';
 /** Most issues (errors and warnings together) a report lists; the next one marks it truncated. */
 export const MAX_ISSUES = 100;
 
-// Leading white space as Rust's str::trim sees it (Unicode White_Space), then "en" in any case.
-const ENGLISH = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*en/i;
+// Leading white space as Rust's str::trim sees it (Unicode White_Space: JS's \s without U+FEFF,
+// plus U+0085), then "en" in any case.
+const ENGLISH = /^(?:[^\S\ufeff]|\u0085)*en/i;
 
 function usage(message) {
   return new WeComUsageError(message, { code: 'E_USAGE' });
@@ -16,9 +17,8 @@ function usage(message) {
 
 /** Reads `options.<name>` as the engine did: an unreadable property counts as absent. */
 function option(options, name) {
-  if (options === undefined || options === null) return undefined;
   try {
-    return options[name];
+    return options?.[name];
   } catch {
     return undefined;
   }
@@ -42,8 +42,7 @@ export function ctx(options, messages) {
   // p: path of the current value (keys and indexes), u/x: size lower bound and slack.
   // The context of the last finished call is reused (a call made from inside a walk, by a
   // getter or toJSON, finds none and gets its own).
-  let c = spare;
-  if (c === undefined) return { e: [], w: [], t: false, d: false, s: strict === true, l, m: messages[l], p: [], u: 0, x: 0 };
+  const c = spare || { p: [] };
   spare = undefined;
   c.e = [];
   c.w = [];
@@ -72,7 +71,7 @@ export function release(c) {
  * already escaped (with their "/"): field names need nothing, other names are escaped when pushed.
  */
 export function esc(k) {
-  return k.indexOf('~') < 0 && k.indexOf('/') < 0 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
@@ -102,9 +101,12 @@ function room(c) {
   return true;
 }
 
-/** Records an issue at the current path or its member `rel`; `sev` 1 (warning) is an error under strict. */
+/**
+ * Records an issue at the current path or its member `rel` if the report has room; `sev` 1
+ * (warning) is an error under strict.
+ */
 function add(c, sev, rel, rule, message, params) {
-  (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
+  if (room(c)) (sev === 1 && !c.s ? c.w : c.e).push({ path: pointer(c.p, rel), rule, message, params });
 }
 
 // Message tables (generated: crates/wecom-codegen/src/js/messages.rs, LAYOUT) are the
@@ -114,30 +116,25 @@ function add(c, sev, rel, rule, message, params) {
 // "{bound}…{actual}", `cnt`) · 19 type · 22 range · 26 outOfRange · 29 oneOf · 32 the zh type
 // names (null in English) · 33 the `{allowed}` separator.
 
-/**
- * The first part of a counted message up to `actual`, per locale and (template, bound): bounds
- * come from the generated rules only, so these maps stay small.
- */
-const HEADS = [new Map(), new Map()];
 
 /** `required`: missing, null or "" (the most common issue: its own helper). */
 export function rq(c, sev, rel, rule) {
-  if (room(c)) add(c, sev, rel, rule, c.m[0], {});
+  add(c, sev, rel, rule, c.m[0], {});
 }
 
 /** An issue with a fixed text `[zh, en]` (cross-field rules). */
 export function tx(c, sev, rel, rule, text) {
-  if (room(c)) add(c, sev, rel, rule, text[c.l], {});
+  add(c, sev, rel, rule, text[c.l], {});
 }
 
 /** A member the model does not declare: a warning (an error under strict). */
 export function unkn(c, rel) {
-  if (room(c)) add(c, 1, rel, 'unknown-field', c.m[1], {});
+  add(c, 1, rel, 'unknown-field', c.m[1], {});
 }
 
 /** A string with an unpaired surrogate. */
 export function uni(c, rel) {
-  if (room(c)) add(c, 0, rel, 'json-unicode', c.m[2], {});
+  add(c, 0, rel, 'json-unicode', c.m[2], {});
 }
 
 /**
@@ -145,32 +142,23 @@ export function uni(c, rel) {
  * integer), `n` the count.
  */
 export function cnt(c, sev, rel, rule, k, b, n) {
-  if (!room(c)) return;
   const m = c.m;
-  const heads = HEADS[c.l];
-  const key = b * 32 + k;
-  let head = heads.get(key);
-  if (head === undefined) {
-    head = m[k] + b + m[k + 1];
-    heads.set(key, head);
-  }
   const params = k === 10 ? { min: b, actual: n } : k === 16 ? { count: b, actual: n } : { max: b, actual: n };
-  add(c, sev, rel, rule, head + n + m[k + 2], params);
+  add(c, sev, rel, rule, m[k] + b + m[k + 1] + n + m[k + 2], params);
 }
 
 /** `json-type`: `v` (normalised) is not the `expected` JSON type. */
 export function typ(c, rel, expected, actual) {
-  if (!room(c)) return;
   const m = c.m;
+  // The table's type names (none in English; a name missing from it is shown as it is).
   const names = m[32];
-  const e = names === null ? expected : names[expected];
-  const a = names === null ? actual : names[actual];
+  const e = names?.[expected] ?? expected;
+  const a = names?.[actual] ?? actual;
   add(c, 0, rel, 'json-type', m[19] + e + m[20] + a + m[21], { expected, actual });
 }
 
 /** An integer not in the enum's `allowed` list. */
 export function one(c, rule, allowed, v) {
-  if (!room(c)) return;
   const m = c.m;
   const list = allowed.map(ex).join(m[33]);
   add(c, 0, undefined, rule, m[29] + list + m[30] + ex(v) + m[31], { allowed: allowed.slice(), actual: v + 0 });
@@ -182,7 +170,6 @@ export function one(c, rule, allowed, v) {
  * `undefined`: beyond 64 bits, the `outOfRange` message).
  */
 export function rng(c, sev, rel, rule, lo, hi, lt, ht, v) {
-  if (!room(c)) return;
   const m = c.m;
   const min = lt ?? ex(lo);
   const max = ht ?? ex(hi);

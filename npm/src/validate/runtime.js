@@ -17,7 +17,7 @@ import { done, failure, typ, release } from './report.js';
 import { scan } from './walk.js';
 import { tn } from './measure.js';
 
-export { nzu, big } from './normalise.js';
+export { nzu, nzx, big } from './normalise.js';
 export { wf, ii, gt, fl } from './measure.js';
 export { ctx, rq, tx, rng, cnt } from './report.js';
 export { f, unk, ar, ob, ms } from './walk.js';
@@ -30,20 +30,19 @@ export { f, unk, ar, ob, ms } from './walk.js';
  */
 export function run(c, M, payload) {
   try {
-    let v = payload === undefined ? {} : nz(payload, '');
-    if (v === undefined) v = null;
-    pu(c, v);
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      M(v, c);
-    } else {
-      typ(c, undefined, 'object', tn(v));
-      if (typeof v === 'object' && v !== null) scan(c, v, true);
+    try {
+      let v = payload === undefined ? {} : nz(payload, '');
+      if (v === undefined) v = null;
+      pu(c, v);
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        M(v, c);
+      } else {
+        typ(c, undefined, 'object', tn(v));
+        scan(c, v, true);
+      }
+    } catch (e) {
+      throw failure(e);
     }
-  } catch (e) {
-    release(c);
-    throw failure(e);
-  }
-  try {
     return done(c, payload);
   } finally {
     release(c);

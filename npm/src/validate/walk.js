@@ -26,31 +26,28 @@ function filled(v) {
   return v !== null && v !== '' ? 1 : 0;
 }
 
-/** Applies a field's rules to a value of the right type (`n`: its item count if an array). */
+/**
+ * Applies a field's rules `R` (if any) to a value of the right type (`n`: its item count if an
+ * array). Codes 1–4 are at most characters, at most UTF-8 bytes, at least items, at most items;
+ * their message parts start at index 3 × code + 1 of the message table. Any other: a range.
+ */
 function rules(c, v, R, n) {
-  for (let i = 0; i < R.length; i++) {
-    const r = R[i];
-    switch (r[0]) {
-      case 1:
-        if (typeof v === 'string' && v.length > r[1]) {
-          const k = chars(v);
-          if (k > r[1]) cnt(c, 0, undefined, r[2], 4, r[1], k);
+  if (R !== undefined) {
+    for (let i = 0; i < R.length; i++) {
+      const r = R[i];
+      const code = r[0];
+      const b = r[1];
+      if (code < 3) {
+        // A string of L units has at most L characters and at most 3L bytes.
+        if (typeof v === 'string' && v.length * (2 * code - 1) > b) {
+          const k = code === 1 ? chars(v) : bytes(v);
+          if (k > b) cnt(c, 0, undefined, r[2], 3 * code + 1, b, k);
         }
-        break;
-      case 2:
-        if (typeof v === 'string' && v.length * 3 > r[1]) {
-          const k = bytes(v);
-          if (k > r[1]) cnt(c, 0, undefined, r[2], 7, r[1], k);
-        }
-        break;
-      case 3:
-        if (Array.isArray(v) && n < r[1]) cnt(c, 0, undefined, r[2], 10, r[1], n);
-        break;
-      case 4:
-        if (Array.isArray(v) && n > r[1]) cnt(c, 0, undefined, r[2], 13, r[1], n);
-        break;
-      default:
-        if (ii(v) && (v < r[1] || v > r[2])) rng(c, 0, undefined, r[3], r[1], r[2], r[4], r[5], v);
+      } else if (code < 5) {
+        if (Array.isArray(v) && (code === 3 ? n < b : n > b)) cnt(c, 0, undefined, r[2], 3 * code + 1, b, n);
+      } else if (ii(v) && (v < b || v > r[2])) {
+        rng(c, 0, undefined, r[3], b, r[2], r[4], r[5], v);
+      }
     }
   }
 }
@@ -68,7 +65,7 @@ export function items(c, v, IK, R) {
   c.u += n + 1;
   if (n === 0) c.x += 1;
   big(c);
-  if (R !== undefined) rules(c, v, R, n);
+  rules(c, v, R, n);
   const cap = first(R, 4);
   const limit = cap === undefined ? n : cap[1];
   for (let i = 0; i < n; i++) {
@@ -106,19 +103,19 @@ export function val(c, v, K, R) {
   switch (typeof K === 'number' ? K : K[0]) {
     case 0: {
       const n = box(v) ? scan(c, v, false) : filled(v);
-      if (R !== undefined) rules(c, v, R, n);
+      rules(c, v, R, n);
       return n;
     }
     case 1:
       if (t === 'string') {
-        if (R !== undefined) rules(c, v, R, 0);
+        rules(c, v, R, 0);
         return filled(v);
       }
       expected = 'string';
       break;
     case 2:
       if (t === 'boolean') {
-        if (R !== undefined) rules(c, v, R, 0);
+        rules(c, v, R, 0);
         return 1;
       }
       expected = 'boolean';
@@ -128,9 +125,9 @@ export function val(c, v, K, R) {
         // Out of the storage range: said with the field's own range rule when it has one.
         const own = first(R, 5);
         const b = own === undefined ? [0, K[1], K[2], 'integer-range', K[3], K[4]] : own;
-        if (!ii(v)) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5]);
-        else if (v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], v);
-        else if (R !== undefined) rules(c, v, R, 0);
+        // Beyond 64-bit integers: the message without the value.
+        if (!ii(v) || v < K[1] || v > K[2]) rng(c, 0, undefined, b[3], b[1], b[2], b[4], b[5], ii(v) ? v : undefined);
+        else rules(c, v, R, 0);
         return 1;
       }
       expected = 'integer';
@@ -138,7 +135,7 @@ export function val(c, v, K, R) {
     case 4:
       if (ii(v)) {
         if (K[1].includes(v)) {
-          if (R !== undefined) rules(c, v, R, 0);
+          rules(c, v, R, 0);
         } else {
           one(c, K[2], K[1], v);
         }
@@ -170,10 +167,9 @@ export function ms(c, s, D) {
   const R = D[3];
   let r = R[0];
   for (let i = 1; r[0] > 2; i++) r = R[i];
-  const ch = r[0] === 1;
-  const k = ch ? chars(s) : bytes(s);
+  const k = r[0] === 1 ? chars(s) : bytes(s);
   if (k < 0) return false;
-  if (k > r[1]) cnt(c, 0, D[0], r[2], ch ? 4 : 7, r[1], k);
+  if (k > r[1]) cnt(c, 0, D[0], r[2], 3 * r[0] + 1, r[1], k);
   return true;
 }
 
@@ -246,7 +242,7 @@ export function scan(c, v, quiet) {
     c.u += keys === undefined ? n + 1 : 1;
     c.x += 1;
     big(c);
-    stack.push({ o, keys, n, i: 0, m: 0 });
+    stack.push({ o, k: keys, n, i: 0, m: 0 });
   };
   open(v);
   while (stack.length > 0) {
@@ -255,24 +251,24 @@ export function scan(c, v, quiet) {
       stack.pop();
       if (onPath !== undefined) onPath.delete(top.o);
       if (stack.length > 0) c.p.pop();
-      else count = top.keys === undefined ? top.n : top.m;
+      else count = top.m;
       continue;
     }
     const i = top.i++;
     let key = i;
     let m;
-    if (top.keys === undefined) {
+    if (top.k === undefined) {
       m = nz(top.o[i], i);
       if (m === undefined) m = null;
     } else {
-      key = top.keys[i];
+      key = top.k[i];
       m = nz(top.o[key], key);
       if (m === undefined) continue;
-      top.m++;
       c.u += key.length + 4;
       c.x += 5 * key.length;
       key = '/' + esc(key);
     }
+    top.m++;
     pu(c, m);
     big(c);
     if (box(m)) {

@@ -137,7 +137,7 @@ fn member_loop(m: &Model, body: &mut String) {
         let _ = writeln!(body, "      }}");
     }
     body.push_str(
-        "      v = nzu(c, o[y], y);\n      if (v !== undefined) {\n        (x || (x = [])).push(y, v);\n        c.x += 5 * y.length;\n        big(c);\n      }\n    }\n    if (v !== undefined) {\n      n++;\n      u += y.length + 4;\n    }\n  }\n",
+        "      v = nzx(c, o[y], y, x || (x = []));\n    }\n    if (v !== undefined) {\n      n++;\n      u += y.length + 4;\n    }\n  }\n",
     );
 }
 
