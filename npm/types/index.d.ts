@@ -1,6 +1,7 @@
 // Public types of wecom-external-contact. Model, endpoint and client-method types are generated
 // from the Rust declarations into ./endpoints (see crates/wecom-codegen).
 import type { EndpointMap, WeComClientMethods } from './endpoints.js';
+import type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
 
 export * from './endpoints.js';
 
@@ -18,40 +19,8 @@ export interface WeComResponse {
   [field: string]: unknown;
 }
 
-/** One finding of `validate`: an error or a warning. */
-export interface ValidationIssue {
-  /** JSON pointer of the offending value ('' = the whole payload), e.g. '/conclusions/text/content'. */
-  path: string;
-  /** Stable rule id, e.g. 'R-CW-04', or a structural id: 'json-type', 'unknown-field', 'required', 'integer-range'. */
-  rule: string;
-  /** Message for a form, in zh-CN (default) or English. */
-  message: string;
-  /** The numbers behind the message, e.g. { max: 30, actual: 31 }. */
-  params: Record<string, unknown>;
-}
-
-/** Result of `validate`: every finding is listed, not just the first. */
-export interface ValidationReport {
-  /** `errors` is empty: WeCom accepts the payload (warnings or not). */
-  valid: boolean;
-  /** What WeCom rejects, in document order. */
-  errors: ValidationIssue[];
-  /**
-   * What WeCom ignores or this SDK does not know (unknown members, members WeCom ignores in the
-   * payload's configuration): the client sends them as given and logs them once per call with
-   * `logger.warn`. With `strict: true` they are listed in `errors` instead.
-   */
-  warnings: ValidationIssue[];
-  /** Present (true) when errors and warnings together were more than 100 and the lists were cut. */
-  truncated?: true;
-}
-
-export interface ValidateOptions {
-  /** 'zh-CN' (default) or 'en' (any tag starting with 'en'). */
-  locale?: string;
-  /** Warnings are errors (default false). */
-  strict?: boolean;
-}
+// The report and option types are the forms entry's (generated with the validators).
+export type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
 
 /**
  * Checks a payload against WeCom's rules for `endpoint` without sending anything: exactly the

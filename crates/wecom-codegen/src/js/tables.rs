@@ -54,7 +54,11 @@ export interface ValidationReport {
   valid: boolean;
   /** What WeCom rejects (with `strict`, the warnings too, in document order). */
   errors: ValidationIssue[];
-  /** Members WeCom does not define ('unknown-field') or ignores in this configuration: sent as given. */
+  /**
+   * Members WeCom does not define ('unknown-field') or ignores in this configuration: the client
+   * sends them as given and logs them once per call with `logger.warn`. With `strict: true` they
+   * are listed in `errors` instead.
+   */
   warnings: ValidationIssue[];
   /** Present (true) when there were more than 100 issues (errors and warnings together) and the lists were cut. */
   truncated?: true;
@@ -64,7 +68,7 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** 'zh-CN' (default) or 'en' (any tag starting with 'en'). */
   locale?: string;
-  /** Warnings are errors: unknown and ignored members make the payload invalid. */
+  /** Warnings are errors (default false): unknown and ignored members make the payload invalid. */
   strict?: boolean;
 }
 

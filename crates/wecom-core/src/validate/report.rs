@@ -84,23 +84,21 @@ impl Report {
 }
 
 fn issues_json(issues: &[Issue], locale: Locale) -> String {
-    {
-        let mut out = String::from("[");
-        for (i, issue) in issues.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"path\":");
-            write_json_str(&mut out, &issue.path);
-            out.push_str(",\"rule\":");
-            write_json_str(&mut out, issue.rule);
-            out.push_str(",\"message\":");
-            write_json_str(&mut out, &issue.msg.render(locale));
-            out.push_str(",\"params\":");
-            issue.msg.write_params(&mut out);
-            out.push('}');
+    let mut out = String::from("[");
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-        out.push(']');
-        out
+        out.push_str("{\"path\":");
+        write_json_str(&mut out, &issue.path);
+        out.push_str(",\"rule\":");
+        write_json_str(&mut out, issue.rule);
+        out.push_str(",\"message\":");
+        write_json_str(&mut out, &issue.msg.render(locale));
+        out.push_str(",\"params\":");
+        issue.msg.write_params(&mut out);
+        out.push('}');
     }
+    out.push(']');
+    out
 }
