@@ -53,8 +53,10 @@ test('the types resolve through the exports map, not by path', () => {
   // --traceResolution would be slow; check the declarations tsc must have picked exist and are named in package.json.
   const meta = require('wecom-external-contact/package.json');
   const root = dirname(require.resolve('wecom-external-contact/package.json'));
-  const dot = meta.exports['.'];
-  for (const file of [dot.node.import.types, dot.node.require.types, dot.types, meta.exports['./mock-server'].types, meta.types]) {
+  const typesOf = (node) => (typeof node !== 'object' || node === null ? [] : Object.entries(node).flatMap(([k, v]) => (k === 'types' ? [v] : typesOf(v))));
+  const files = [...typesOf(meta.exports), meta.types];
+  assert.ok(files.length >= 10, `every entry declares types: ${files.join(', ')}`);
+  for (const file of files) {
     assert.ok(readFileSync(join(root, file), 'utf8').length > 0, `${file} is in the tarball`);
   }
 });

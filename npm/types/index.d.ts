@@ -1,7 +1,7 @@
 // Public types of wecom-external-contact. Model, endpoint and client-method types are generated
 // from the Rust declarations into ./endpoints (see crates/wecom-codegen).
 import type { EndpointMap, WeComClientMethods } from './endpoints.js';
-import type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
+import type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.cjs';
 
 export * from './endpoints.js';
 
@@ -20,7 +20,7 @@ export interface WeComResponse {
 }
 
 // The report and option types are the forms entry's (generated with the validators).
-export type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
+export type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.cjs';
 
 /**
  * Checks a payload against WeCom's rules for `endpoint` without sending anything: exactly the
