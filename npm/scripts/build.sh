@@ -56,7 +56,7 @@ esbuild "$GEN/src/entry-validate.js" --bundle --format=cjs --platform=node --tar
 # entry modules (npm/src/entries/) only pick a loader for the wasm and re-export core.
 sed "s#'./generated/validators.js'#'./validate.mjs'#" "$GEN/src/generated.js" > "$GEN/src/generated-esm.js"
 sed "s#'./generated/validators.js'#'./validate.cjs'#" "$GEN/src/generated.js" > "$GEN/src/generated-cjs.js"
-CORE_FLAGS=(--bundle --log-level=warning --minify-syntax --minify-whitespace --legal-comments=none)
+CORE_FLAGS=(--bundle --log-level=warning --legal-comments=none)
 cp "$GEN/src/generated-esm.js" "$GEN/src/generated.js"
 esbuild "$GEN/src/core.js" "${CORE_FLAGS[@]}" --format=esm --platform=neutral --target=es2022 \
   --external:./validate.mjs --outfile="$PKG/core.mjs"

@@ -3,7 +3,7 @@
 // with the same `make` function. Frees the old one when it can (a retired engine's are inert).
 // Made lazily where the engine cannot be had synchronously yet (a browser before `ready()`):
 // then the first use makes it, and its option errors (E_CONFIG …) surface there.
-import { currentEngine, engineAvailable, engineFailure, withEngine } from './engine.js';
+import { currentEngine, engineAvailable, engineFailure, engineLoaded, withEngine } from './engine.js';
 
 export class EngineBound {
   #make;
@@ -12,11 +12,18 @@ export class EngineBound {
 
   /**
    * `make(glue)` builds the engine-side object; its errors (E_CONFIG …) throw from here when the
-   * engine is available now, else from the first use.
+   * engine is available now, else from the first use (so does a failure to load the wasm).
    */
   constructor(make) {
     this.#make = make;
-    if (engineAvailable()) withEngine((engine) => this.#bind(engine));
+    if (!engineAvailable()) return;
+    try {
+      withEngine((engine) => this.#bind(engine));
+    } catch (err) {
+      // The wasm could not be loaded (a missing file): not this object's fault; its first use
+      // reports it, and works if the wasm has turned up by then.
+      if (engineLoaded()) throw err;
+    }
   }
 
   #bind(engine) {

@@ -123,7 +123,7 @@ function instantiate() {
   const glue = createGlue(loader?.env);
   glue.initSync({ module });
   glue.__setErrorFactory(createError);
-  installFastDecrypt(glue);
+  installFastDecrypt(glue, loader?.env);
   return { glue, generation: ++generation, retired: false, request: createRequestDriver(glue) };
 }
 
