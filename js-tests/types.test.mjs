@@ -1,6 +1,6 @@
 // Type check of the published declarations with the project's TypeScript (strict, NodeNext):
 // types/good.ts (ESM) and types/good.cts (CJS) must compile; types/bad.ts must fail with exactly
-// its one deliberate error.
+// its one deliberate error; types/precise.ts with exactly the errors its lines announce.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -24,9 +24,14 @@ function runTsc(project) {
 
 let good;
 let bad;
+let precise;
 before(async () => {
-  // Both compilations at once: they are independent.
-  [good, bad] = await Promise.all([runTsc(join(typesDir, 'tsconfig.json')), runTsc(join(typesDir, 'tsconfig.bad.json'))]);
+  // The compilations at once: they are independent.
+  [good, bad, precise] = await Promise.all([
+    runTsc(join(typesDir, 'tsconfig.json')),
+    runTsc(join(typesDir, 'tsconfig.bad.json')),
+    runTsc(join(typesDir, 'tsconfig.precise.json')),
+  ]);
 });
 
 test('the project uses typescript 5.9.3', () => {
@@ -47,6 +52,17 @@ test('bad.ts fails with exactly the deliberate TS2322 on its marked line', () =>
   assert.equal(errors.length, 1, `exactly one error expected:\n${bad.out}`);
   assert.match(errors[0], new RegExp(`bad\\.ts\\(${line},\\d+\\): error TS2322: `), bad.out);
   assert.match(errors[0], /'3'/, 'the message names the wrong value');
+});
+
+test('issue 10: precise types refuse a misspelt member, an optional as required, a misspelt or internal path, an unknown kind or code, a default import', () => {
+  // `file(line,col): error TSnnnn:` for every error tsc reports, against the `EXPECT TSnnnn` marks.
+  const source = readFileSync(join(typesDir, 'precise.ts'), 'utf8').split('\n');
+  const expected = source.flatMap((l, i) => [...l.matchAll(/EXPECT (TS\d+)/g)].map((m) => `${i + 1} ${m[1]}`));
+  assert.ok(expected.length >= 9, 'precise.ts marks its error lines');
+  const actual = [...precise.out.matchAll(/precise\.ts\((\d+),\d+\): error (TS\d+):/g)].map((m) => `${m[1]} ${m[2]}`);
+  const others = precise.out.split('\n').filter((l) => / error TS\d+:/.test(l) && !/precise\.ts\(/.test(l));
+  assert.deepEqual(others, [], `errors outside precise.ts:\n${precise.out}`);
+  assert.deepEqual(actual.sort(), expected.sort(), precise.out);
 });
 
 test('the types resolve through the exports map, not by path', () => {

@@ -1,9 +1,12 @@
-//! TypeScript declarations: one interface per model (doc comments and rule ids included), one
-//! type per enum, the `EndpointMap`, and the client's per-endpoint method signatures.
+//! TypeScript declarations: one type per model (doc comments and rule ids included), one type
+//! per enum, the `EndpointMap` of the callable endpoints and their `EndpointPath` union, the
+//! client's per-endpoint method signatures, and the `WeComErrorKind` union of the errcode table's
+//! handling classes.
 
 use std::fmt::Write;
 
 use wecom_core::endpoints::ALL;
+use wecom_core::errcode::ErrorClass;
 use wecom_core::rules::{Check, Rule};
 use wecom_core::schema::{Direction, Field, Kind};
 
@@ -88,27 +91,33 @@ pub fn render(reachable: &Reachable) -> String {
                 notes.push("Cross-field rules:".to_string());
                 notes.extend(m.checks.iter().map(|r| format!("- {}", cross_text::describe(r).replace("*/", "*\\/"))));
             }
+        } else if m.fields.iter().any(|f| f.name == "errcode") {
+            notes.push(
+                "Members WeCom sends that this version does not model are kept at run time: reach them through a cast, `(answer as WeComResponse)['new_member']`."
+                    .to_string(),
+            );
+        } else {
+            notes.push(
+                "Members WeCom sends that this version does not model are kept at run time: reach them through a cast, `(part as Record<string, unknown>)['new_member']`."
+                    .to_string(),
+            );
         }
         doc_comment(&mut out, "", m.doc, &notes);
-        let _ = writeln!(out, "export interface {} {{", m.name);
+        // Requests are interfaces (excess members of a literal are errors); answers are object
+        // type aliases, which TypeScript lets convert to `WeComResponse` (an index signature).
+        if request {
+            let _ = writeln!(out, "export interface {} {{", m.name);
+        } else {
+            let _ = writeln!(out, "export type {} = {{", m.name);
+        }
         for f in m.fields {
             doc_comment(&mut out, "  ", f.doc, &field_notes(f, request));
-            let optional = if f.optional || !request && f.name != "errcode" && f.name != "errmsg" { "?" } else { "" };
+            let optional = if f.optional { "?" } else { "" };
             let _ = writeln!(out, "  {}{}: {};", f.name, optional, ts_type((f.kind)()));
         }
-        if !request {
-            let _ = writeln!(out, "  /** Fields WeCom added that this version does not model are kept. */");
-            let _ = writeln!(out, "  [key: string]: unknown;");
-        }
-        let _ = writeln!(out, "}}\n");
+        let _ = writeln!(out, "{}\n", if request { "}" } else { "};" });
     }
-    let _ = writeln!(out, "/** Request and response type of every endpoint, keyed by its path after /cgi-bin/. */");
-    let _ = writeln!(out, "export interface EndpointMap {{");
-    for e in ALL {
-        let _ = writeln!(out, "  /** {} / {} — {} */", e.summary_zh, e.summary_en, e.doc_url());
-        let _ = writeln!(out, "  '{}': {{ request: {}; response: {} }};", e.path, e.request.name, e.response.name);
-    }
-    let _ = writeln!(out, "}}\n");
+    render_paths(&mut out);
     let _ = writeln!(out, "/** One method per endpoint; each validates, then calls `request(path, payload)`. */");
     let _ = writeln!(out, "export interface WeComClientMethods {{");
     for e in ALL {
@@ -129,6 +138,86 @@ pub fn render(reachable: &Reachable) -> String {
             e.request.name, e.response.name
         );
     }
-    let _ = writeln!(out, "}}");
+    let _ = writeln!(out, "}}\n");
+    let kinds: Vec<String> = ErrorClass::ALL.iter().map(|c| format!("'{}'", c.as_str())).collect();
+    let _ = writeln!(
+        out,
+        "/** `WeComApiError.kind`: how the SDK handles the errcode (from its errcode table; an errcode it does not know is 'state'). */"
+    );
+    let _ = writeln!(out, "export type WeComErrorKind = {};", kinds.join(" | "));
     out
+}
+
+/// `EndpointMap` (callable endpoints only), `EndpointPath` and `InternalEndpointPath`.
+fn render_paths(out: &mut String) {
+    let _ = writeln!(
+        out,
+        "/** Request and response type of every endpoint you can call, keyed by its path after /cgi-bin/. */"
+    );
+    let _ = writeln!(out, "export interface EndpointMap {{");
+    for e in ALL.iter().filter(|e| e.js_name.is_some()) {
+        let _ = writeln!(out, "  /** {} / {} — {} */", e.summary_zh, e.summary_en, e.doc_url());
+        let _ = writeln!(out, "  '{}': {{ request: {}; response: {} }};", e.path, e.request.name, e.response.name);
+    }
+    let _ = writeln!(out, "}}\n");
+    let _ = writeln!(
+        out,
+        "/** Official path of an endpoint you can call, after /cgi-bin/, e.g. 'externalcontact/add_contact_way'. */"
+    );
+    let _ = writeln!(out, "export type EndpointPath = keyof EndpointMap;\n");
+    let internal: Vec<String> = ALL.iter().filter(|e| e.js_name.is_none()).map(|e| format!("'{}'", e.path)).collect();
+    let _ = writeln!(
+        out,
+        "/** Paths in the endpoint table that the client calls itself and refuses from you (E_USAGE). */"
+    );
+    let internal = if internal.is_empty() { "never".to_string() } else { internal.join(" | ") };
+    let _ = writeln!(out, "export type InternalEndpointPath = {internal};\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block<'a>(text: &'a str, start: &str) -> &'a str {
+        let from = text.find(start).unwrap_or_else(|| panic!("{start} not generated"));
+        let rest = &text[from..];
+        &rest[..rest.find("\n}").map_or(rest.len(), |i| i + 2)]
+    }
+
+    #[test]
+    fn issue_10_response_fields_follow_their_declaration() {
+        let out = render(&crate::collect::reachable());
+        let add = block(&out, "export type AddContactWayResponse = {");
+        assert!(add.contains("\n  config_id: string;"), "{add}");
+        assert!(add.contains("\n  qr_code?: string;"), "{add}");
+        assert!(add.contains("\n  errcode: number;") && add.contains("\n  errmsg: string;"), "{add}");
+        let list = block(&out, "export type ListContactWayResponse = {");
+        assert!(list.contains("\n  next_cursor?: string;"), "{list}");
+        // No index signature on any answer: `r.configId` must not compile.
+        assert!(!out.contains("[key: string]"), "an index signature is left");
+    }
+
+    #[test]
+    fn issue_10_endpoint_map_leaves_out_gettoken() {
+        let out = render(&crate::collect::reachable());
+        let map = block(&out, "export interface EndpointMap {");
+        assert!(!map.contains("'gettoken'"), "{map}");
+        for e in ALL.iter().filter(|e| e.js_name.is_some()) {
+            assert!(map.contains(&format!("'{}':", e.path)), "{} missing", e.path);
+        }
+        assert!(out.contains("export type EndpointPath = keyof EndpointMap;"));
+        assert!(out.contains("export type InternalEndpointPath = 'gettoken';"));
+    }
+
+    #[test]
+    fn issue_10_error_kind_is_the_union_of_the_errcode_classes() {
+        let out = render(&crate::collect::reachable());
+        assert!(
+            out.contains(
+                "export type WeComErrorKind = 'retry' | 'refresh' | 'rate' | 'config' | 'param' | 'state' | 'quota';"
+            ),
+            "{}",
+            out.lines().find(|l| l.contains("WeComErrorKind =")).unwrap_or("no WeComErrorKind")
+        );
+    }
 }
