@@ -1,6 +1,5 @@
 // A tiny static file server on 127.0.0.1 (random port) for a built app's output directory:
-// the right MIME types (application/wasm for the engine), no caching, and a log of what it served
-// so that the runner can report 404s.
+// the right MIME types (application/wasm for the engine), no caching.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -16,9 +15,8 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves `root`; resolves to { url, served: [{ path, status }], close() }. */
+/** Serves `root`; resolves to { url, close() }. */
 export async function serveStatic(root) {
-  const served = [];
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://x');
     let file = normalize(join(root, decodeURIComponent(pathname)));
@@ -27,11 +25,9 @@ export async function serveStatic(root) {
     try {
       if (!file.startsWith(root + sep) || !(await stat(file)).isFile()) throw new Error('not served');
       const body = await readFile(file);
-      served.push({ path: pathname, status: 200 });
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
       res.end(body);
     } catch {
-      served.push({ path: pathname, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
@@ -39,7 +35,6 @@ export async function serveStatic(root) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    served,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
