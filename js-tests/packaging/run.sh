@@ -12,7 +12,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 PKG=$ROOT/pkg
 WORK=$ROOT/js-tests/.work/packaging
 # In order; the browser ones need Chromium, the node ones run bundles alone in a temp directory.
-ALL=(attw publint vite vite-dev webpack-browser esbuild-browser-esm esbuild-browser-inline esbuild-node-inline webpack-node
+ALL=(attw publint vite vite-dev webpack-browser esbuild-browser-esm esbuild-browser-no-wasm esbuild-browser-inline esbuild-node-inline webpack-node
   ts-node16 ts-nodenext ts-bundler ts-node10 jest-jsdom import-time)
 [ "$#" -gt 0 ] && SCENARIOS=("$@") || SCENARIOS=("${ALL[@]}")
 
