@@ -136,7 +136,7 @@ test('form validation in the browser: valid and invalid, zh-CN and en', () => {
   assert.equal(enRemark.message, 'must be at most 30 characters (got 31)');
   assert.equal(results.unknownEndpoint.code, 'E_UNKNOWN_ENDPOINT');
   assert.equal(results.unknownEndpoint.isUsageError, true);
-  assert.equal(results.configError.code, 'E_CONFIG');
+  assert.equal(results.configError.code, 'E_CONFIG', 'after ready(), the constructor checks the options');
   assert.equal(results.configError.isConfigError, true);
   assert.equal(results.configError.isWeComError, true);
   assert.ok(results.endpointPaths.includes('externalcontact/add_contact_way'));
@@ -178,6 +178,15 @@ test('callback crypto in the browser: every vector of the rules reference (V1, V
   const failed = results.callbackVectors.filter((r) => !r.ok);
   assert.ok(results.callbackVectors.length >= 25, `${results.callbackVectors.length} checks ran`);
   assert.deepEqual(failed, []);
+});
+
+test('issue 10: no top-level await: nothing loads at import, E_NOT_READY before ready(), a client loads the engine itself', () => {
+  assert.equal(results.wasmBeforeReady, false, 'the wasm is not fetched at import');
+  assert.equal(results.notReady.code, 'E_NOT_READY', JSON.stringify(results.notReady));
+  assert.equal(results.notReady.name, 'WeComEngineError');
+  assert.equal(results.lazyConfigError.code, 'E_CONFIG', 'the first call of a client with bad options rejects with E_CONFIG');
+  assert.equal(results.lazyConfigError.isConfigError, true);
+  assert.equal(results.readyResolved, true, 'ready() resolves with undefined');
 });
 
 test('issue 9: the forms entry works in the browser without wasm or top-level await', () => {

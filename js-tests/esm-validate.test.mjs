@@ -2,7 +2,7 @@
 import { describe, test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import * as pkg from 'wecom-external-contact';
-import defaultExport, { validate, WeComClient, WeComUsageError, WeComValidationError, WeComError } from 'wecom-external-contact';
+import { validate, WeComClient, WeComUsageError, WeComValidationError, WeComError } from 'wecom-external-contact';
 import { startMock, clientFor, validAddPayload, failure, assertWeComError } from './helpers.mjs';
 
 const ADD = 'externalcontact/add_contact_way';
@@ -33,7 +33,6 @@ describe('exports', () => {
     }
     assert.equal(typeof validate, 'function');
     assert.equal(typeof WeComClient, 'function');
-    assert.equal(defaultExport.validate, validate, 'default export is the same module object');
     for (const Sub of [pkg.WeComValidationError, pkg.WeComApiError, pkg.WeComHttpError, pkg.WeComNetworkError, pkg.WeComConfigError, pkg.WeComUsageError]) {
       assert.equal(Object.getPrototypeOf(Sub), WeComError, `${Sub.name} extends WeComError`);
     }

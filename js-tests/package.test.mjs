@@ -33,10 +33,16 @@ test('package.json: name, version, engines, module type of each entry', () => {
   assert.ok(meta.license, 'a licence is declared');
   assert.equal(meta.exports['.'].node.import.default, './index.mjs');
   assert.equal(meta.exports['.'].node.require.default, './index.cjs');
-  assert.equal(meta.exports['.'].default, './browser.mjs');
-  assert.equal(meta.exports['./mock-server'].node, './mock/index.mjs');
-  assert.equal(meta.exports['./redis-token-store'].node.import, './redis-token-store.mjs');
-  assert.equal(meta.exports['./redis-token-store'].node.require, './redis-token-store.cjs');
+  assert.equal(meta.exports['.'].node.module.default, './index.module.mjs', 'bundlers for Node get native ESM');
+  assert.equal(meta.exports['.'].import.default, './browser.mjs');
+  assert.equal(meta.exports['.'].default.default, './browser.mjs');
+  assert.equal(meta.module, './browser.mjs');
+  assert.equal(meta.exports['./inline'].node.import.default, './inline.node.mjs');
+  assert.equal(meta.exports['./inline'].node.require.default, './inline.cjs');
+  assert.equal(meta.exports['./inline'].default.default, './inline.mjs');
+  for (const key of ['repository', 'homepage', 'bugs']) assert.ok(meta[key], `package.json has ${key}`);
+  assert.match(meta.repository.url, /^git\+https:\/\//);
+  assert.ok(meta.keywords.includes('wecom') && meta.keywords.includes('企业微信'), 'keywords');
 });
 
 test('every target of the exports map, main, module, types and bin is in the tarball', () => {
@@ -50,13 +56,14 @@ test('every target of the exports map, main, module, types and bin is in the tar
   for (const [where, target] of targets) {
     assert.ok(existsSync(join(pkgRoot, target)), `${where}: ${target} missing from the tarball`);
   }
-  for (const dir of ['node', 'web']) {
-    const wasm = join(pkgRoot, dir, 'wecom_wasm_bg.wasm');
-    assert.ok(existsSync(wasm), `${dir}/wecom_wasm_bg.wasm`);
-    const bytes = readFileSync(wasm);
-    assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], `${dir}: a wasm module`);
-    assert.ok(bytes.length < 2 * 1024 * 1024, `${dir}: wasm stays small (${bytes.length} bytes)`);
-  }
+  // Every condition object lists `types` first (TypeScript reads the first match).
+  const checkTypesFirst = (node, at) => {
+    if (typeof node !== 'object' || node === null) return;
+    const keys = Object.keys(node);
+    if (keys.includes('types')) assert.equal(keys[0], 'types', `${at}: types first`);
+    for (const [k, v] of Object.entries(node)) checkTypesFirst(v, `${at} → ${k}`);
+  };
+  checkTypesFirst(meta.exports, 'exports');
 });
 
 test('no build-machine path is baked into any shipped file', () => {
@@ -125,7 +132,10 @@ test('the wecom-mock-server bin starts the look-alike; a client talks to it; SIG
 // ---- issue 9: the wasm-free forms entry ------------------------------------------------------
 
 test('issue 9: ./validate is exported with types, import (ESM) and require (CJS)', () => {
-  assert.deepEqual(meta.exports['./validate'], { types: './validate.d.ts', import: './validate.mjs', require: './validate.cjs' });
+  assert.deepEqual(meta.exports['./validate'], {
+    import: { types: './validate.d.mts', default: './validate.mjs' },
+    require: { types: './validate.d.cts', default: './validate.cjs' },
+  });
   assert.ok(!meta.sideEffects.includes('./validate.mjs'), 'side-effect free: bundlers may drop what a page does not import');
 });
 
@@ -190,4 +200,44 @@ test('issue 9: errors of the forms entry are instances of the main entry classes
   })();
   assert.ok(mainErr instanceof formsErr.constructor, "a main-entry error is an instance of the forms entry's class of the same name");
   assert.equal(formsErr.code, 'E_USAGE');
+});
+
+// ---- issue 10: one wasm, no top-level await, lazy engine ------------------------------------
+
+test('issue 10: one wasm file in the tarball, and the inline entry holds the same bytes', async () => {
+  const wasmFiles = filesUnder(pkgRoot).filter((f) => f.endsWith('.wasm'));
+  assert.deepEqual(wasmFiles.map((f) => relative(pkgRoot, f)), ['wecom.wasm'], 'exactly one .wasm');
+  const bytes = readFileSync(join(pkgRoot, 'wecom.wasm'));
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'a wasm module');
+  const { gunzipSync } = await import('node:zlib');
+  const embedded = gunzipSync(Buffer.from(require(join(pkgRoot, 'wasm-inline.cjs')), 'base64'));
+  assert.ok(embedded.equals(bytes), 'wasm-inline.cjs is wecom.wasm, gzip + base64');
+  const glued = filesUnder(pkgRoot).filter((f) => /\.(mjs|cjs)$/.test(f) && readFileSync(f, 'utf8').includes('__wbindgen_init_externref_table'));
+  assert.deepEqual(glued.map((f) => relative(pkgRoot, f)).sort(), ['core.cjs', 'core.mjs'], 'the glue is in the core build of each module format only');
+});
+
+// core.mjs (not an entry) is minified; it is built from the same source as core.cjs, which
+// esbuild refuses to build with a top-level await.
+test('issue 10: no entry has a top-level await or a default export', () => {
+  for (const file of ['index.mjs', 'index.module.mjs', 'browser.mjs', 'inline.mjs', 'inline.node.mjs', 'inline.module.mjs', 'validate.mjs']) {
+    const text = readFileSync(join(pkgRoot, file), 'utf8');
+    assert.ok(!/^[^\s/*][^\n]*\bawait\b/m.test(text), `${file}: no top-level await`);
+    assert.ok(!/\bexport\s+default\b|as default\b/.test(text), `${file}: no default export`);
+  }
+});
+
+test('issue 10: import and require share one engine: the same classes, the same functions', async () => {
+  const esm = await import('wecom-external-contact');
+  const cjs = require('wecom-external-contact');
+  assert.deepEqual(Object.keys(esm).sort(), Object.keys(cjs).sort(), 'the same names');
+  for (const name of Object.keys(cjs)) assert.equal(esm[name], cjs[name], `${name} is the same object`);
+  assert.equal(esm.default, undefined, 'no default export');
+});
+
+test('issue 10: node10 resolution finds every CommonJS subpath through a package.json directory', () => {
+  for (const sub of ['validate', 'inline', 'redis-token-store']) {
+    const stub = JSON.parse(readFileSync(join(pkgRoot, sub, 'package.json'), 'utf8'));
+    assert.ok(existsSync(join(pkgRoot, sub, stub.main)), `${sub}: main ${stub.main}`);
+    assert.ok(existsSync(join(pkgRoot, sub, stub.types)), `${sub}: types ${stub.types}`);
+  }
 });

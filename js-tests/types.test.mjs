@@ -1,6 +1,6 @@
 // Type check of the published declarations with the project's TypeScript (strict, NodeNext):
 // types/good.ts (ESM) and types/good.cts (CJS) must compile; types/bad.ts must fail with exactly
-// its one deliberate error.
+// its one deliberate error; types/precise.ts with exactly the errors its lines announce.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -24,9 +24,14 @@ function runTsc(project) {
 
 let good;
 let bad;
+let precise;
 before(async () => {
-  // Both compilations at once: they are independent.
-  [good, bad] = await Promise.all([runTsc(join(typesDir, 'tsconfig.json')), runTsc(join(typesDir, 'tsconfig.bad.json'))]);
+  // The compilations at once: they are independent.
+  [good, bad, precise] = await Promise.all([
+    runTsc(join(typesDir, 'tsconfig.json')),
+    runTsc(join(typesDir, 'tsconfig.bad.json')),
+    runTsc(join(typesDir, 'tsconfig.precise.json')),
+  ]);
 });
 
 test('the project uses typescript 5.9.3', () => {
@@ -49,12 +54,25 @@ test('bad.ts fails with exactly the deliberate TS2322 on its marked line', () =>
   assert.match(errors[0], /'3'/, 'the message names the wrong value');
 });
 
+test('issue 10: precise types refuse a misspelt member, an optional as required, a misspelt or internal path, an unknown kind or code, a default import', () => {
+  // `file(line,col): error TSnnnn:` for every error tsc reports, against the `EXPECT TSnnnn` marks.
+  const source = readFileSync(join(typesDir, 'precise.ts'), 'utf8').split('\n');
+  const expected = source.flatMap((l, i) => [...l.matchAll(/EXPECT (TS\d+)/g)].map((m) => `${i + 1} ${m[1]}`));
+  assert.ok(expected.length >= 9, 'precise.ts marks its error lines');
+  const actual = [...precise.out.matchAll(/precise\.ts\((\d+),\d+\): error (TS\d+):/g)].map((m) => `${m[1]} ${m[2]}`);
+  const others = precise.out.split('\n').filter((l) => / error TS\d+:/.test(l) && !/precise\.ts\(/.test(l));
+  assert.deepEqual(others, [], `errors outside precise.ts:\n${precise.out}`);
+  assert.deepEqual(actual.sort(), expected.sort(), precise.out);
+});
+
 test('the types resolve through the exports map, not by path', () => {
   // --traceResolution would be slow; check the declarations tsc must have picked exist and are named in package.json.
   const meta = require('wecom-external-contact/package.json');
   const root = dirname(require.resolve('wecom-external-contact/package.json'));
-  const dot = meta.exports['.'];
-  for (const file of [dot.node.import.types, dot.node.require.types, dot.types, meta.exports['./mock-server'].types, meta.types]) {
+  const typesOf = (node) => (typeof node !== 'object' || node === null ? [] : Object.entries(node).flatMap(([k, v]) => (k === 'types' ? [v] : typesOf(v))));
+  const files = [...typesOf(meta.exports), meta.types];
+  assert.ok(files.length >= 10, `every entry declares types: ${files.join(', ')}`);
+  for (const file of files) {
     assert.ok(readFileSync(join(root, file), 'utf8').length > 0, `${file} is in the tarball`);
   }
 });

@@ -41,6 +41,12 @@ async function caught(fn) {
 }
 
 try {
+  // issue 10: nothing is loaded at import. Before ready(), a synchronous API says so (E_NOT_READY)
+  // and a client's option errors wait for its first call, which loads the engine itself.
+  results.wasmBeforeReady = performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm'));
+  results.notReady = await caught(() => pkg.parseEvent('<xml><MsgType>event</MsgType></xml>'));
+  results.lazyConfigError = await caught(() => new WeComClient({}).getAccessToken());
+  results.readyResolved = (await pkg.ready()) === undefined;
   const remark = document.querySelector('#contact-way [name=remark]').value;
   const form = { type: 1, scene: 2, user: ['zhangsan'], remark, state: 'web-form', skip_verify: true };
   const badForm = { type: 3, scene: 2, user: ['zhangsan'], remark: '备'.repeat(31), state: 'x', unknown_field: 1 };

@@ -17,7 +17,11 @@ import {
   parseEvent,
   createCallbackHandler,
   WeComTokenProviderError,
+  WeComEngineError,
+  ready,
 } from 'wecom-external-contact';
+// @ts-expect-error issue 10: there is no default export (named exports only)
+import sdkDefault from 'wecom-external-contact';
 import { createRedisTokenStore } from 'wecom-external-contact/redis-token-store';
 import type {
   TokenStore,
@@ -41,6 +45,9 @@ import type {
   ValidationReport,
   WeComClientMethods,
   WeComClientOptions,
+  WeComErrorCode,
+  WeComErrorKind,
+  InternalEndpointPath,
 } from 'wecom-external-contact';
 import { startMockServer } from 'wecom-external-contact/mock-server';
 import type { MockServer, MockStats } from 'wecom-external-contact/mock-server';
@@ -58,8 +65,16 @@ expectType<Equal<EndpointMap['externalcontact/get_contact_way']['response'], Get
 const somePath: EndpointPath = 'idconvert/batch/external_userid_to_pending_id';
 // @ts-expect-error not an endpoint path
 const notAPath: EndpointPath = 'externalcontact/add_contact_ways';
+// @ts-expect-error issue 10: gettoken is in the table but not an endpoint you call
+const tokenPath: EndpointPath = 'gettoken';
+const internalPath: InternalEndpointPath = 'gettoken';
+const rowPath: EndpointInfo['path'] = internalPath;
 
-// validate(): any string is accepted (the check is at run time), the report is typed.
+// Issue 10: ready() loads the engine (needed before the sync APIs in browsers and workers).
+await ready();
+const readyAgain: Promise<void> = ready();
+
+// validate(): the endpoint is a declared path (a misspelt one does not compile), the report is typed.
 const report: ValidationReport = validate('externalcontact/add_contact_way', { type: 1 }, { locale: 'en' });
 const first: ValidationIssue | undefined = report.errors[0];
 if (first) {
@@ -69,7 +84,15 @@ if (first) {
   const params: Record<string, unknown> = first.params;
   void [path, rule, message, params];
 }
-const valid: boolean = validate('some/future_endpoint', null).valid;
+const valid: boolean = validate('externalcontact/close_temp_chat', null).valid;
+// @ts-expect-error issue 10: a misspelt endpoint does not compile
+validate('externalcontact/add_contact_wya', {});
+// @ts-expect-error issue 10: nor an undeclared one (validate has no raw form)
+validate('some/future_endpoint', null);
+// @ts-expect-error issue 10: gettoken is not validated through the public API
+validate('gettoken', {});
+// @ts-expect-error issue 10: the forms entry's validate takes the same union
+formsValidate('externalcontact/add_contact_wya', {});
 // @ts-expect-error locale is a string
 validate('externalcontact/add_contact_way', {}, { locale: 1 });
 
@@ -100,11 +123,17 @@ client.corpSecret;
 const payload: AddContactWayRequest = { type: 1, scene: 2, user: ['zhangsan'], remark: 'r', is_temp: false };
 const added = await client.addContactWay(payload);
 expectType<Equal<typeof added, AddContactWayResponse>>();
-const configId: string | undefined = added.config_id;
-const extraField: unknown = added['brand_new_field']; // unknown fields are kept, typed unknown
-const got = await client.getContactWay({ config_id: configId ?? '' });
-const way: ContactWay | undefined = got.contact_way;
-const users: string[] | undefined = way?.user;
+// Issue 10: WeCom always sends config_id on success: a string, no `!` needed.
+const configId: string = added.config_id;
+const id: string = (await client.addContactWay({ type: 1, scene: 1, user: ['u'] })).config_id;
+const qrCode: string | undefined = added.qr_code; // scene 2 only: stays optional
+// @ts-expect-error issue 10: no index signature, so a misspelt member does not compile
+added.configId;
+const extraField: unknown = (added as WeComResponse)['brand_new_field']; // unknown fields are kept: reach them by a cast
+const got = await client.getContactWay({ config_id: configId });
+const way: ContactWay = got.contact_way;
+const wayType: number = way.type;
+const users: string[] | undefined = way.user;
 const listed: ListContactWayResponse = await client.listContactWay();
 const cursor: string | undefined = listed.next_cursor;
 await client.listContactWay({ limit: 10, cursor });
@@ -112,20 +141,20 @@ await client.updateContactWay({ config_id: 'c', conclusions: { text: { content: 
 await client.delContactWay({ config_id: 'c' }).catch(() => undefined);
 await client.closeTempChat({ userid: 'u', external_userid: 'wm1' });
 const follow = await client.getFollowUserList();
-const followUsers: string[] | undefined = follow.follow_user;
+const followUsers: string[] = follow.follow_user;
 const pending = await client.externalUseridToPendingId({ external_userid: ['wm1'] });
-const pendingId: string | undefined = pending.result?.[0]?.pending_id;
+const pendingId: string | undefined = pending.result[0]?.pending_id;
 await client.corpGroupExternalUseridToPendingId({ external_userid: ['wm1'], chat_id: 'wr1' });
 const converted = await client.unionidToExternalUserid({ unionid: 'o1', openid: 'o2', subject_type: 1 });
 const convertedId: string | undefined = converted.external_userid ?? converted.pending_id;
 const upgraded = await client.groupChatGetNewExternalUserid({ chat_id: 'wr1', external_userid_list: ['wm1'] });
-const newId: string | undefined = upgraded.items?.[0]?.new_external_userid;
+const newId: string | undefined = upgraded.items[0]?.new_external_userid;
 const plain = await client.openuseridToUserid({ open_userid_list: ['wo1'], source_agentid: 1000001 });
 const invalidOpenUserids: string[] | undefined = plain.invalid_open_userid_list;
 const downstream = await client.corpGroupUnionidToExternalUserid({ unionid: 'o1', openid: 'o2', corpid: 'ww1' });
-const downstreamCorp: string | undefined = downstream.external_userid_info?.[0]?.corpid;
+const downstreamCorp: string | undefined = downstream.external_userid_info[0]?.corpid;
 const { openid } = await client.convertToOpenid({ external_userid: 'wm1' });
-expectType<Equal<typeof openid, string | undefined>>();
+expectType<Equal<typeof openid, string>>();
 // @ts-expect-error subject_type is 0 | 1
 client.unionidToExternalUserid({ unionid: 'o1', openid: 'o2', subject_type: 2 });
 // @ts-expect-error source_agentid is required
@@ -140,6 +169,8 @@ expectType<Equal<typeof viaRequestGet, GetContactWayResponse | null>>();
 client.request('externalcontact/get_contact_way', { userid: 'u' });
 // @ts-expect-error unknown endpoint
 client.request('externalcontact/nope', {});
+// @ts-expect-error issue 10: gettoken is not offered in the typed form (the client calls it itself)
+client.request('gettoken', { corpid: 'ww1', corpsecret: 's' });
 // @ts-expect-error required field missing
 client.addContactWay({ type: 1 });
 // @ts-expect-error scene is 1 | 2
@@ -173,10 +204,31 @@ try {
     const code: 'E_API' = e.code;
     const errcode: number = e.errcode;
     const errmsg: string = e.errmsg;
-    const kind: string = e.kind;
+    const kind: WeComErrorKind = e.kind;
     const hint: string | undefined = e.hint;
     const endpoint: string | undefined = e.endpoint;
     void [code, errcode, errmsg, kind, hint, endpoint];
+    // Issue 10: kind is a union, so a switch narrows it and can be exhaustive.
+    switch (e.kind) {
+      case 'retry':
+      case 'rate':
+      case 'refresh':
+        break;
+      case 'config':
+      case 'param':
+      case 'state':
+      case 'quota': {
+        const settled: 'config' | 'param' | 'state' | 'quota' = e.kind;
+        void settled;
+        break;
+      }
+      default: {
+        const none: never = e.kind;
+        void none;
+      }
+    }
+    // @ts-expect-error issue 10: 'nonsense' is not a kind
+    if (e.kind === 'nonsense') void 0;
   } else if (e instanceof WeComValidationError) {
     const issues: ValidationIssue[] = e.errors;
     const alsoWarnings: ValidationIssue[] = e.warnings;
@@ -188,11 +240,17 @@ try {
   } else if (e instanceof WeComNetworkError || e instanceof WeComConfigError || e instanceof WeComUsageError) {
     const code: string = e.code;
     void code;
+  } else if (e instanceof WeComEngineError) {
+    const code: 'E_ENGINE' | 'E_NOT_READY' = e.code;
+    void code;
   } else if (e instanceof WeComError) {
     const base: Error = e;
-    void base;
+    const anyCode: WeComErrorCode = e.code;
+    void [base, anyCode];
   }
 }
+// @ts-expect-error issue 10: error codes are a documented union
+const bogusCode: WeComErrorCode = 'E_NOPE';
 const apiError = new WeComApiError('x', { code: 'E_API', errcode: 1 });
 // @ts-expect-error errcode is read-only
 apiError.errcode = 2;
@@ -226,4 +284,4 @@ try {
   if (e instanceof WeComCallbackError && e.code === 'E_CALLBACK_RECEIVE_ID') void [e.expected, e.actual];
 }
 
-export const used = [warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+export const used = [sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

@@ -4,7 +4,7 @@
 // The client, the callback crypto and parseEvent run on the live engine (engine.js), which is
 // replaced after a failure.
 import { addEndpointMethods } from './client.js';
-import { setEngineSource, withEngine } from './engine.js';
+import { withEngine } from './engine.js';
 import { endpoints, validate } from './generated.js';
 import { internals } from './internals.js';
 
@@ -35,9 +35,8 @@ export function parseEvent(xml) {
 }
 
 /**
- * Called once by the entry module: `createGlue()` makes a fresh wasm-bindgen glue, `module` is
- * the compiled engine. The first engine is instantiated on first use.
+ * `await ready()`: loads and compiles the wasm and instantiates the engine. Client calls and
+ * callback handlers do it themselves; the synchronous APIs (CallbackCrypto, parseEvent) need it
+ * first where the wasm loads asynchronously (browsers, workers, the inline entry outside Node).
  */
-export function setEngine(createGlue, module) {
-  setEngineSource(createGlue, module);
-}
+export { ready } from './engine.js';

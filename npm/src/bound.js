@@ -1,17 +1,29 @@
 // An engine-side object (a client, a CallbackCrypto) that outlives the engine it was made in:
 // when that engine is retired after a failure, the next use makes a new one on the live engine
 // with the same `make` function. Frees the old one when it can (a retired engine's are inert).
-import { currentEngine, engineFailure, withEngine } from './engine.js';
+// Made lazily where the engine cannot be had synchronously yet (a browser before `ready()`):
+// then the first use makes it, and its option errors (E_CONFIG …) surface there.
+import { currentEngine, engineAvailable, engineFailure, engineLoaded, withEngine } from './engine.js';
 
 export class EngineBound {
   #make;
   #engine;
   #inner;
 
-  /** `make(glue)` builds the engine-side object; its errors (E_CONFIG …) throw from here. */
+  /**
+   * `make(glue)` builds the engine-side object; its errors (E_CONFIG …) throw from here when the
+   * engine is available now, else from the first use (so does a failure to load the wasm).
+   */
   constructor(make) {
     this.#make = make;
-    withEngine((engine) => this.#bind(engine));
+    if (!engineAvailable()) return;
+    try {
+      withEngine((engine) => this.#bind(engine));
+    } catch (err) {
+      // The wasm could not be loaded (a missing file): not this object's fault; its first use
+      // reports it, and works if the wasm has turned up by then.
+      if (engineLoaded()) throw err;
+    }
   }
 
   #bind(engine) {

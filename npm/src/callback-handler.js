@@ -8,6 +8,7 @@
 // size of the body is checked before anything is decoded or copied into the engine, and neither
 // onError nor onEvent can make it throw or leave an unhandled rejection behind.
 import { CallbackCrypto, parseEvent } from './api.js';
+import { engineLoaded, ready } from './engine.js';
 import { WeComCallbackError, WeComConfigError, WeComUsageError } from './errors.js';
 import { MAX_INPUT_BYTES, tooLarge, utf8Within } from './fast-callback.js';
 
@@ -179,6 +180,8 @@ export function createCallbackHandler(options) {
 
   return async function handle(request) {
     try {
+      // The first request loads the engine where nothing has yet (a failure answers 500).
+      if (!engineLoaded()) await ready();
       const { method, url, body: raw } = readRequest(request);
       const query = queryOf(url);
       if (method === 'GET') {

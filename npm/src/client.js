@@ -5,7 +5,7 @@
 // decision stays the engine's.
 import { WeComUsageError } from './errors.js';
 import { EngineBound } from './bound.js';
-import { engineFailure } from './engine.js';
+import { engineFailure, engineLoaded, ready } from './engine.js';
 
 function freedError() {
   return new WeComUsageError('this client was freed (client.free()); create a new one', { code: 'E_USAGE' });
@@ -18,7 +18,10 @@ export class WeComClient {
   /** Calls in flight: `free()` waits for them before it releases the engine-side client. */
   #inflight = 0;
 
-  /** Options are checked by the engine (`E_CONFIG`); a shallow copy is kept for rebuilds. */
+  /**
+   * Options are checked by the engine (`E_CONFIG`): here when the engine is available (Node, or
+   * after `ready()`), else by the first call, which loads it. A shallow copy is kept for rebuilds.
+   */
   constructor(options) {
     const copy = options !== null && typeof options === 'object' ? { ...options } : options;
     this.#bound = new EngineBound((glue) => new glue.WeComClient(copy));
@@ -47,8 +50,15 @@ export class WeComClient {
     return this.#async((inner) => inner.invalidateToken());
   }
 
-  /** `fn(inner, engine)` → a promise; counted while in flight, engine failures sorted out. */
+  /**
+   * `fn(inner, engine)` → a promise; counted while in flight, engine failures sorted out. The
+   * first call loads the engine (without blocking) when nothing has yet.
+   */
   #async(fn) {
+    if (!engineLoaded()) {
+      if (this.#freed) return Promise.reject(freedError());
+      return ready().then(() => this.#async(fn));
+    }
     let engine;
     let promise;
     try {

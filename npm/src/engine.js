@@ -6,11 +6,28 @@
 // lost with it: the in-memory token caches of the clients that lived in it (they rebuild from
 // their options and read the tokenStore, or fetch a token, on their next call) and the calls
 // that were in flight on it (they reject with E_ENGINE).
+//
+// Nothing is loaded at import (no top-level await): the entry module only says how to load the
+// wasm (setEngineLoader). `ready()` and the async APIs load it without blocking; the synchronous
+// APIs compile it on the spot where the entry can (Node's file read), else they need `ready()`
+// first (E_NOT_READY).
 import * as errors from './errors.js';
 import { installFastDecrypt } from './fast-callback.js';
 import { createRequestDriver } from './driver.js';
+import { createGlue } from './glue-factory.js';
 
-let source;
+/**
+ * How the entry module gets the wasm: `{ describe, load, sync?, env? }`. `load()` resolves with a
+ * compiled `WebAssembly.Module` (fetch, a file read, the embedded bytes); `sync()`, where the
+ * environment allows it (Node), returns one at once; `env` may supply TextDecoder/TextEncoder to
+ * the glue (Jest's jsdom environment has none). Both throw/reject WeComEngineErrors that say
+ * where the wasm was looked for and what to do.
+ */
+let loader;
+/** The compiled engine module: compiled once, instantiated as often as needed. */
+let compiled;
+/** The load in progress (`ready()` callers share it; a failed load is tried again later). */
+let pending;
 let live;
 let generation = 0;
 
@@ -20,23 +37,93 @@ function createError(className, message, props) {
   return new Class(message, props);
 }
 
+/** Called once by the entry module (the package's loaders: Node file, browser URL, inline). */
+export function setEngineLoader(entryLoader) {
+  loader = entryLoader;
+}
+
+/** A load failure as the caller sees it: the loader's own WeComEngineError, or one wrapping it. */
+function loadFailure(err) {
+  if (err instanceof errors.WeComEngineError) return err;
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new errors.WeComEngineError(`cannot load the engine (${loader?.describe ?? 'no loader'}): ${what.slice(0, 300)}`, {
+    code: 'E_ENGINE',
+    cause: err,
+  });
+}
+
+/** The compiled module, compiling it now where the entry can (Node); else E_NOT_READY. */
+function compiledModule() {
+  if (compiled !== undefined) return compiled;
+  if (loader === undefined) {
+    throw new errors.WeComEngineError('the engine is not loaded: import the package by its name (an entry module sets it up)', { code: 'E_ENGINE' });
+  }
+  if (typeof loader.sync !== 'function') {
+    throw new errors.WeComEngineError(
+      'the engine is not loaded yet: `await ready()` first (here the wasm loads asynchronously; client calls and callback handlers wait for it themselves)',
+      { code: 'E_NOT_READY' },
+    );
+  }
+  try {
+    compiled = loader.sync();
+  } catch (err) {
+    throw loadFailure(err);
+  }
+  return compiled;
+}
+
+/** True when engine-side objects can be made now (the module is compiled, or compiles synchronously here). */
+export function engineAvailable() {
+  return compiled !== undefined || typeof loader?.sync === 'function';
+}
+
+/** True when the module is compiled (an async API then runs without waiting). */
+export function engineLoaded() {
+  return compiled !== undefined;
+}
+
 /**
- * Called once by the entry module: `createGlue()` returns a fresh glue namespace, `module` is
- * the compiled `WebAssembly.Module` (compiled once, instantiated as often as needed).
+ * Loads and compiles the wasm (once; without blocking, also where a synchronous load exists) and
+ * instantiates the engine. Rejects with a WeComEngineError saying where the wasm was looked for;
+ * a later call tries again.
  */
-export function setEngineSource(createGlue, module) {
-  source = { createGlue, module };
+export function ready() {
+  if (compiled === undefined) {
+    if (loader === undefined) return Promise.reject(loadFailure(new Error('no entry module set the engine up')));
+    if (pending === undefined) {
+      const started = Promise.resolve()
+        .then(() => loader.load())
+        .then(
+          (module) => {
+            compiled ??= module;
+          },
+          (err) => {
+            throw loadFailure(err);
+          },
+        );
+      pending = started.finally(() => {
+        pending = undefined;
+      });
+    }
+    return pending.then(() => {
+      currentEngine();
+    });
+  }
+  try {
+    currentEngine();
+    return Promise.resolve();
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /** Instantiates a fresh engine. */
 function instantiate() {
-  if (source === undefined) {
-    throw new errors.WeComEngineError('the engine is not loaded: the package entry module sets it up when it is imported', { code: 'E_ENGINE' });
-  }
-  const glue = source.createGlue();
-  glue.initSync({ module: source.module });
+  const module = compiledModule();
+  const glue = createGlue(loader?.env);
+  glue.initSync({ module });
   glue.__setErrorFactory(createError);
-  installFastDecrypt(glue);
+  installFastDecrypt(glue, loader?.env);
   return { glue, generation: ++generation, retired: false, request: createRequestDriver(glue) };
 }
 

@@ -47,9 +47,9 @@ export function tooLarge(what, limit) {
 }
 
 /** Replaces `wasm.CallbackCrypto.prototype.decrypt` (`wasm`: the wasm-bindgen glue namespace). */
-export function installFastDecrypt(wasm) {
+export function installFastDecrypt(wasm, env) {
   const memory = wasm.__memory();
-  const encoder = new TextEncoder();
+  const encoder = new (env?.TextEncoder ?? TextEncoder)();
   const receiveIds = new WeakMap();
   const original = wasm.CallbackCrypto.prototype.decrypt;
   let view = new Uint8Array(0);

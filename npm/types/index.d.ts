@@ -1,35 +1,51 @@
-// Public types of wecom-external-contact. Model, endpoint and client-method types are generated
-// from the Rust declarations into ./endpoints (see crates/wecom-codegen).
-import type { EndpointMap, WeComClientMethods } from './endpoints.js';
-import type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
+// Public types of wecom-external-contact. Model, endpoint and client-method types, the
+// EndpointPath union and the WeComErrorKind union are generated from the Rust declarations into
+// ./endpoints (see crates/wecom-codegen). Named exports only: there is no default export.
+import type {
+  EndpointMap,
+  EndpointPath,
+  InternalEndpointPath,
+  WeComClientMethods,
+  WeComErrorKind,
+} from './endpoints.js';
+import type { ValidationIssue } from './validate.cjs';
 
 export * from './endpoints.js';
 
-/** Official endpoint path after /cgi-bin/, e.g. 'externalcontact/add_contact_way'. */
-export type EndpointPath = keyof EndpointMap;
 /** Request type of an endpoint. */
 export type RequestOf<P extends EndpointPath> = EndpointMap[P]['request'];
-/** Response type of an endpoint (unknown fields kept). */
+/**
+ * Response type of an endpoint: the members WeCom always sends on success are required. Members
+ * this version does not model are kept at run time: cast to `WeComResponse` to reach them.
+ */
 export type ResponseOf<P extends EndpointPath> = EndpointMap[P]['response'];
 
-/** An answer of a path called through the raw form: errcode 0, every field kept. */
+/**
+ * An answer of a path called through the raw form: errcode 0, every field kept. Every typed
+ * answer converts to it (`answer as WeComResponse`) to reach members this version does not model.
+ */
 export interface WeComResponse {
   errcode: number;
   errmsg: string;
   [field: string]: unknown;
 }
 
-// The report and option types are the forms entry's (generated with the validators).
-export type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.js';
+// The report and option types are the forms entry's (generated with the validators), and so is
+// `validate` (the same function, at 'wecom-external-contact/validate' without wasm): its endpoint
+// is an EndpointPath, so a misspelt path does not compile.
+export type { ValidationIssue, ValidationReport, ValidateOptions } from './validate.cjs';
+export { validate } from './validate.cjs';
 
 /**
- * Checks a payload against WeCom's rules for `endpoint` without sending anything: exactly the
- * JSON the client would send (JSON.stringify's rules). Plain JS, generated from the Rust
- * declarations (also at 'wecom-external-contact/validate', without wasm). Throws
- * WeComUsageError for an unknown endpoint ('E_UNKNOWN_ENDPOINT'), a payload that cannot be JSON
- * ('E_INVALID_PAYLOAD'), one over 2 MiB of JSON ('E_PAYLOAD_TOO_LARGE') or bad options ('E_USAGE').
+ * Loads and compiles the wasm engine and instantiates it; resolves when it is ready (at once when
+ * it already is). The async APIs (every client call, `createCallbackHandler`'s handler) call it
+ * themselves. The sync APIs (`new CallbackCrypto` and its methods, `parseEvent`,
+ * `client.tokenKey`) work at once in Node; in browsers and workers call `await ready()` before
+ * them, or they throw WeComEngineError 'E_NOT_READY'. Rejects with WeComEngineError 'E_ENGINE'
+ * (naming the wasm's URL or path, with a hint: serve `wecom.wasm` next to the bundle, or use
+ * 'wecom-external-contact/inline') when the wasm cannot be loaded; the next call tries again.
  */
-export declare function validate(endpoint: EndpointPath | (string & {}), payload: unknown, options?: ValidateOptions): ValidationReport;
+export declare function ready(): Promise<void>;
 
 /** A fetch-compatible function. */
 export type FetchLike = (
@@ -170,8 +186,13 @@ export type WeComClientOptions = WeComSecretClientOptions | WeComProviderClientO
  * access_token, resolves with the body on errcode 0.
  */
 export declare class WeComClient {
+  /**
+   * Checks the options (WeComConfigError 'E_CONFIG' for a bad one). When the engine is not loaded
+   * yet (browsers and workers before `ready()`), the constructor does not wait for it: an option
+   * error then rejects the first call instead.
+   */
   constructor(options: WeComClientOptions);
-  /** Any endpoint by its official path after /cgi-bin/. */
+  /** An endpoint the SDK declares, by its official path after /cgi-bin/ (`gettoken` is not one you call). */
   request<P extends EndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): Promise<ResponseOf<P>>;
   /** A path this SDK does not declare: not validated; POST counts as a write unless `idempotent`. */
   request(raw: RawRequest, options?: CallOptions): Promise<WeComResponse>;
@@ -179,7 +200,10 @@ export declare class WeComClient {
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   /** Forgets the token here and, if it is the same token, in the tokenStore. */
   invalidateToken(): Promise<void>;
-  /** The tokenStore key: prefix + corpId + ':' + a hash of the secret. */
+  /**
+   * The tokenStore key: prefix + corpId + ':' + a hash of the secret. Needs the engine: in
+   * browsers and workers before `ready()` it throws WeComEngineError 'E_NOT_READY'.
+   */
   readonly tokenKey: string;
   readonly corpId: string;
   readonly baseUrl: string;
@@ -190,7 +214,8 @@ export interface WeComClient extends WeComClientMethods {}
 
 /** One row of the endpoint table. */
 export interface EndpointInfo {
-  path: EndpointPath;
+  /** An endpoint you can call, or one the client calls itself (`jsName` null, e.g. 'gettoken'). */
+  path: EndpointPath | InternalEndpointPath;
   method: 'GET' | 'POST';
   /** A write changes state at WeCom: never resent after a failure that may have been processed. */
   write: boolean;
@@ -203,10 +228,32 @@ export interface EndpointInfo {
 }
 export declare const endpoints: readonly EndpointInfo[];
 
+/** Every `code` an error of this package carries (stable: a new one only in a minor release). */
+export type WeComErrorCode =
+  | 'E_VALIDATION'
+  | 'E_API'
+  | 'E_HTTP'
+  | 'E_BAD_RESPONSE'
+  | 'E_OUTCOME_UNKNOWN'
+  | 'E_NETWORK'
+  | 'E_TIMEOUT'
+  | 'E_ABORTED'
+  | 'E_CONFIG'
+  | 'E_TOKEN_PROVIDER'
+  | 'E_ENGINE'
+  | 'E_NOT_READY'
+  | 'E_UNKNOWN_ENDPOINT'
+  | 'E_USAGE'
+  | 'E_INVALID_PAYLOAD'
+  | 'E_PAYLOAD_TOO_LARGE'
+  | 'E_CALLBACK_BAD_KEY'
+  | 'E_CALLBACK_CONFIG'
+  | WeComCallbackError['code'];
+
 /** Base class of every error; `code` is stable. */
 export declare class WeComError extends Error {
   constructor(message: string, props?: Record<string, unknown>);
-  readonly code: string;
+  readonly code: WeComErrorCode;
   /** Endpoint path, when the error concerns one. */
   readonly endpoint?: string;
 }
@@ -224,8 +271,13 @@ export declare class WeComApiError extends WeComError {
   readonly code: 'E_API';
   readonly errcode: number;
   readonly errmsg: string;
-  /** Handling class: 'retry' | 'refresh' | 'rate' | 'config' | 'param' | 'state' | 'quota'. */
-  readonly kind: string;
+  /**
+   * Handling class, from the SDK's errcode table: 'retry' (transient, retried), 'refresh' (token
+   * rejected, refreshed and retried once), 'rate' (frequency limit), 'config' (setup or
+   * permission), 'param' (the request), 'state' (business state; also any errcode the table does
+   * not know), 'quota' (a quota is used up).
+   */
+  readonly kind: WeComErrorKind;
   /** true for busy / rate-limited errcodes (already retried within the policy). */
   readonly retryable: boolean;
   /** The client IP WeCom quotes in errmsg (e.g. 60020: add it to 企业可信IP). */
@@ -266,12 +318,15 @@ export declare class WeComTokenProviderError extends WeComError {
   readonly code: 'E_TOKEN_PROVIDER';
 }
 /**
- * The wasm engine failed (a trap, memory exhaustion, a bug): it was replaced, and the next call
+ * code 'E_ENGINE': the wasm engine could not be loaded (`ready()` rejects; the next call tries
+ * again), or it failed (a trap, memory exhaustion, a bug): it was replaced, and the next call
  * runs on a fresh one (clients rebuild themselves; their in-memory token cache is lost). Calls
  * in flight on the failed engine reject with it. The original failure is `cause`.
+ * code 'E_NOT_READY': a sync API (`new CallbackCrypto`, its methods, `parseEvent`,
+ * `client.tokenKey`) was used in a browser or worker before `await ready()`.
  */
 export declare class WeComEngineError extends WeComError {
-  readonly code: 'E_ENGINE';
+  readonly code: 'E_ENGINE' | 'E_NOT_READY';
 }
 
 /** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE'. */
@@ -290,6 +345,8 @@ export interface CallbackQuery {
 
 /** WXBizMsgCrypt for one callback configuration. The configuration is checked by the constructor:
  * a bad EncodingAESKey throws WeComConfigError (code 'E_CALLBACK_BAD_KEY') there, never later.
+ * Sync, so it needs the engine loaded: in browsers and workers `await ready()` first, otherwise
+ * the constructor throws WeComEngineError 'E_NOT_READY' (in Node it works at once).
  * Size limits (UTF-8 bytes), checked before anything is copied into the engine: a body, echostr,
  * ciphertext or message to encrypt at most 1 MiB; msg_signature, timestamp and nonce at most 1 KiB
  * each; over a limit → WeComCallbackError 'E_CALLBACK_TOO_LARGE'. */
@@ -314,7 +371,8 @@ export declare class CallbackCrypto {
 }
 
 /** Parses a decrypted callback message (XML) into a typed event; every field is kept in `raw`.
- * Over 1 MiB (UTF-8) → WeComCallbackError 'E_CALLBACK_TOO_LARGE', before anything is copied. */
+ * Over 1 MiB (UTF-8) → WeComCallbackError 'E_CALLBACK_TOO_LARGE', before anything is copied.
+ * Sync: in browsers and workers before `await ready()` it throws WeComEngineError 'E_NOT_READY'. */
 export declare function parseEvent(xml: string): CallbackEvent;
 
 /** What a callback handler answers. */

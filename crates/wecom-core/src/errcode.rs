@@ -22,6 +22,10 @@ pub enum ErrorClass {
 }
 
 impl ErrorClass {
+    /// Every class, in declaration order: the codegen emits the TypeScript `WeComErrorKind`
+    /// union from their names (`as_str`).
+    pub const ALL: &'static [ErrorClass] = &[Retry, Refresh, Rate, Config, Param, State, Quota];
+
     /// Lower-case name used in JS (`error.kind`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -149,6 +153,25 @@ mod tests {
     #[test]
     fn table_is_sorted_for_binary_search() {
         assert!(TABLE.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn all_lists_every_class_once() {
+        // A class added to the enum breaks this exhaustive match: give it the next index and add
+        // it to ALL.
+        let index = |c: ErrorClass| match c {
+            Retry => 0,
+            Refresh => 1,
+            Rate => 2,
+            Config => 3,
+            Param => 4,
+            State => 5,
+            Quota => 6,
+        };
+        assert!(ErrorClass::ALL.iter().enumerate().all(|(i, c)| index(*c) == i));
+        let names: Vec<&str> = ErrorClass::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, ["retry", "refresh", "rate", "config", "param", "state", "quota"]);
+        assert!(TABLE.iter().all(|e| ErrorClass::ALL.contains(&e.class)));
     }
 
     #[test]

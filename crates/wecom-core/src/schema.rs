@@ -290,7 +290,9 @@ impl Skip for Secret {}
 /// ```
 /// `request` structs reject unknown members when validated. `response` structs (a whole answer:
 /// `errcode` and `errmsg` are added) and `object` structs (a part of an answer) get an `extra`
-/// map that keeps every member the model does not name.
+/// map that keeps every member the model does not name. In those, a field WeCom always sends on
+/// success is a plain type (required in the TypeScript types), one it sends only sometimes an
+/// `Option`; parsing stays lenient either way (a missing member gets its default).
 #[macro_export]
 macro_rules! model {
     (

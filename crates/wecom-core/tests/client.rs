@@ -738,7 +738,7 @@ fn send_typed_decodes_the_response_and_keeps_unknown_fields() {
     let resp: AddContactWayResponse = block_on(c.send_typed(endpoints::ADD_CONTACT_WAY, &typed_add())).unwrap();
     assert_eq!(resp.errcode, 0);
     assert_eq!(resp.errmsg, "ok");
-    assert_eq!(resp.config_id.as_deref(), Some("42b34949e138eb6e027c123cba77fAAA"));
+    assert_eq!(resp.config_id, "42b34949e138eb6e027c123cba77fAAA");
     assert_eq!(resp.qr_code.as_deref(), Some("http://p.qpic.cn/wwhead/duc2TvpEgSdicZ9RrdUtBkv2UiaA/0"));
     assert_eq!(resp.extra.get("brand_new_field"), fixture.get("brand_new_field"));
     assert_eq!(resp.extra.len(), 1);
@@ -754,11 +754,11 @@ fn send_typed_decodes_the_response_and_keeps_unknown_fields() {
     let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), ok(fixture.clone())]));
     let req = ContactWayIdRequest { config_id: "42b34949e138eb6e027c123cba77fAAA".into() };
     let resp = block_on(c.send_typed(endpoints::GET_CONTACT_WAY, &req)).unwrap();
-    let way = resp.contact_way.expect("contact_way");
+    let way = resp.contact_way;
     assert_eq!(way.extra.get("future_nested_flag"), Some(&json!({ "enabled": true })));
     assert_eq!(way.user.as_deref(), Some(&["zhangsan".to_string(), "lisi".into(), "wangwu".into()][..]));
     let image = way.conclusions.and_then(|c| c.image).expect("conclusions.image");
-    assert_eq!(image.pic_url.as_deref(), Some("http://p.qpic.cn/pic_wework/XXXXX"));
+    assert_eq!(image.pic_url, "http://p.qpic.cn/pic_wework/XXXXX");
 
     // A WeCom error through send_typed is an Api error, not a decode error.
     let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), errcode(41045, "contact way limit")]));
@@ -834,20 +834,20 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
     let list: ListContactWayResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("externalcontact/list_contact_way"))).unwrap();
     assert_eq!(list.next_cursor.as_deref(), Some("NEXT_CURSOR"));
-    assert_eq!(list.contact_way.map(|v| v.len()), Some(2));
+    assert_eq!(list.contact_way.len(), 2);
     let ids: ExternalUseridToPendingIdResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("idconvert/batch/external_userid_to_pending_id")))
             .unwrap();
-    assert_eq!(ids.result.unwrap()[1].pending_id.as_deref(), Some("pBBBBB"));
+    assert_eq!(ids.result.get(1).map(|r| r.pending_id.as_str()), Some("pBBBBB"));
     let users: OpenuseridToUseridResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("batch/openuserid_to_userid"))).unwrap();
-    assert_eq!(users.userid_list.unwrap()[1].userid.as_deref(), Some("lisi"));
+    assert_eq!(users.userid_list.get(1).map(|u| u.userid.as_str()), Some("lisi"));
     assert_eq!(users.invalid_open_userid_list.map(|v| v.len()), Some(1));
     let corps: CorpGroupUnionidToExternalUseridResponse =
         serde_json::from_value(fixture_json(&response_fixture_name("corpgroup/unionid_to_external_userid"))).unwrap();
-    assert_eq!(corps.external_userid_info.unwrap()[0].corpid.as_deref(), Some("wwAAAAAAAAAAAAAAAA"));
+    assert_eq!(corps.external_userid_info.first().map(|c| c.corpid.as_str()), Some("wwAAAAAAAAAAAAAAAA"));
     let token: GetTokenResponse = serde_json::from_value(fixture_json(&response_fixture_name("gettoken"))).unwrap();
-    assert_eq!((token.access_token.as_deref(), token.expires_in), (Some("accesstoken000001"), Some(7200)));
+    assert_eq!((token.access_token.as_str(), token.expires_in), ("accesstoken000001", 7200));
 }
 
 // ---------------------------------------------------------------------------------------------

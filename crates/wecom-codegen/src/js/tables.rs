@@ -73,18 +73,21 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks a payload against WeCom's rules for `endpoint` (its official path after /cgi-bin/)
- * without sending anything: exactly the JSON the client would send (JSON.stringify's rules).
- * Throws WeComUsageError for an unknown endpoint ('E_UNKNOWN_ENDPOINT'), a payload that cannot be
- * JSON ('E_INVALID_PAYLOAD') or one over 2 MiB of JSON ('E_PAYLOAD_TOO_LARGE').
+ * Checks a payload against WeCom's rules for `endpoint` (the official path after /cgi-bin/ of an
+ * endpoint the SDK declares: a misspelt path does not compile) without sending anything: exactly
+ * the JSON the client would send (JSON.stringify's rules). The payload may be anything (e.g. a
+ * form's data); a typed one is checked against the endpoint's request type. Throws
+ * WeComUsageError for an unknown endpoint ('E_UNKNOWN_ENDPOINT': a path from outside the typed
+ * code), a payload that cannot be JSON ('E_INVALID_PAYLOAD'), one over 2 MiB of JSON
+ * ('E_PAYLOAD_TOO_LARGE') or bad options ('E_USAGE').
  */
-export declare function validate<P extends keyof EndpointMap>(endpoint: P, payload: EndpointMap[P]['request'], options?: ValidateOptions): ValidationReport;
-export declare function validate(endpoint: string, payload: unknown, options?: ValidateOptions): ValidationReport;
+export declare function validate<P extends EndpointPath>(endpoint: P, payload: EndpointMap[P]['request'], options?: ValidateOptions): ValidationReport;
+export declare function validate(endpoint: EndpointPath, payload: unknown, options?: ValidateOptions): ValidationReport;
 ";
 
 /// The whole `validate.d.ts`.
 pub fn validate_dts() -> String {
-    let mut names: Vec<&str> = vec!["EndpointMap"];
+    let mut names: Vec<&str> = vec!["EndpointMap", "EndpointPath"];
     for e in ALL {
         if e.js_name.is_some() && !names.contains(&e.request.name) {
             names.push(e.request.name);
@@ -110,4 +113,20 @@ pub fn validate_dts() -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn issue_10_validate_takes_declared_paths_only() {
+        let dts = super::validate_dts();
+        let decls: Vec<&str> = dts.lines().filter(|l| l.starts_with("export declare function validate(")).collect();
+        assert!(!decls.is_empty());
+        for d in &decls {
+            assert!(d.contains("(endpoint: EndpointPath,"), "{d}");
+        }
+        assert!(dts.contains("export declare function validate<P extends EndpointPath>(endpoint: P,"));
+        assert!(!dts.contains("endpoint: string"), "a string endpoint is still accepted");
+        assert!(!dts.contains("export default"));
+    }
 }

@@ -247,7 +247,7 @@ model! {
     /// 配置「联系我」的结果 / result of add_contact_way.
     response struct AddContactWayResponse {
         /// 新增联系方式的配置 id / the new config_id (keep it: it is the only handle).
-        config_id: Option<String>,
+        config_id: String,
         /// 联系我二维码链接，仅 scene=2 时返回 / QR code URL, scene 2 only.
         qr_code: Option<String>,
     }
@@ -257,7 +257,7 @@ model! {
     /// 结束语文本（读取）/ closing text as read back.
     object struct ConclusionsTextInfo {
         /// 文本内容 / text.
-        content: Option<String>,
+        content: String,
     }
 }
 
@@ -265,8 +265,8 @@ model! {
     /// 结束语图片（读取时返回 pic_url）/ closing image as read back (a picture URL).
     object struct ConclusionsImageInfo {
         /// 图片 URL / picture URL.
-        pic_url: Option<String>,
-        /// media_id, when WeCom echoes it.
+        pic_url: String,
+        /// media_id, when WeCom echoes it (the doc page reads back a pic_url only).
         media_id: Option<String>,
     }
 }
@@ -275,13 +275,13 @@ model! {
     /// 结束语图文链接（读取）/ closing link card as read back.
     object struct ConclusionsLinkInfo {
         /// 标题 / title.
-        title: Option<String>,
-        /// 封面图片 URL / cover picture URL.
+        title: String,
+        /// 封面图片 URL，创建时未设置则不返回 / cover picture URL, absent when none was set.
         picurl: Option<String>,
-        /// 描述 / description.
+        /// 描述，创建时未设置则不返回 / description, absent when none was set.
         desc: Option<String>,
         /// 链接 URL / link URL.
-        url: Option<String>,
+        url: String,
     }
 }
 
@@ -289,18 +289,19 @@ model! {
     /// 结束语小程序（读取）/ closing mini-program card as read back.
     object struct ConclusionsMiniprogramInfo {
         /// 标题 / title.
-        title: Option<String>,
+        title: String,
         /// 封面图 media_id / cover media_id.
-        pic_media_id: Option<String>,
+        pic_media_id: String,
         /// 小程序 appid / the mini-program's appid.
-        appid: Option<String>,
+        appid: String,
         /// 小程序页面路径 / page path.
-        page: Option<String>,
+        page: String,
     }
 }
 
 model! {
     /// 结束语（读取）/ closing message as read back — typed per doc 95724 (rules.md §1.14).
+    /// Only the parts that were set come back, so each stays optional.
     object struct ConclusionsInfo {
         /// 文本 / text.
         text: Option<ConclusionsTextInfo>,
@@ -315,13 +316,18 @@ model! {
 
 model! {
     /// 一个「联系我」配置 / one contact way as stored by WeCom.
+    ///
+    /// `config_id`, `type` and `scene` are always sent. The others stay optional: WeCom leaves out
+    /// what does not apply (`qr_code` for scene 1, `style` for scene 2, the temporary-mode
+    /// settings outside temporary mode, `party` for type 1) and the doc page does not say which of
+    /// the rest (remark, state, skip_verify, …) are sent when unset.
     object struct ContactWay {
         /// 配置 id / config_id.
-        config_id: Option<String>,
-        /// 联系方式类型 / 1 single, 2 several members.
-        r#type: Option<i64>,
-        /// 场景 / 1 mini-program, 2 QR code.
-        scene: Option<i64>,
+        config_id: String,
+        /// 联系方式类型 / 1 single, 2 several members (a number: a value added later still parses).
+        r#type: i64,
+        /// 场景 / 1 mini-program, 2 QR code (a number: a value added later still parses).
+        scene: i64,
         /// 控件样式 / widget style.
         style: Option<i64>,
         /// 备注 / remark.
@@ -357,7 +363,7 @@ model! {
     /// 获取「联系我」的结果 / result of get_contact_way.
     response struct GetContactWayResponse {
         /// 联系方式 / the contact way.
-        contact_way: Option<ContactWay>,
+        contact_way: ContactWay,
     }
 }
 
@@ -365,7 +371,7 @@ model! {
     /// 「联系我」列表中的一项 / one item of list_contact_way.
     object struct ContactWayRef {
         /// 配置 id / config_id.
-        config_id: Option<String>,
+        config_id: String,
     }
 }
 
@@ -373,8 +379,9 @@ model! {
     /// 获取「联系我」列表的结果 / result of list_contact_way.
     response struct ListContactWayResponse {
         /// 本页的配置 id / config ids of this page.
-        contact_way: Option<Vec<ContactWayRef>>,
-        /// 下一页游标，为空表示没有更多 / cursor of the next page; absent or empty when done.
+        contact_way: Vec<ContactWayRef>,
+        /// 下一页游标，为空表示没有更多 / cursor of the next page; absent or empty when done
+        /// (so optional).
         next_cursor: Option<String>,
     }
 }

@@ -18,9 +18,9 @@ model! {
     /// 一个标签 id 与其服务商标签 id / one tag id with the provider's id for it.
     object struct ExternalTagidItem {
         /// 企业主体的标签 id / the corp's tag id.
-        external_tagid: Option<String>,
+        external_tagid: String,
         /// 服务商主体的标签 id / the provider's tag id.
-        open_external_tagid: Option<String>,
+        open_external_tagid: String,
     }
 }
 
@@ -28,8 +28,9 @@ model! {
     /// 客户标签 id 转换的结果 / result of idconvert/external_tagid.
     response struct ExternalTagidResponse {
         /// 转换结果 / the pairs.
-        items: Option<Vec<ExternalTagidItem>>,
-        /// 无法转换的标签 id / the tag ids that could not be converted.
+        items: Vec<ExternalTagidItem>,
+        /// 无法转换的标签 id / the tag ids that could not be converted. Kept optional: the doc
+        /// page does not say it is sent when every id converts.
         invalid_external_tagid_list: Option<Vec<String>>,
     }
 }

@@ -11,6 +11,6 @@ model! {
     /// 配置了客户联系功能的成员 / members with the customer-contact feature.
     response struct GetFollowUserListResponse {
         /// 成员 userid 列表 / member userids.
-        follow_user: Option<Vec<String>>,
+        follow_user: Vec<String>,
     }
 }

@@ -43,9 +43,9 @@ model! {
     /// 一个旧 id 与其新 id / one old id with its new id.
     object struct NewExternalUseridItem {
         /// 旧的 external_userid / the old id.
-        external_userid: Option<String>,
+        external_userid: String,
         /// 服务商主体的新 external_userid / the new, provider-subject id.
-        new_external_userid: Option<String>,
+        new_external_userid: String,
     }
 }
 
@@ -53,6 +53,6 @@ model! {
     /// external_userid 升级的结果（两个升级接口相同）/ result of both upgrade endpoints.
     response struct GetNewExternalUseridResponse {
         /// 转换结果 / the pairs.
-        items: Option<Vec<NewExternalUseridItem>>,
+        items: Vec<NewExternalUseridItem>,
     }
 }

@@ -19,6 +19,6 @@ model! {
     /// external_userid 转换为 openid 的结果 / result of convert_to_openid.
     response struct ConvertToOpenidResponse {
         /// 该客户在企业绑定的公众号/小程序下的 openid / the customer's openid under the corp's bound account.
-        openid: Option<String>,
+        openid: String,
     }
 }

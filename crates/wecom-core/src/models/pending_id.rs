@@ -18,9 +18,9 @@ model! {
     /// 一个 external_userid 与其 pending_id / one external_userid with its pending_id.
     object struct PendingIdItem {
         /// 客户的 external_userid.
-        external_userid: Option<String>,
+        external_userid: String,
         /// 90 天内有效的临时外部联系人 id / the 90-day temporary id.
-        pending_id: Option<String>,
+        pending_id: String,
     }
 }
 
@@ -28,6 +28,6 @@ model! {
     /// external_userid 转 pending_id 的结果（只含此前由 unionid 转换得到过的）/ result; only ids previously issued.
     response struct ExternalUseridToPendingIdResponse {
         /// 转换结果 / pairs found.
-        result: Option<Vec<PendingIdItem>>,
+        result: Vec<PendingIdItem>,
     }
 }

@@ -23,7 +23,7 @@ model! {
     /// 自建应用的 external_userid / the self-built app's id.
     response struct FromServiceExternalUseridResponse {
         /// 企业主体的 external_userid / the corp-subject id.
-        external_userid: Option<String>,
+        external_userid: String,
     }
 }
 
@@ -43,9 +43,9 @@ model! {
     /// 一个 open_userid 与其 userid / one open_userid with its userid.
     object struct OpenuseridUserid {
         /// 密文 open_userid / the ciphertext id.
-        open_userid: Option<String>,
+        open_userid: String,
         /// 明文 userid / the plain userid.
-        userid: Option<String>,
+        userid: String,
     }
 }
 
@@ -53,8 +53,9 @@ model! {
     /// open_userid 转换的结果 / result of batch/openuserid_to_userid.
     response struct OpenuseridToUseridResponse {
         /// 转换成功的 / the converted ids.
-        userid_list: Option<Vec<OpenuseridUserid>>,
-        /// 无法转换的 open_userid / open_userids that could not be converted.
+        userid_list: Vec<OpenuseridUserid>,
+        /// 无法转换的 open_userid / open_userids that could not be converted. Kept optional: the
+        /// doc page does not say it is sent when every id converts.
         invalid_open_userid_list: Option<Vec<String>>,
     }
 }

@@ -17,8 +17,8 @@ model! {
     /// gettoken 的结果 / result of gettoken.
     response struct GetTokenResponse {
         /// 访问凭证，最长 512 字节 / the token (up to 512 bytes).
-        access_token: Option<String>,
+        access_token: String,
         /// 有效期（秒），通常 7200 / validity in seconds, normally 7200.
-        expires_in: Option<i64>,
+        expires_in: i64,
     }
 }

@@ -74,9 +74,11 @@ model! {
     /// unionid 转换的结果：external_userid 或 pending_id / an external_userid, or a pending_id when the
     /// user is not a customer yet.
     response struct UnionidToExternalUseridResponse {
-        /// 客户的 external_userid（已是客户时）/ the customer's external_userid, when they are one.
+        /// 客户的 external_userid（已是客户时）/ the customer's external_userid, when they are one
+        /// (otherwise absent, and `pending_id` is there).
         external_userid: Option<String>,
-        /// 90 天内有效的临时外部联系人 id / the 90-day temporary id.
+        /// 90 天内有效的临时外部联系人 id，仅在尚不是客户时返回 / the 90-day temporary id, sent
+        /// only when the user is not a customer yet (then instead of `external_userid`).
         pending_id: Option<String>,
     }
 }
@@ -85,9 +87,9 @@ model! {
     /// 下游企业中的客户 / the customer in one downstream corp.
     object struct CorpExternalUserid {
         /// 下游企业的 corpid / the downstream corp.
-        corpid: Option<String>,
+        corpid: String,
         /// 该企业中客户的 external_userid / the customer's external_userid there.
-        external_userid: Option<String>,
+        external_userid: String,
     }
 }
 
@@ -95,7 +97,7 @@ model! {
     /// 上下游 unionid 查询 external_userid 的结果 / result of corpgroup/unionid_to_external_userid.
     response struct CorpGroupUnionidToExternalUseridResponse {
         /// 每家下游企业一项 / one item per downstream corp where the user is a customer.
-        external_userid_info: Option<Vec<CorpExternalUserid>>,
+        external_userid_info: Vec<CorpExternalUserid>,
     }
 }
 
@@ -103,6 +105,6 @@ model! {
     /// 上下游 unionid 查询 pending_id 的结果 / result of corpgroup/unionid_to_pending_id.
     response struct CorpGroupUnionidToPendingIdResponse {
         /// 90 天内有效的临时外部联系人 id / the 90-day temporary id.
-        pending_id: Option<String>,
+        pending_id: String,
     }
 }
