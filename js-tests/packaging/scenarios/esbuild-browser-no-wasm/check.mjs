@@ -15,7 +15,7 @@ try {
   const expected = [
     ['ready()', summary.ready, 'E_ENGINE'],
     ['a client call', summary.call, 'E_ENGINE'],
-    ['new CallbackCrypto', summary.sync, 'E_NOT_READY'],
+    ['CallbackCrypto#encrypt before ready()', summary.sync, 'E_NOT_READY'],
   ];
   for (const [what, got, want] of expected) {
     if (got?.code !== want || got?.name !== 'WeComEngineError' || got?.isEngineError !== true) {

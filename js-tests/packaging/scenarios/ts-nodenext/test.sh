@@ -7,5 +7,5 @@ tsc -p tsconfig.json --listFiles --pretty false >tsc.out 2>&1
 rc=$?
 set -e
 grep -v '^/' tsc.out || true
-grep '/node_modules/wecom-external-contact/' tsc.out | sed 's|.*/node_modules/||' | sort
+grep '^/.*/node_modules/wecom-external-contact/' tsc.out | sed 's|.*/node_modules/||' | sort
 exit $rc

@@ -1,6 +1,7 @@
 // The esbuild app of esbuild-browser-esm with the documented step forgotten (wecom.wasm not
-// copied): the rest of the page must live on. ready() rejects with a typed, actionable error, sync
-// APIs say the engine is not ready, the forms entry works, and nothing hangs.
+// copied): the rest of the page must live on. ready() and client calls reject with a typed,
+// actionable error, a sync method before ready() says the engine is not ready, the forms entry
+// works, and nothing hangs.
 import * as pkg from 'wecom-external-contact';
 import * as forms from 'wecom-external-contact/validate';
 
@@ -11,17 +12,19 @@ function describe(e) {
 async function run() {
   const out = {};
   out.formsValid = forms.validate('externalcontact/add_contact_way', { type: 1, scene: 2, user: ['zhangsan'] }).valid;
+  // A constructor never needs the engine; a sync method before ready() says so (E_NOT_READY).
+  const crypto = new pkg.CallbackCrypto({ token: 't', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', receiveId: 'r' });
+  try {
+    crypto.encrypt('<xml/>', { timestamp: '1', nonce: 'n' });
+    out.sync = 'encrypted';
+  } catch (e) {
+    out.sync = describe(e);
+  }
   try {
     await pkg.ready();
     out.ready = 'resolved';
   } catch (e) {
     out.ready = describe(e);
-  }
-  try {
-    new pkg.CallbackCrypto({ token: 't', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', receiveId: 'r' });
-    out.sync = 'constructed';
-  } catch (e) {
-    out.sync = describe(e);
   }
   try {
     await new pkg.WeComClient({ corpId: 'ww', corpSecret: 's', baseUrl: 'http://127.0.0.1:9' }).getFollowUserList();
