@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in order: core (native), package build, wasm (Node + Chromium),
-# look-alike server, packed-tarball tests (Node ESM/CJS, Chromium, tsc). Installs what it needs.
+# look-alike server, packed-tarball tests (Node ESM/CJS, Chromium, tsc), the packaging matrix
+# (bundlers, TypeScript, Jest, attw, publint: js-tests/packaging/run.sh). Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/.tools/node_modules/.bin:$PATH"
@@ -41,3 +42,6 @@ node --test js-tests/differential.test.mjs
 
 step "packed tarball: Node ESM + CJS, headless Chromium, tsc"
 bash js-tests/run.sh
+
+step "packaging matrix: bundlers, TypeScript, Jest, attw, publint"
+bash js-tests/packaging/run.sh

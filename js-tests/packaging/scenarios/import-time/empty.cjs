@@ -1,0 +1,2 @@
+// An empty CommonJS module: measure.mjs's floor for require().
+exports.empty = true;

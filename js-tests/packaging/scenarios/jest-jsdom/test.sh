@@ -1,0 +1,3 @@
+# jest (jest-environment-jsdom, `testEnvironment: 'jsdom'` the only configuration).
+set -euo pipefail
+jest --ci --config jest.config.json 2>&1
