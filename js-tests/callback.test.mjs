@@ -37,10 +37,17 @@ test('every conformance vector passes (V1, V2, V6, V7, V8, key formats, negative
   assert.deepEqual(results.filter((r) => !r.ok), []);
 });
 
-test('require() gives the same CallbackCrypto', () => {
+test('require() gives a CallbackCrypto on the same engine: what one build encrypts, the other decrypts', () => {
   const cjs = createRequire(import.meta.url)('wecom-external-contact');
-  assert.equal(cjs.CallbackCrypto, CallbackCrypto);
   assert.equal(typeof cjs.createCallbackHandler, 'function');
+  const options = { token: V8.token, encodingAesKey: V8.encodingAesKey, receiveId: V8.receiveId };
+  const esmCrypto = new CallbackCrypto(options);
+  const cjsCrypto = new cjs.CallbackCrypto(options);
+  const reply = esmCrypto.encrypt('<xml><A>1</A></xml>', { timestamp: '1700000000', nonce: 'n1' });
+  const encrypted = /<Encrypt><!\[CDATA\[(.*?)\]\]>/.exec(reply)[1];
+  const signature = cjsCrypto.signature('1700000000', 'n1', encrypted);
+  assert.equal(signature, esmCrypto.signature('1700000000', 'n1', encrypted));
+  assert.equal(cjsCrypto.decrypt({ msg_signature: signature, timestamp: '1700000000', nonce: 'n1', body: reply }).message, '<xml><A>1</A></xml>');
 });
 
 test('encrypt → decrypt round trips: empty, 1 byte, block-aligned, CJK, emoji, 64 KiB', () => {

@@ -51,11 +51,22 @@ describe('exports', () => {
     await assert.rejects(import('wecom-external-contact/node/wecom_wasm.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
 
-  test('ESM and CJS share one engine: same classes', async () => {
+  test('ESM and CJS share one engine, and their errors pass instanceof both ways (issue 10: two builds)', async () => {
     const { createRequire } = await import('node:module');
     const cjs = createRequire(import.meta.url)('wecom-external-contact');
-    assert.equal(cjs.WeComClient, WeComClient);
-    assert.equal(cjs.WeComError, WeComError);
+    const hooks = (api) => api.validate[Symbol.for('wecom-external-contact.internals')];
+    assert.ok(new cjs.WeComUsageError('x', { code: 'E_USAGE' }) instanceof WeComError);
+    assert.ok(new cjs.WeComUsageError('x', { code: 'E_USAGE' }) instanceof WeComUsageError);
+    assert.ok(new WeComValidationError('x', { code: 'E_VALIDATION' }) instanceof cjs.WeComError);
+    assert.equal(new cjs.WeComUsageError('x', { code: 'E_USAGE' }).name, 'WeComUsageError');
+    // One engine: a client of either build gets its token through it, and a retirement through
+    // one build is seen by the other.
+    cjs.parseEvent('<xml><MsgType>text</MsgType></xml>');
+    const before = hooks(cjs).generation();
+    assert.equal(hooks({ validate }).generation(), before, 'the same generation count');
+    assert.throws(() => hooks({ validate }).trap(0));
+    cjs.parseEvent('<xml><MsgType>text</MsgType></xml>');
+    assert.equal(hooks(cjs).generation(), before + 1, 'the CJS build runs on the engine the ESM build replaced');
   });
 });
 

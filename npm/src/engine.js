@@ -17,19 +17,21 @@ import { createRequestDriver } from './driver.js';
 import { createGlue } from './glue-factory.js';
 
 /**
- * How the entry module gets the wasm: `{ describe, load, sync?, env? }`. `load()` resolves with a
- * compiled `WebAssembly.Module` (fetch, a file read, the embedded bytes); `sync()`, where the
- * environment allows it (Node), returns one at once; `env` may supply TextDecoder/TextEncoder to
- * the glue (Jest's jsdom environment has none). Both throw/reject WeComEngineErrors that say
- * where the wasm was looked for and what to do.
+ * The engine's state, one per process for each version of this package: Node's `import` (the ESM
+ * build) and `require` (the CommonJS build) are two copies of this code, and they share it
+ * through this global, so a process that loads both has one engine, one compiled module and one
+ * generation count (and their errors pass `instanceof` both ways, see errors.js).
+ *   loader:    how the entry module gets the wasm: `{ describe, load, sync?, env? }`. `load()`
+ *              resolves with a compiled `WebAssembly.Module` (fetch, a file read, the embedded
+ *              bytes); `sync()`, where the environment allows it (Node), returns one at once;
+ *              `env` may supply TextDecoder/TextEncoder (Jest's jsdom environment has none).
+ *              Both fail with WeComEngineErrors that say where the wasm was looked for.
+ *   compiled:  the compiled module: compiled once, instantiated as often as needed;
+ *   pending:   the load in progress (`ready()` callers share it; a failed load is tried again);
+ *   live:      the live engine; generation: how many were built.
  */
-let loader;
-/** The compiled engine module: compiled once, instantiated as often as needed. */
-let compiled;
-/** The load in progress (`ready()` callers share it; a failed load is tried again later). */
-let pending;
-let live;
-let generation = 0;
+const SHARED = Symbol.for(`wecom-external-contact@${typeof __WECOM_VERSION__ === 'string' ? __WECOM_VERSION__ : 'source'}.engine`);
+const state = (globalThis[SHARED] ??= { loader: undefined, compiled: undefined, pending: undefined, live: undefined, generation: 0 });
 
 /** Builds the instances of the package's own error classes for the engine. */
 function createError(className, message, props) {
@@ -39,14 +41,14 @@ function createError(className, message, props) {
 
 /** Called once by the entry module (the package's loaders: Node file, browser URL, inline). */
 export function setEngineLoader(entryLoader) {
-  loader = entryLoader;
+  state.loader = entryLoader;
 }
 
 /** A load failure as the caller sees it: the loader's own WeComEngineError, or one wrapping it. */
 function loadFailure(err) {
   if (err instanceof errors.WeComEngineError) return err;
   const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return new errors.WeComEngineError(`cannot load the engine (${loader?.describe ?? 'no loader'}): ${what.slice(0, 300)}`, {
+  return new errors.WeComEngineError(`cannot load the engine (${state.loader?.describe ?? 'no loader'}): ${what.slice(0, 300)}`, {
     code: 'E_ENGINE',
     cause: err,
   });
@@ -54,32 +56,32 @@ function loadFailure(err) {
 
 /** The compiled module, compiling it now where the entry can (Node); else E_NOT_READY. */
 function compiledModule() {
-  if (compiled !== undefined) return compiled;
-  if (loader === undefined) {
+  if (state.compiled !== undefined) return state.compiled;
+  if (state.loader === undefined) {
     throw new errors.WeComEngineError('the engine is not loaded: import the package by its name (an entry module sets it up)', { code: 'E_ENGINE' });
   }
-  if (typeof loader.sync !== 'function') {
+  if (typeof state.loader.sync !== 'function') {
     throw new errors.WeComEngineError(
       'the engine is not loaded yet: `await ready()` first (here the wasm loads asynchronously; client calls and callback handlers wait for it themselves)',
       { code: 'E_NOT_READY' },
     );
   }
   try {
-    compiled = loader.sync();
+    state.compiled = state.loader.sync();
   } catch (err) {
     throw loadFailure(err);
   }
-  return compiled;
+  return state.compiled;
 }
 
 /** True when engine-side objects can be made now (the module is compiled, or compiles synchronously here). */
 export function engineAvailable() {
-  return compiled !== undefined || typeof loader?.sync === 'function';
+  return state.compiled !== undefined || typeof state.loader?.sync === 'function';
 }
 
 /** True when the module is compiled (an async API then runs without waiting). */
 export function engineLoaded() {
-  return compiled !== undefined;
+  return state.compiled !== undefined;
 }
 
 /**
@@ -88,24 +90,24 @@ export function engineLoaded() {
  * a later call tries again.
  */
 export function ready() {
-  if (compiled === undefined) {
-    if (loader === undefined) return Promise.reject(loadFailure(new Error('no entry module set the engine up')));
-    if (pending === undefined) {
+  if (state.compiled === undefined) {
+    if (state.loader === undefined) return Promise.reject(loadFailure(new Error('no entry module set the engine up')));
+    if (state.pending === undefined) {
       const started = Promise.resolve()
-        .then(() => loader.load())
+        .then(() => state.loader.load())
         .then(
           (module) => {
-            compiled ??= module;
+            state.compiled ??= module;
           },
           (err) => {
             throw loadFailure(err);
           },
         );
-      pending = started.finally(() => {
-        pending = undefined;
+      state.pending = started.finally(() => {
+        state.pending = undefined;
       });
     }
-    return pending.then(() => {
+    return state.pending.then(() => {
       currentEngine();
     });
   }
@@ -120,29 +122,29 @@ export function ready() {
 /** Instantiates a fresh engine. */
 function instantiate() {
   const module = compiledModule();
-  const glue = createGlue(loader?.env);
+  const glue = createGlue(state.loader?.env);
   glue.initSync({ module });
   glue.__setErrorFactory(createError);
-  installFastDecrypt(glue, loader?.env);
-  return { glue, generation: ++generation, retired: false, request: createRequestDriver(glue) };
+  installFastDecrypt(glue, state.loader?.env);
+  return { glue, generation: ++state.generation, retired: false, request: createRequestDriver(glue) };
 }
 
 /** The live engine (instantiated on first use, and again after a retirement). */
 export function currentEngine() {
-  if (live === undefined) live = instantiate();
-  return live;
+  if (state.live === undefined) state.live = instantiate();
+  return state.live;
 }
 
 /** How many engines were built so far (for tests and logs: a retirement adds one). */
 export function engineGeneration() {
-  return generation;
+  return state.generation;
 }
 
 /** Retires `engine`: it is never called again, and its memory can be collected. */
 function retire(engine) {
   if (engine.retired) return;
   engine.retired = true;
-  if (live === engine) live = undefined;
+  if (state.live === engine) state.live = undefined;
   engine.request = undefined;
   // Every later use of the old glue (a call still in flight, a finalizer) meets this instead of
   // the instance: finalizers do nothing, anything else throws E_ENGINE.
