@@ -9,7 +9,7 @@
 // CHROMIUM_PATH (default /usr/bin/chromium).
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,11 +61,8 @@ async function buildPage(dir) {
       '<script type="module" src="./bench.js"></script>\n',
   );
   if (!entry) {
-    // pkg/browser.mjs fetches new URL('./web/wecom_wasm_bg.wasm', import.meta.url): the bundle's URL.
-    await mkdir(path.join(dir, 'web'));
-    for (const f of await readdir(path.join(pkgDir, 'web'))) {
-      if (f.endsWith('.wasm')) await copyFile(path.join(pkgDir, 'web', f), path.join(dir, 'web', f));
-    }
+    // pkg/browser.mjs fetches new URL('./wecom.wasm', import.meta.url): next to the bundle.
+    await copyFile(path.join(pkgDir, 'wecom.wasm'), path.join(dir, 'wecom.wasm'));
   }
   return { source, entry };
 }

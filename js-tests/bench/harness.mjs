@@ -34,13 +34,13 @@ export async function machineLine() {
 export async function pkgLine() {
   const fs = await import('node:fs');
   const { createHash } = await import('node:crypto');
-  const wasm = path.join(pkgDir, 'node', 'wecom_wasm_bg.wasm');
+  const wasm = path.join(pkgDir, 'wecom.wasm');
   let version = '?';
   try {
     version = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
   } catch {}
   const hash = fs.existsSync(wasm) ? createHash('sha256').update(fs.readFileSync(wasm)).digest('hex').slice(0, 12) : 'missing';
-  return `${pkgDir} (wecom-external-contact ${version}, node wasm sha256 ${hash})`;
+  return `${pkgDir} (wecom-external-contact ${version}, wasm sha256 ${hash})`;
 }
 
 /** The first target of an `exports` entry that matches `conditions` (Node's resolution order). */

@@ -314,15 +314,13 @@ function namesKeptCopy(pkg) {
   fs.cpSync(pkg, dir, { recursive: true });
   const env = { ...process.env, PATH: `${process.env.CARGO_HOME ?? path.join(os.homedir(), '.cargo')}/bin:${root}/.tools/node_modules/.bin:${process.env.PATH}` };
   const wasm = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'wecom_wasm.wasm');
-  // The pkg copy already holds the CommonJS snippets that build.sh made; keep them.
-  const snippets = path.join(dir, 'node', 'snippets');
-  const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-bench-snippets-'));
-  fs.cpSync(snippets, saved, { recursive: true });
-  execFileSync('wasm-bindgen', [wasm, '--target', 'nodejs', '--keep-debug', '--out-dir', path.join(dir, 'node')], { env, stdio: 'inherit' });
-  fs.cpSync(saved, snippets, { recursive: true });
-  fs.rmSync(saved, { recursive: true, force: true });
-  const out = path.join(dir, 'node', 'wecom_wasm_bg.wasm');
-  execFileSync('wasm-opt', ['-O3', '-g', out, '-o', out], { env, stdio: 'inherit' });
+  // The same wasm-bindgen run as npm/scripts/build.sh (web target: the glue in core.* matches its
+  // imports and exports), keeping the names; only pkg/wecom.wasm is replaced.
+  const glue = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-bench-glue-'));
+  execFileSync('wasm-bindgen', [wasm, '--target', 'web', '--keep-debug', '--out-dir', glue], { env, stdio: 'inherit' });
+  const out = path.join(dir, 'wecom.wasm');
+  execFileSync('wasm-opt', ['-O3', '-g', path.join(glue, 'wecom_wasm_bg.wasm'), '-o', out], { env, stdio: 'inherit' });
+  fs.rmSync(glue, { recursive: true, force: true });
   return dir;
 }
 

@@ -7,6 +7,7 @@
 #   sizes     sizes.mjs            bundle sizes of the validate entry, marginal cost per endpoint, .wasm
 #   client    client.bench.mjs     the client against the look-alike server, vs node-easywechat
 #   callback  callback.bench.mjs   callback crypto vs @wecom/crypto
+#   package   package.mjs          the npm tarball: its size and what is in it
 # Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
 # child of client.bench.mjs, the page server of chromium.bench.mjs); every child is killed on
 # exit. All steps take about 3 minutes; a step that fails does not stop the others, and the
@@ -52,7 +53,7 @@ if [ ! -f "$stamp" ] || [ "$BENCH/package.json" -nt "$stamp" ] || [ "$BENCH/pack
   (cd "$BENCH" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
 fi
 
-if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/web/wecom_wasm_bg.wasm" ]; then
+if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/wecom.wasm" ]; then
   if [ "$PKG" != "$ROOT/pkg" ]; then
     echo "bench: WECOM_PKG_DIR=$PKG holds no built package" >&2
     exit 1
@@ -62,7 +63,7 @@ if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/web/wecom_wasm_bg.wasm" ]; then
 fi
 
 steps=("$@")
-[ "${#steps[@]}" -gt 0 ] || steps=(validate chromium memory sizes client callback)
+[ "${#steps[@]}" -gt 0 ] || steps=(validate chromium memory sizes client callback package)
 failed=()
 for step in "${steps[@]}"; do
   echo
@@ -73,8 +74,9 @@ for step in "${steps[@]}"; do
     sizes) cmd=(180 node "$BENCH/sizes.mjs") ;;
     client) cmd=(70 node "$BENCH/client.bench.mjs") ;;
     callback) cmd=(40 node "$BENCH/callback.bench.mjs") ;;
+    package) cmd=(60 node "$BENCH/package.mjs") ;;
     *)
-      echo "bench: unknown step '$step' (validate, chromium, memory, sizes, client, callback)" >&2
+      echo "bench: unknown step '$step' (validate, chromium, memory, sizes, client, callback, package)" >&2
       failed+=("$step")
       continue
       ;;

@@ -9,7 +9,7 @@
 //   (c) the marginal gzip cost of one more endpoint: a bundle of two named validators minus a
 //       bundle of the first one, over several pairs (mean, min, max), and the whole set of named
 //       validators minus one, divided by their number minus one;
-//   (d) the .wasm (pkg/web/wecom_wasm_bg.wasm), raw and gzip -9;
+//   (d) the .wasm (pkg/wecom.wasm), raw and gzip -9;
 //   and, for reference, a page that imports validate() from the main browser entry (pkg/browser.mjs)
 //   with the .wasm it fetches.
 // Exits 1 with a message when the package has no validate entry or it lacks validateAddContactWay
@@ -58,10 +58,10 @@ console.log(`package: ${await pkgLine()}`);
 console.log(`esbuild ${esbuild.version}\n`);
 
 // (d) the .wasm, and the reference page of today's main entry.
-const wasmFile = path.join(pkgDir, 'web', 'wecom_wasm_bg.wasm');
+const wasmFile = path.join(pkgDir, 'wecom.wasm');
 if (existsSync(wasmFile)) {
   const wasm = readFileSync(wasmFile);
-  row('(d) pkg/web/wecom_wasm_bg.wasm', wasm.length, gzip9(wasm));
+  row('(d) pkg/wecom.wasm', wasm.length, gzip9(wasm));
   if (existsSync(path.join(pkgDir, 'browser.mjs'))) {
     const js = await bundle(`export { validate } from ${JSON.stringify(path.join(pkgDir, 'browser.mjs'))};`);
     row('reference: page importing validate from browser.mjs (JS only; it fetches the .wasm above)', js.raw, js.gz);
