@@ -34,9 +34,10 @@ test('package.json: name, version, engines, module type of each entry', () => {
   assert.equal(meta.exports['.'].node.import.default, './index.mjs');
   assert.equal(meta.exports['.'].node.require.default, './index.cjs');
   assert.equal(meta.exports['.'].default, './browser.mjs');
-  assert.equal(meta.exports['./mock-server'].node, './mock/index.mjs');
-  assert.equal(meta.exports['./redis-token-store'].node.import, './redis-token-store.mjs');
-  assert.equal(meta.exports['./redis-token-store'].node.require, './redis-token-store.cjs');
+  assert.equal(meta.exports['./mock-server'].import.default, './mock/index.mjs');
+  assert.equal(meta.exports['./mock-server'].require.default, './mock/index.cjs');
+  assert.equal(meta.exports['./redis-token-store'].import.default, './redis-token-store.mjs');
+  assert.equal(meta.exports['./redis-token-store'].require.default, './redis-token-store.cjs');
 });
 
 test('every target of the exports map, main, module, types and bin is in the tarball', () => {

@@ -54,7 +54,7 @@ test('the types resolve through the exports map, not by path', () => {
   const meta = require('wecom-external-contact/package.json');
   const root = dirname(require.resolve('wecom-external-contact/package.json'));
   const dot = meta.exports['.'];
-  for (const file of [dot.node.import.types, dot.node.require.types, dot.types, meta.exports['./mock-server'].types, meta.types]) {
+  for (const file of [dot.node.import.types, dot.node.require.types, dot.types, meta.exports['./mock-server'].import.types, meta.exports['./mock-server'].require.types, meta.types]) {
     assert.ok(readFileSync(join(root, file), 'utf8').length > 0, `${file} is in the tarball`);
   }
 });

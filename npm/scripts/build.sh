@@ -60,13 +60,21 @@ cp npm/types/index.d.ts "$PKG/index.d.ts"
 cp "$PKG/index.d.ts" "$PKG/index.d.mts"
 cp "$PKG/index.d.ts" "$PKG/index.d.cts"
 
-# The Redis token store: Node only, ESM as written plus a CJS copy.
-cp npm/src/redis-token-store.mjs npm/types/redis-token-store.d.ts "$PKG/"
+# The Redis token store: Node only, ESM as written plus a CJS copy (named export only), with
+# declarations per format.
+cp npm/src/redis-token-store.mjs npm/types/redis-token-store.d.mts npm/types/redis-token-store.d.cts "$PKG/"
 esbuild npm/src/redis-token-store.mjs --format=cjs --platform=node --target=node18 \
   --outfile="$PKG/redis-token-store.cjs" --log-level=warning
 
-cp npm/src/mock/*.mjs npm/src/mock/index.d.ts "$PKG/mock/"
+# The look-alike: ESM, plus index.cjs (import()s index.mjs) for require() on Node 18; one
+# declaration text (no imports) serves both formats.
+cp npm/src/mock/*.mjs npm/src/mock/index.cjs npm/src/mock/index.d.mts "$PKG/mock/"
+cp npm/src/mock/index.d.mts "$PKG/mock/index.d.cts"
 chmod +x "$PKG/mock/cli.mjs"
+# Proxy directories for resolvers that ignore "exports" (TypeScript's node10, old bundlers).
+mkdir -p "$PKG/mock-server" "$PKG/redis-token-store"
+printf '{\n  "main": "../mock/index.cjs",\n  "types": "../mock/index.d.cts"\n}\n' > "$PKG/mock-server/package.json"
+printf '{\n  "main": "../redis-token-store.cjs",\n  "types": "../redis-token-store.d.cts"\n}\n' > "$PKG/redis-token-store/package.json"
 cp npm/package.json "$PKG/package.json"
 cp README.md LICENSE "$PKG/"
 
