@@ -44,6 +44,10 @@ test('package.json: name, version, engines, module type of each entry', () => {
   for (const key of ['repository', 'homepage', 'bugs']) assert.ok(meta[key], `package.json has ${key}`);
   assert.match(meta.repository.url, /^git\+https:\/\//);
   assert.ok(meta.keywords.includes('wecom') && meta.keywords.includes('企业微信'), 'keywords');
+  assert.equal(meta.exports['./mock-server'].import.default, './mock/index.mjs');
+  assert.equal(meta.exports['./mock-server'].require.default, './mock/index.cjs');
+  assert.equal(meta.exports['./redis-token-store'].import.default, './redis-token-store.mjs');
+  assert.equal(meta.exports['./redis-token-store'].require.default, './redis-token-store.cjs');
 });
 
 test('every target of the exports map, main, module, types and bin is in the tarball', () => {

@@ -76,15 +76,20 @@ cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.mts"
 cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.cts"
 rm -f "$PKG/validate.d.ts"
 
-# The Redis token store: Node only, ESM as written plus a CJS copy.
-cp npm/src/redis-token-store.mjs npm/types/redis-token-store.d.ts "$PKG/"
+# The Redis token store: Node only, ESM as written plus a CJS copy (named export only), with
+# declarations per format.
+cp npm/src/redis-token-store.mjs npm/types/redis-token-store.d.mts npm/types/redis-token-store.d.cts "$PKG/"
 esbuild npm/src/redis-token-store.mjs --format=cjs --platform=node --target=node18 \
   --outfile="$PKG/redis-token-store.cjs" --log-level=warning
 
-cp npm/src/mock/*.mjs npm/src/mock/index.d.ts "$PKG/mock/"
+# The look-alike: ESM, plus index.cjs (import()s index.mjs) for require() on Node 18; one
+# declaration text (no imports) serves both formats.
+cp npm/src/mock/*.mjs npm/src/mock/index.cjs npm/src/mock/index.d.mts "$PKG/mock/"
+cp npm/src/mock/index.d.mts "$PKG/mock/index.d.cts"
 chmod +x "$PKG/mock/cli.mjs"
 cp npm/package.json "$PKG/package.json"
-cp README.md LICENSE "$PKG/"
+# The users' README (npm/README.md), not the contributors' one at the top of the repository.
+cp npm/README.md LICENSE "$PKG/"
 
 # node10 resolution (TypeScript's `node`, old bundlers) ignores `exports`: a directory per subpath
 # whose package.json points at the CommonJS build and its declarations.
@@ -92,6 +97,8 @@ for sub in validate inline redis-token-store; do
   mkdir -p "$PKG/$sub"
   printf '{ "main": "../%s.cjs", "types": "../%s.d.cts" }\n' "$sub" "$sub" > "$PKG/$sub/package.json"
 done
+mkdir -p "$PKG/mock-server"
+printf '{ "main": "../mock/index.cjs", "types": "../mock/index.d.cts" }\n' > "$PKG/mock-server/package.json"
 
 raw=$(stat -c %s "$PKG/wecom.wasm")
 gz=$(gzip -9 -c "$PKG/wecom.wasm" | wc -c)

@@ -4,7 +4,9 @@
 //                             [--token-ttl 7200] [--follow-users zhangsan,lisi] [--admin-token TOKEN]
 // Prints two lines, `wecom mock server listening on http://127.0.0.1:PORT` and
 // `wecom mock server admin token: TOKEN` (for /__mock requests from browsers on other origins),
-// and runs until SIGINT/SIGTERM, then exits with code 0 within STOP_GRACE_MS.
+// and runs until SIGINT/SIGTERM, then exits with code 0 within STOP_GRACE_MS. Started by a package
+// manager (`npx wecom-mock-server`, `npm exec`, an npm script), it also stops when its parent process
+// goes away (see watchParent).
 // `--port 0` (the default) picks a free port. The admin token may also come from the
 // WECOM_MOCK_ADMIN_TOKEN environment variable (kept out of the process list); default: random.
 
@@ -16,6 +18,37 @@ const USAGE = `usage: node cli.mjs [--port 0] [--host 127.0.0.1] [--corp-id ID] 
 
 /** After SIGINT/SIGTERM, the process exits at the latest this long after the signal. */
 const STOP_GRACE_MS = 100;
+
+/** How often the CLI checks that the package manager's process that started it still runs. */
+const PARENT_POLL_MS = 50;
+
+/**
+ * Calls `stop` once the parent process is gone, when a package manager started the CLI (npm, pnpm
+ * and yarn set `npm_execpath`). A SIGTERM sent to `npx` / `npm exec` / `npm run` reaches the shell
+ * npm runs the bin in, not the CLI: the shell dies and the CLI would keep serving, orphaned, and keep
+ * its port. A CLI started any other way (a shell, a process manager, `nohup … &`) outlives its parent.
+ * @param {() => void} stop
+ */
+function watchParent(stop) {
+  if (!process.env.npm_execpath) return;
+  const parent = process.ppid;
+  const gone = () => {
+    if (process.ppid !== parent) return true; // POSIX: an orphan gets a new parent at once
+    if (process.platform !== 'win32') return false;
+    try {
+      process.kill(parent, 0); // Windows does not re-parent: ask whether the pid still exists
+      return false;
+    } catch (err) {
+      return err.code === 'ESRCH';
+    }
+  };
+  const timer = setInterval(() => {
+    if (!gone()) return;
+    clearInterval(timer);
+    stop();
+  }, PARENT_POLL_MS);
+  timer.unref();
+}
 
 /**
  * Parses the command line into `startMockServer` options.
@@ -82,6 +115,7 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  watchParent(stop);
   try {
     mock = await startMockServer(options);
   } catch (err) {

@@ -201,6 +201,13 @@ export async function startMockServer(options = {}) {
     }
   });
   server.keepAliveTimeout = 5000;
+  // Every open socket, so that close() can end them all on any Node >= 18 (closeAllConnections()
+  // only exists from 18.2): keep-alive ones, idle ones, ones with a request half sent or held by a delay.
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   await new Promise((resolve, reject) => {
     const onError = (err) => reject(err);
@@ -243,8 +250,8 @@ export async function startMockServer(options = {}) {
       closing = new Promise((resolve) => {
         server.close(() => resolve());
         sleeper.cancelAll();
-        server.closeIdleConnections?.();
-        server.closeAllConnections?.();
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
       });
       return closing;
     },

@@ -1,5 +1,7 @@
-// Types of `wecom-external-contact/redis-token-store`.
-import type { TokenStore } from './index.js';
+// Types of `wecom-external-contact/redis-token-store` for `import` (redis-token-store.mjs).
+// redis-token-store.d.cts is the same for `require` (redis-token-store.cjs): keep them in step.
+// Named export only: there is no default export, in the .mjs or the .cjs.
+import type { TokenStore } from './index.mjs';
 
 /** Sends one Redis command, e.g. `['SET', key, value, 'PX', '1000']`. */
 export type RedisCommand = (args: string[]) => Promise<unknown>;

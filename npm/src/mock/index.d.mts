@@ -1,4 +1,6 @@
-// Type declarations for `wecom-external-contact/mock-server` (index.mjs).
+// Type declarations for `wecom-external-contact/mock-server`: index.mjs (`import`) and, copied as
+// index.d.cts by the build, the CommonJS wrapper index.cjs (`require`). No imports here, so the same text
+// is correct in both formats. Named exports only: no default export.
 
 /** A queued fault; see https://developer.work.weixin.qq.com/document/path/90313 for real errcodes. */
 export interface MockFault {
