@@ -33,7 +33,7 @@ test('package.json: name, version, engines, module type of each entry', () => {
   assert.ok(meta.license, 'a licence is declared');
   assert.equal(meta.exports['.'].node.import.default, './index.mjs');
   assert.equal(meta.exports['.'].node.require.default, './index.cjs');
-  assert.equal(meta.exports['.'].node.module.default, './index.mjs', 'bundlers for Node get the native ESM build too (one copy in a bundle)');
+  assert.equal(meta.exports['.'].node.module.default, './index.module.mjs', 'bundlers for Node get native ESM with static imports (one copy in a bundle)');
   assert.equal(meta.exports['./inline'].node.module.default, './inline.module.mjs', 'bundlers get the inline entry with a static import of the wasm');
   assert.equal(meta.exports['.'].import.default, './browser.mjs');
   assert.equal(meta.exports['.'].default.default, './browser.mjs');
@@ -224,7 +224,7 @@ test('issue 10: one wasm file in the tarball, and the inline entry holds the sam
 // core.mjs (not an entry) is minified; it is built from the same source as core.cjs, which
 // esbuild refuses to build with a top-level await.
 test('issue 10: no entry has a top-level await or a default export', () => {
-  for (const file of ['index.mjs', 'browser.mjs', 'inline.mjs', 'inline.node.mjs', 'inline.module.mjs', 'validate.mjs']) {
+  for (const file of ['index.mjs', 'index.module.mjs', 'browser.mjs', 'inline.mjs', 'inline.node.mjs', 'inline.module.mjs', 'validate.mjs']) {
     const text = readFileSync(join(pkgRoot, file), 'utf8');
     assert.ok(!/^[^\s/*][^\n]*\bawait\b/m.test(text), `${file}: no top-level await`);
     assert.ok(!/\bexport\s+default\b|as default\b/.test(text), `${file}: no default export`);

@@ -1,21 +1,9 @@
-// wecom-external-contact for Node, ESM (pkg/index.mjs), also for bundlers that build for Node (the
-// `module` condition). Reads wecom.wasm on first use from `new URL('./wecom.wasm',
-// import.meta.url)`, which webpack follows and emits; after esbuild, copy wecom.wasm next to the
-// bundle, or import 'wecom-external-contact/inline'. Nothing is loaded at import. The CommonJS
-// build (index.cjs) is a second copy of this code; both share one engine (see engine.js).
+// wecom-external-contact for Node, ESM (pkg/index.mjs). Reads wecom.wasm next to this file on
+// first use; nothing is loaded at import. Node's modules are reached through createRequire, which
+// costs less at import than an ESM import of node:fs (bundlers get index.module.mjs instead). The
+// CommonJS build (index.cjs) is a second copy of this code; both share one engine (engine.js).
 import { createRequire } from 'node:module';
 import loaders from './core.mjs';
 
-// A CommonJS bundle of this module has no import.meta: then the bundle's own file and folder.
-const here = import.meta.url ?? (typeof __filename === 'string' ? __filename : `${process.cwd()}/`);
-
-function wasmFile() {
-  try {
-    return new URL('./wecom.wasm', import.meta.url);
-  } catch {
-    return `${typeof __dirname === 'string' ? __dirname : '.'}/wecom.wasm`;
-  }
-}
-
-loaders.fromFile(wasmFile(), createRequire(here));
+loaders.fromFile(new URL('./wecom.wasm', import.meta.url), createRequire(import.meta.url));
 export * from './core.mjs';

@@ -4,7 +4,7 @@ import pkg = require('wecom-external-contact');
 import forms = require('wecom-external-contact/validate');
 import inline = require('wecom-external-contact/inline');
 import redis = require('wecom-external-contact/redis-token-store');
-// @ts-expect-error the look-alike server is ESM-only: no require condition, so no CJS types
+// The look-alike is ESM; its CJS wrapper (mock/index.cjs) import()s it, so require works on Node 18.
 import mock = require('wecom-external-contact/mock-server');
 
 /** Uses each CJS subpath's API. */
@@ -17,6 +17,7 @@ export async function consumer(redisCommand: redis.RedisCommand): Promise<boolea
   const report: pkg.ValidationReport = pkg.validate('externalcontact/add_contact_way', { type: 1, scene: 2 });
   const form = forms.validate('externalcontact/add_contact_way', { type: 1, scene: 2 });
   const event = pkg.parseEvent('<xml/>');
-  void sameClient, client, mock;
+  const started: Promise<mock.MockServer> = mock.startMockServer();
+  void sameClient, client, started;
   return [report.valid, form.valid, event.event === ''];
 }
