@@ -5,5 +5,7 @@
 import { createRequire } from 'node:module';
 import loaders from './core.mjs';
 
-loaders.fromFile(new URL('./wecom.wasm', import.meta.url), createRequire(import.meta.url));
+// createRequire on first use: making it at import would cost more than the rest of this module.
+let require;
+loaders.fromFile(new URL('./wecom.wasm', import.meta.url), (name) => (require ??= createRequire(import.meta.url))(name));
 export * from './core.mjs';
