@@ -67,13 +67,14 @@ esbuild "$GEN/src/core.js" "${CORE_FLAGS[@]}" --format=cjs --platform=node --tar
   --external:./validate.cjs --outfile="$PKG/core.cjs"
 cp npm/src/entries/* "$PKG/"
 
-# Declarations: one source per format (ESM .d.mts, CJS .d.cts) for each entry.
-cp npm/types/index.d.ts "$PKG/index.d.mts"
+# Declarations: the CJS ones hold the text (.d.cts); each ESM one (.d.mts) re-exports them, as its
+# module re-exports the same API (no default export on either side).
 cp npm/types/index.d.ts "$PKG/index.d.cts"
+printf "// wecom-external-contact (ESM): the same declarations as the CommonJS build's.\nexport * from './index.cjs';\n" > "$PKG/index.d.mts"
 printf "// wecom-external-contact/inline: the main entry's API, with the wasm embedded.\nexport * from './index.mjs';\n" > "$PKG/inline.d.mts"
 printf "// wecom-external-contact/inline: the main entry's API, with the wasm embedded.\nexport * from './index.cjs';\n" > "$PKG/inline.d.cts"
-cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.mts"
 cp "$GEN/src/generated/validate.d.ts" "$PKG/validate.d.cts"
+printf "// wecom-external-contact/validate (ESM): the same declarations as the CommonJS build's.\nexport * from './validate.cjs';\n" > "$PKG/validate.d.mts"
 rm -f "$PKG/validate.d.ts"
 
 # The Redis token store: Node only, ESM as written plus a CJS copy (named export only), with
