@@ -284,4 +284,15 @@ try {
   if (e instanceof WeComCallbackError && e.code === 'E_CALLBACK_RECEIVE_ID') void [e.expected, e.actual];
 }
 
-export const used = [sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+// issue 11: paging from the declarations; the item type comes from the endpoint.
+async function pageAll(): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const way of client.paginate('externalcontact/list_contact_way', { limit: 10 }, { timeoutMs: 5000 })) ids.push(way.config_id);
+  for await (const page of client.pages('externalcontact/list_contact_way')) ids.push(...page.contact_way.map((w) => w.config_id));
+  // @ts-expect-error issue 11: add_contact_way does not page
+  client.paginate('externalcontact/add_contact_way', { type: 1, scene: 2 });
+  return ids;
+}
+const pagingOf: { request: string } | null = endpoints[0].paging;
+
+export const used = [pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

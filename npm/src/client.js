@@ -6,6 +6,7 @@
 import { WeComUsageError } from './errors.js';
 import { EngineBound } from './bound.js';
 import { engineFailure, engineLoaded, ready } from './engine.js';
+import { items, pages } from './paging.js';
 
 function freedError() {
   return new WeComUsageError('this client was freed (client.free()); create a new one', { code: 'E_USAGE' });
@@ -38,6 +39,21 @@ export class WeComClient {
    */
   request(endpoint, payload, options) {
     return this.#async((inner, engine) => engine.request(inner, endpoint, payload, options));
+  }
+
+  /**
+   * Every answer of a paging endpoint, as an async iterator: `for await (const page of
+   * client.pages('externalcontact/list_contact_way', { limit: 100 }, { signal, timeoutMs }))`.
+   * Each page is one call like `request`; iteration stops at the empty cursor, and a cursor that
+   * comes back rejects with WeComUsageError `E_PAGINATION_LOOP`.
+   */
+  pages(endpoint, payload, options) {
+    return pages(this, endpoint, payload, options);
+  }
+
+  /** Every item of every page of a paging endpoint, as an async iterator (see `pages`). */
+  paginate(endpoint, payload, options) {
+    return items(this, endpoint, payload, options);
   }
 
   /** The cached (or stored) token, or a fresh one; `forceRefresh` fetches a new one. */

@@ -86,7 +86,7 @@ function callOptions(options, clientTimeoutMs) {
 }
 
 /** `path` without a leading `/` or `/cgi-bin/` (the engine's own reading of a path). */
-function officialPath(path) {
+export function officialPath(path) {
   const p = path.replace(/^\/+/, '');
   return p.startsWith('cgi-bin/') ? p.slice(8) : p;
 }

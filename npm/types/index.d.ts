@@ -5,6 +5,8 @@ import type {
   EndpointMap,
   EndpointPath,
   InternalEndpointPath,
+  PageItemMap,
+  PagedEndpointPath,
   WeComClientMethods,
   WeComErrorKind,
 } from './endpoints.js';
@@ -196,6 +198,16 @@ export declare class WeComClient {
   request<P extends EndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): Promise<ResponseOf<P>>;
   /** A path this SDK does not declare: not validated; POST counts as a write unless `idempotent`. */
   request(raw: RawRequest, options?: CallOptions): Promise<WeComResponse>;
+  /**
+   * Every answer of a paging endpoint, first page first: `for await (const page of
+   * client.pages('externalcontact/list_contact_way', { limit: 100 }))`. Each page is one call like
+   * `request` (validation, token, retries, typed errors; `options` apply to each). Iteration stops
+   * at the empty cursor; a cursor that comes back rejects with WeComUsageError
+   * 'E_PAGINATION_LOOP'. How each endpoint pages is declared with it (`endpoints[i].paging`).
+   */
+  pages<P extends PagedEndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): AsyncGenerator<ResponseOf<P>, void, undefined>;
+  /** Every item of every page of a paging endpoint (the declared items member of each answer), see `pages`. */
+  paginate<P extends PagedEndpointPath>(endpoint: P, payload?: RequestOf<P>, options?: CallOptions): AsyncGenerator<PageItemMap[P], void, undefined>;
   /** The cached (or stored) token, or a fresh one; `forceRefresh` fetches a new one whatever is cached. */
   getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   /** Forgets the token here and, if it is the same token, in the tokenStore. */
@@ -225,6 +237,11 @@ export interface EndpointInfo {
   summaryEn: string;
   request: string;
   response: string;
+  /**
+   * How the endpoint pages (null if it does not): the request member that takes the cursor, the
+   * answer member that holds the next one, and the answer member that lists the items.
+   */
+  paging: { kind: 'cursor' | 'offset'; request: string; response: string; items: string } | null;
 }
 export declare const endpoints: readonly EndpointInfo[];
 
@@ -244,6 +261,7 @@ export type WeComErrorCode =
   | 'E_NOT_READY'
   | 'E_UNKNOWN_ENDPOINT'
   | 'E_USAGE'
+  | 'E_PAGINATION_LOOP'
   | 'E_INVALID_PAYLOAD'
   | 'E_PAYLOAD_TOO_LARGE'
   | 'E_CALLBACK_BAD_KEY'
@@ -329,9 +347,9 @@ export declare class WeComEngineError extends WeComError {
   readonly code: 'E_ENGINE' | 'E_NOT_READY';
 }
 
-/** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE'. */
+/** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE' | 'E_PAGINATION_LOOP' (with `endpoint` and `field`). */
 export declare class WeComUsageError extends WeComError {
-  readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE';
+  readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE' | 'E_PAGINATION_LOOP';
 }
 
 // ---- Callbacks (回调): https://developer.work.weixin.qq.com/document/path/91144
