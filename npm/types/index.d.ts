@@ -350,6 +350,9 @@ export declare class WeComEngineError extends WeComError {
 /** code 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE' | 'E_PAGINATION_LOOP' (with `endpoint` and `field`). */
 export declare class WeComUsageError extends WeComError {
   readonly code: 'E_UNKNOWN_ENDPOINT' | 'E_USAGE' | 'E_INVALID_PAYLOAD' | 'E_PAYLOAD_TOO_LARGE' | 'E_PAGINATION_LOOP';
+  /** E_PAGINATION_LOOP: the endpoint, and the answer member whose cursor came back. */
+  readonly endpoint?: string;
+  readonly field?: string;
 }
 
 // ---- Callbacks (回调): https://developer.work.weixin.qq.com/document/path/91144
