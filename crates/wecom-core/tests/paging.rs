@@ -127,3 +127,16 @@ fn issue_11_an_endpoint_without_paging_is_a_usage_error() {
     let c = client(Fake::default());
     assert!(matches!(c.pages_json(ADD_CONTACT_WAY.info, json!({})), Err(Error::Usage(_))));
 }
+
+#[test]
+fn issue_11_an_answer_that_does_not_match_the_model_ends_the_iteration() {
+    let fake = Fake::new(vec![
+        token_reply(TOKENS[0], 7200),
+        ok(json!({ "errcode": 0, "errmsg": "ok", "contact_way": "not a list", "next_cursor": "C1" })),
+    ]);
+    let c = client(fake);
+    let mut pages = c.pages(LIST_CONTACT_WAY, &ListContactWayRequest::default()).unwrap();
+    assert_eq!(clean(block_on(pages.next_page()).unwrap_err()).code(), "E_BAD_RESPONSE");
+    assert!(block_on(pages.next_page()).unwrap().is_none());
+    assert_eq!(c.transport().count(), 2);
+}

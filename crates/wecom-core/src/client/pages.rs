@@ -55,7 +55,11 @@ impl<T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<
     /// ends the iteration with that error.
     pub async fn next_page(&mut self) -> Result<Option<Resp>, Error> {
         let Some(answer) = self.next_answer().await? else { return Ok(None) };
-        self.typed(answer).map(Some)
+        let typed = self.typed(answer);
+        if typed.is_err() {
+            self.pager.finish();
+        }
+        typed.map(Some)
     }
 
     /// The next page's items (the declared items member; empty when missing), `Ok(None)` when
