@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use wecom_core::endpoints::ALL;
+use wecom_core::endpoints::{Endpoint, Paging, ALL};
 use wecom_core::rules::{self, Check};
 use wecom_core::schema::Kind;
 
@@ -22,6 +22,23 @@ fn kind_text(kind: Kind) -> String {
 
 fn first_line(doc: &str) -> &str {
     doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+}
+
+/// How a paging endpoint pages, and how to iterate it (`None` for one that does not page).
+fn paging_text(e: &Endpoint) -> Option<String> {
+    let p = e.paging?;
+    let item = e.page_item().map_or("item".to_string(), |m| format!("`{}`", m.name));
+    let (how, end) = match p {
+        Paging::Cursor { .. } => ("a cursor", "absent or empty"),
+        Paging::Offset { .. } => ("an offset", "absent or empty, or a page has no items"),
+    };
+    Some(format!(
+        "**Pages** by {how}: each next page is the same payload with `{req}` set to the previous answer's `{resp}`; the last page is the one whose `{resp}` is {end}. A `{resp}` that repeats one already used is an error (`E_PAGINATION_LOOP`), never a loop. `client.paginate('{path}', payload)` yields every {item} of `{items}` across the pages, `client.pages('{path}', payload)` every whole answer (both `for await`; Rust: `Client::pages`).",
+        req = p.request(),
+        resp = p.response(),
+        items = p.items(),
+        path = e.path,
+    ))
 }
 
 /// The whole document.
@@ -46,6 +63,9 @@ pub fn render() -> String {
             e.path,
             e.response.name
         );
+        if let Some(text) = paging_text(e) {
+            let _ = writeln!(out, "{text}\n");
+        }
         if e.request.fields.is_empty() {
             let _ = writeln!(out, "No parameters.");
             continue;
@@ -89,4 +109,24 @@ pub fn render() -> String {
         let _ = writeln!(out, "| `{}` | {} | {} |", r.id, r.en, r.zh);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn issue_11_a_paging_endpoint_says_how_it_pages() {
+        let doc = super::render();
+        let section = |path: &str| {
+            let from = doc.find(&format!("\n## `{path}`")).unwrap_or_else(|| panic!("{path} missing"));
+            let rest = &doc[from + 1..];
+            &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+        };
+        let list = section("externalcontact/list_contact_way");
+        assert!(list.contains("**Pages** by a cursor"), "{list}");
+        assert!(list.contains("`cursor` set to the previous answer's `next_cursor`"), "{list}");
+        assert!(list.contains("`client.paginate('externalcontact/list_contact_way', payload)` yields every `ContactWayRef` of `contact_way`"), "{list}");
+        assert!(list.contains("`client.pages('externalcontact/list_contact_way', payload)`"), "{list}");
+        assert!(list.contains("E_PAGINATION_LOOP"), "{list}");
+        assert!(!section("externalcontact/add_contact_way").contains("**Pages**"));
+    }
 }

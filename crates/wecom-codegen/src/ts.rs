@@ -165,6 +165,7 @@ fn render_paths(out: &mut String) {
         "/** Official path of an endpoint you can call, after /cgi-bin/, e.g. 'externalcontact/add_contact_way'. */"
     );
     let _ = writeln!(out, "export type EndpointPath = keyof EndpointMap;\n");
+    render_paging(out);
     let internal: Vec<String> = ALL.iter().filter(|e| e.js_name.is_none()).map(|e| format!("'{}'", e.path)).collect();
     let _ = writeln!(
         out,
@@ -172,6 +173,34 @@ fn render_paths(out: &mut String) {
     );
     let internal = if internal.is_empty() { "never".to_string() } else { internal.join(" | ") };
     let _ = writeln!(out, "export type InternalEndpointPath = {internal};\n");
+}
+
+/// `PageItemMap` (the item type of each callable paging endpoint) and `PagedEndpointPath`.
+fn render_paging(out: &mut String) {
+    let _ = writeln!(
+        out,
+        "/** Item type of every endpoint that pages (what `client.paginate` yields), keyed by its path after /cgi-bin/. */"
+    );
+    let _ = writeln!(out, "export interface PageItemMap {{");
+    for e in ALL.iter().filter(|e| e.js_name.is_some()) {
+        let (Some(p), Some(item)) = (e.paging, e.page_item()) else { continue };
+        let _ = writeln!(
+            out,
+            "  /** Pages by {} (`{}` ← `{}`), items in `{}` — {} */",
+            p.kind(),
+            p.request(),
+            p.response(),
+            p.items(),
+            e.doc_url()
+        );
+        let _ = writeln!(out, "  '{}': {};", e.path, item.name);
+    }
+    let _ = writeln!(out, "}}\n");
+    let _ = writeln!(
+        out,
+        "/** Official path of an endpoint that pages (`client.paginate` / `client.pages` take it), after /cgi-bin/. */"
+    );
+    let _ = writeln!(out, "export type PagedEndpointPath = keyof PageItemMap;\n");
 }
 
 #[cfg(test)]
@@ -207,6 +236,19 @@ mod tests {
         }
         assert!(out.contains("export type EndpointPath = keyof EndpointMap;"));
         assert!(out.contains("export type InternalEndpointPath = 'gettoken';"));
+    }
+
+    #[test]
+    fn issue_11_page_item_map_lists_the_paging_endpoints_with_their_item_type() {
+        let out = render(&crate::collect::reachable());
+        let map = block(&out, "export interface PageItemMap {");
+        assert!(map.contains("\n  'externalcontact/list_contact_way': ContactWayRef;"), "{map}");
+        assert!(!map.contains("'externalcontact/add_contact_way'"), "{map}");
+        let paged = ALL.iter().filter(|e| e.js_name.is_some() && e.paging.is_some()).count();
+        assert_eq!(map.matches("': ").count(), paged, "{map}");
+        assert!(out.contains("export type PagedEndpointPath = keyof PageItemMap;"));
+        // The item type is declared in the same file.
+        assert!(out.contains("export type ContactWayRef = {"));
     }
 
     #[test]

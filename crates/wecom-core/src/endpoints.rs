@@ -28,6 +28,67 @@ impl Method {
     }
 }
 
+/// How an endpoint pages: the first page is the caller's payload; each next page is the same
+/// payload with the `request` member set to the previous answer's `response` member. Paging stops
+/// when that member is absent or `""` (for [`Paging::Offset`], also when a page has no items); a
+/// value that was already used is an error ([`crate::Error::PaginationLoop`]), never a loop.
+/// See [`crate::paging::Pager`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// An opaque cursor string: `cursor` in, `next_cursor` out, e.g. `externalcontact/list_contact_way`
+    /// (doc 92228: 「分页查询，调用时填写上次返回的 next_cursor」).
+    Cursor {
+        /// The request member that carries the cursor (`cursor`).
+        request: &'static str,
+        /// The response member with the next page's cursor (`next_cursor`).
+        response: &'static str,
+        /// The response member with the page's items (an array of objects).
+        items: &'static str,
+    },
+    /// A numeric offset: `offset` in, `next_offset` out (e.g. the group chat statistics,
+    /// `externalcontact/groupchat/statistic`; no endpoint of the table uses it yet); a page
+    /// without items ends the iteration too.
+    Offset {
+        /// The request member that carries the offset (`offset`).
+        request: &'static str,
+        /// The response member with the next page's offset (`next_offset`).
+        response: &'static str,
+        /// The response member with the page's items (an array of objects).
+        items: &'static str,
+    },
+}
+
+impl Paging {
+    /// `"cursor"` / `"offset"` (the `kind` of the generated JS table).
+    pub fn kind(self) -> &'static str {
+        match self {
+            Paging::Cursor { .. } => "cursor",
+            Paging::Offset { .. } => "offset",
+        }
+    }
+
+    /// The request member that carries the cursor or offset.
+    pub fn request(self) -> &'static str {
+        match self {
+            Paging::Cursor { request, .. } | Paging::Offset { request, .. } => request,
+        }
+    }
+
+    /// The response member with the next page's cursor or offset.
+    pub fn response(self) -> &'static str {
+        match self {
+            Paging::Cursor { response, .. } | Paging::Offset { response, .. } => response,
+        }
+    }
+
+    /// The response member with the page's items.
+    pub fn items(self) -> &'static str {
+        match self {
+            Paging::Cursor { items, .. } | Paging::Offset { items, .. } => items,
+        }
+    }
+}
+
 /// Everything known about one endpoint.
 #[derive(Debug)]
 pub struct Endpoint {
@@ -50,6 +111,9 @@ pub struct Endpoint {
     pub request: &'static Model,
     /// Response model.
     pub response: &'static Model,
+    /// How the endpoint pages (`None`: one answer is the whole result). Not in [`Route`]: the
+    /// wasm engine does not page (the JS layer does, from the generated table).
+    pub paging: Option<Paging>,
 }
 
 /// What a client needs to send a request to an endpoint, and nothing more: no model, no rule,
@@ -71,6 +135,19 @@ impl Endpoint {
     /// The endpoint's [`Route`] (the same facts as its entry in [`ROUTES`]).
     pub fn route(&self) -> Route {
         Route { path: self.path, method: self.method, write: self.write, callable: self.js_name.is_some() }
+    }
+
+    /// The model of one page item: the element model of the response's items array (`None`
+    /// for an endpoint that does not page).
+    pub fn page_item(&self) -> Option<&'static Model> {
+        let field = self.response.field(self.paging?.items())?;
+        match (field.kind)() {
+            crate::schema::Kind::Array(inner) => match inner() {
+                crate::schema::Kind::Object(model) => Some(model),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// The official doc URL.
@@ -95,7 +172,7 @@ impl<Req, Resp> Clone for Ep<Req, Resp> {
 impl<Req, Resp> Copy for Ep<Req, Resp> {}
 
 macro_rules! endpoints {
-    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal; )*) => {
+    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal $(paging $pkind:ident($preq:literal -> $presp:literal, items $pitems:literal))?; )*) => {
         $(
             #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
             pub const $konst: Ep<$req, $resp> = Ep {
@@ -111,6 +188,7 @@ macro_rules! endpoints {
                         summary_en: $en,
                         request: &$req::MODEL,
                         response: &$resp::MODEL,
+                        paging: endpoints!(@paging $($pkind($preq, $presp, $pitems))?),
                     };
                     &INFO
                 },
@@ -129,6 +207,13 @@ macro_rules! endpoints {
             }
         ),* ];
     };
+    (@paging) => { None };
+    (@paging cursor($preq:literal, $presp:literal, $pitems:literal)) => {
+        Some(Paging::Cursor { request: $preq, response: $presp, items: $pitems })
+    };
+    (@paging offset($preq:literal, $presp:literal, $pitems:literal)) => {
+        Some(Paging::Offset { request: $preq, response: $presp, items: $pitems })
+    };
     (@callable -) => { false };
     (@callable $js:ident) => { true };
     (@js -) => { None };
@@ -142,7 +227,7 @@ endpoints! {
     GET_FOLLOW_USER_LIST = Get read "externalcontact/get_follow_user_list" (92571) getFollowUserList : GetFollowUserListRequest => GetFollowUserListResponse, "获取配置了客户联系功能的成员列表", "List members with customer contact enabled";
     ADD_CONTACT_WAY = Post write "externalcontact/add_contact_way" (92228) addContactWay : AddContactWayRequest => AddContactWayResponse, "配置客户联系「联系我」方式", "Create a contact way";
     GET_CONTACT_WAY = Post read "externalcontact/get_contact_way" (92228) getContactWay : ContactWayIdRequest => GetContactWayResponse, "获取企业已配置的「联系我」方式", "Get a contact way";
-    LIST_CONTACT_WAY = Post read "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways";
+    LIST_CONTACT_WAY = Post read "externalcontact/list_contact_way" (92228) listContactWay : ListContactWayRequest => ListContactWayResponse, "获取企业已配置的「联系我」列表", "List contact ways" paging cursor("cursor" -> "next_cursor", items "contact_way");
     UPDATE_CONTACT_WAY = Post write "externalcontact/update_contact_way" (92228) updateContactWay : UpdateContactWayRequest => ErrcodeResponse, "更新企业已配置的「联系我」方式", "Update a contact way";
     DEL_CONTACT_WAY = Post write "externalcontact/del_contact_way" (92228) delContactWay : ContactWayIdRequest => ErrcodeResponse, "删除企业已配置的「联系我」方式", "Delete a contact way";
     CLOSE_TEMP_CHAT = Post write "externalcontact/close_temp_chat" (92228) closeTempChat : CloseTempChatRequest => ErrcodeResponse, "结束临时会话", "Close a temporary chat";
@@ -207,6 +292,28 @@ mod tests {
         assert!(find_route("/cgi-bin/externalcontact/add_contact_way").is_some_and(|r| r.callable && r.write));
         assert!(find_route("externalcontact/get_contact_way").is_some_and(|r| r.callable && !r.write));
         assert!(find_route("externalcontact/nope").is_none());
+    }
+
+    /// Every declared paging names members the models have: the request member, the response
+    /// member, and an items member that is an array of objects (the page item model).
+    #[test]
+    fn declared_paging_matches_the_models() {
+        use crate::schema::Kind;
+        let mut paged = 0;
+        for e in ALL {
+            let Some(p) = e.paging else { continue };
+            paged += 1;
+            assert!(e.request.field(p.request()).is_some(), "{}: no request member {}", e.path, p.request());
+            assert!(e.response.field(p.response()).is_some(), "{}: no response member {}", e.path, p.response());
+            let items = e.response.field(p.items()).unwrap_or_else(|| panic!("{}: no items {}", e.path, p.items()));
+            let Kind::Array(inner) = (items.kind)() else { panic!("{}: {} is not an array", e.path, p.items()) };
+            assert!(matches!(inner(), Kind::Object(_)), "{}: {} is not an array of objects", e.path, p.items());
+            assert!(e.page_item().is_some(), "{}", e.path);
+        }
+        assert!(paged >= 1);
+        assert_eq!(LIST_CONTACT_WAY.info.page_item().map(|m| m.name), Some("ContactWayRef"));
+        assert_eq!(LIST_CONTACT_WAY.info.paging.map(Paging::kind), Some("cursor"));
+        assert!(ADD_CONTACT_WAY.info.paging.is_none() && ADD_CONTACT_WAY.info.page_item().is_none());
     }
 
     #[test]

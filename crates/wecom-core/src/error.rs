@@ -94,6 +94,17 @@ pub enum Error {
     /// The endpoint cannot be called this way (e.g. gettoken through `request`).
     #[error("{0}")]
     Usage(String),
+    /// A paging endpoint answered a cursor (or offset) that an earlier page of the same iteration
+    /// already used: paging stopped instead of looping. The value itself is not quoted.
+    #[error("{endpoint} answered a {field} that an earlier page already used (after {pages} page(s)): paging stopped instead of looping")]
+    PaginationLoop {
+        /// Endpoint path.
+        endpoint: String,
+        /// The response member that repeated (e.g. `next_cursor`).
+        field: &'static str,
+        /// How many pages had been received, the repeating one included.
+        pages: u64,
+    },
     /// The client configuration is invalid.
     #[error("invalid client configuration: {0}")]
     Config(String),
@@ -133,6 +144,7 @@ impl Error {
             Error::Aborted { .. } => "E_ABORTED",
             Error::UnknownEndpoint(_) => "E_UNKNOWN_ENDPOINT",
             Error::Usage(_) => "E_USAGE",
+            Error::PaginationLoop { .. } => "E_PAGINATION_LOOP",
             Error::Config(_) => "E_CONFIG",
             Error::TokenProvider(_) => "E_TOKEN_PROVIDER",
         }

@@ -8,6 +8,7 @@
 //! * [`models`] — request/response structs declared with [`model!`].
 //! * [`validate`] — checks a JSON payload and reports *all* problems.
 //! * [`client`] — the call flow over a [`client::Transport`].
+//! * [`paging`] — the next page's payload from each answer of a paging endpoint.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -21,13 +22,14 @@ pub mod error;
 pub mod json;
 pub mod messages;
 pub mod models;
+pub mod paging;
 pub mod redaction;
 pub mod rules;
 pub mod schema;
 pub mod tape;
 pub mod validate;
 
-pub use endpoints::{Endpoint, Method};
+pub use endpoints::{Endpoint, Method, Paging};
 pub use error::Error;
 pub use messages::Locale;
 pub use validate::{Issue, Report};

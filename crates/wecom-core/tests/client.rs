@@ -462,6 +462,7 @@ static LIST_BY_GET: Endpoint = Endpoint {
     summary_en: "test",
     request: &ListContactWayRequest::MODEL,
     response: &ListContactWayResponse::MODEL,
+    paging: None,
 };
 
 #[test]

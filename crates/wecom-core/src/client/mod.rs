@@ -8,6 +8,7 @@ mod acquire;
 pub mod backend;
 mod config;
 pub mod held;
+mod pages;
 mod raw;
 pub mod token;
 pub mod transport;
@@ -26,6 +27,7 @@ use crate::validate::{check_payload_size, validate_payload, Options as ValidateO
 pub use backend::{InProcess, LockState, ProvideRequest, TokenBackend, TokenEvent};
 pub use config::{ClientConfig, RetryPolicy, DEFAULT_BASE_URL};
 use held::HeldTokens;
+pub use pages::Pages;
 use token::TokenSlot;
 pub use transport::{HttpReply, HttpRequest, IntMember, JsonBody, Transport, TransportError};
 
