@@ -293,6 +293,6 @@ async function pageAll(): Promise<string[]> {
   client.paginate('externalcontact/add_contact_way', { type: 1, scene: 2 });
   return ids;
 }
-const pagingOf: { request: string } | null = endpoints[0].paging;
+const pagingOf: { request: string } | null = endpoints[0]?.paging ?? null;
 
 export const used = [pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
