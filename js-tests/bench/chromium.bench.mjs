@@ -9,16 +9,15 @@
 // CHROMIUM_PATH (default /usr/bin/chromium).
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envNumber, loadEsbuild, pkgDir, pkgLine, validateEntry } from './harness.mjs';
+import { serveStatic } from '../packaging/lib/serve.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
 
 if (!existsSync(CHROMIUM)) {
   console.error(`chromium bench: no Chromium at ${CHROMIUM}: run bash npm/scripts/setup.sh (apt-get install chromium)`);
@@ -67,32 +66,12 @@ async function buildPage(dir) {
   return { source, entry };
 }
 
-/** Serves the files of `root` on 127.0.0.1 (random port). */
-async function serve(root) {
-  const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, 'http://x');
-    const file = path.normalize(path.join(root, decodeURIComponent(pathname)));
-    const type = TYPES[path.extname(file)];
-    try {
-      if (!file.startsWith(root + path.sep) || !type) throw new Error('not served');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-}
-
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wecom-chromium-bench-'));
 let browser;
 let site;
 try {
   const { source, entry } = await buildPage(dir);
-  site = await serve(dir);
+  site = await serveStatic(dir);
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -39,14 +39,19 @@ function nextCursor(paging, answer) {
  * back is a WeComUsageError `E_PAGINATION_LOOP` (never a loop).
  */
 export async function* pages(client, endpoint, payload, options) {
-  const paging = pagingOf(endpoint);
+  yield* answers(client, endpoint, pagingOf(endpoint), payload, options);
+}
+
+/** `pages` with the endpoint's paging already looked up. */
+async function* answers(client, endpoint, paging, payload, options) {
   if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
     throw new WeComUsageError(`the payload of ${paging.request}-paged ${endpoint} must be an object`, { code: 'E_USAGE' });
   }
   const path = officialPath(endpoint);
   const seen = new Set();
+  const key = (cursor) => `${typeof cursor}:${cursor}`;
   const remember = (cursor) => {
-    seen.add(`${typeof cursor}:${cursor}`);
+    seen.add(key(cursor));
     if (seen.size > REMEMBERED) seen.delete(seen.values().next().value);
   };
   if (payload?.[paging.request] !== undefined) remember(payload[paging.request]);
@@ -56,7 +61,7 @@ export async function* pages(client, endpoint, payload, options) {
     yield answer;
     const next = nextCursor(paging, answer);
     if (next === undefined) return;
-    if (seen.has(`${typeof next}:${next}`)) {
+    if (seen.has(key(next))) {
       throw new WeComUsageError(
         `${path} answered a ${paging.response} that this iteration had already used: stopping rather than looping`,
         { code: 'E_PAGINATION_LOOP', endpoint: path, field: paging.response },
@@ -70,7 +75,7 @@ export async function* pages(client, endpoint, payload, options) {
 /** Every item of every page (`paging.items` of each answer; an answer without it is an empty page). */
 export async function* items(client, endpoint, payload, options) {
   const paging = pagingOf(endpoint);
-  for await (const answer of pages(client, endpoint, payload, options)) {
+  for await (const answer of answers(client, endpoint, paging, payload, options)) {
     const list = answer?.[paging.items];
     if (Array.isArray(list)) yield* list;
   }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startMockServer } from 'wecom-external-contact/mock-server';
+import { expectFullRun } from './expect.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -46,4 +47,33 @@ export async function loadPage(pageUrl) {
     await browser.close();
     await mock.close();
   }
+}
+
+/**
+ * The body of every page check: `start()` serves the app and resolves to `{ url, stop }`; the page
+ * at `url` is loaded and what it left is handed to `judge({ summary, problems, loaded })`, which
+ * throws when something is wrong and returns the line to print when all is right. Stops the server,
+ * then exits the process: 0 when the judge was content, 1 otherwise.
+ */
+export async function checkPage(start, judge) {
+  const { url, stop } = await start();
+  let code = 1;
+  try {
+    console.log(judge(await loadPage(url)));
+    code = 0;
+  } catch (e) {
+    console.error(String(e?.message ?? e));
+  } finally {
+    await stop();
+  }
+  process.exit(code);
+}
+
+/** The judge of a page whose app ran checks.js in full: no failed request, no page or console error. */
+export function fullRun({ withForms }) {
+  return ({ summary, problems, loaded }) => {
+    expectFullRun(summary, { withForms });
+    if (problems.length > 0) throw new Error(`problems on the page:\n${problems.join('\n')}`);
+    return `ok: loaded ${loaded.join(' ')}`;
+  };
 }

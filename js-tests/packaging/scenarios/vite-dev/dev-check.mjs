@@ -2,22 +2,10 @@
 // page opened in headless Chromium: the dev server pre-bundles dependencies, which moves the
 // package's code away from its wecom.wasm. Exits 0 when the page's run was complete and correct.
 import { createServer } from 'vite';
-import { loadPage } from '../../lib/browser.mjs';
-import { expectFullRun } from '../../lib/expect.mjs';
+import { checkPage, fullRun } from '../../lib/browser.mjs';
 
-const server = await createServer({ root: process.cwd(), logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
-await server.listen();
-let code = 1;
-try {
-  const url = server.resolvedUrls.local[0];
-  const { summary, problems, loaded } = await loadPage(url);
-  expectFullRun(summary, { withForms: true });
-  if (problems.length > 0) throw new Error(`problems on the page:\n${problems.join('\n')}`);
-  console.log(`ok: loaded ${loaded.join(' ')}`);
-  code = 0;
-} catch (e) {
-  console.error(String(e?.message ?? e));
-} finally {
-  await server.close();
-}
-process.exit(code);
+await checkPage(async () => {
+  const server = await createServer({ root: process.cwd(), logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  await server.listen();
+  return { url: server.resolvedUrls.local[0], stop: () => server.close() };
+}, fullRun({ withForms: true }));
