@@ -31,6 +31,15 @@ fn paging_text(e: &Endpoint) -> Option<String> {
     let (how, end) = match p {
         Paging::Cursor { .. } => ("a cursor", "absent or empty"),
         Paging::Offset { .. } => ("an offset", "absent or empty, or a page has no items"),
+        Paging::PageId { page, size, limit, last, .. } => {
+            return Some(format!(
+                "**Pages** by page number, then by cursor: each next page is the same payload with `{page}` one higher (until `{last}` is true or a page is empty), or, once an answer carries a `{resp}`, with `{req}` set to it (`{page}` dropped; the last page is the one whose `{resp}` is empty). WeCom pages by number only while `{page}` × `{size}` < {limit}: start without `{page}` to page by cursor all the way; a number-paged iteration that would reach the bound stops with `E_USAGE`. A `{resp}` that repeats is an error (`E_PAGINATION_LOOP`), never a loop. `client.paginate('{path}', payload)` yields every {item} of `{items}` across the pages, `client.pages('{path}', payload)` every whole answer (both `for await`; Rust: `Client::pages`).",
+                req = p.request(),
+                resp = p.response(),
+                items = p.items(),
+                path = e.path,
+            ))
+        }
     };
     Some(format!(
         "**Pages** by {how}: each next page is the same payload with `{req}` set to the previous answer's `{resp}`; the last page is the one whose `{resp}` is {end}. A `{resp}` that repeats one already used is an error (`E_PAGINATION_LOOP`), never a loop. `client.paginate('{path}', payload)` yields every {item} of `{items}` across the pages, `client.pages('{path}', payload)` every whole answer (both `for await`; Rust: `Client::pages`).",
@@ -50,6 +59,7 @@ pub fn render() -> String {
     let _ = writeln!(out, "| JS method | method | path | official doc |\n|---|---|---|---|");
     for e in ALL {
         let js = e.js_name.map_or("(internal)".to_string(), |j| format!("`client.{j}()`"));
+        let js = if e.deprecated.is_some() { format!("~~{js}~~ (deprecated)") } else { js };
         let _ = writeln!(out, "| {js} | {} | `{}` | [{}]({}) |", e.method.as_str(), e.path, e.doc_page, e.doc_url());
     }
     for e in ALL {
@@ -63,6 +73,12 @@ pub fn render() -> String {
             e.path,
             e.response.name
         );
+        if let Some(replacement) = e.deprecated {
+            let _ = writeln!(
+                out,
+                "**Deprecated** (旧接口，官方不再维护 / a legacy endpoint): use {replacement}. The JS client logs a one-time warning on its first use.\n"
+            );
+        }
         if let Some(text) = paging_text(e) {
             let _ = writeln!(out, "{text}\n");
         }

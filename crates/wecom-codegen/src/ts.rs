@@ -122,9 +122,12 @@ pub fn render(reachable: &Reachable) -> String {
     let _ = writeln!(out, "export interface WeComClientMethods {{");
     for e in ALL {
         let Some(js) = e.js_name else { continue };
+        let deprecated = e
+            .deprecated
+            .map_or_else(String::new, |r| format!("\n   * @deprecated 旧接口，不再维护 / a legacy endpoint: use {r}."));
         let _ = writeln!(
             out,
-            "  /**\n   * {} / {}\n   *\n   * `{} /cgi-bin/{}` — {}\n   */",
+            "  /**\n   * {} / {}\n   *\n   * `{} /cgi-bin/{}` — {}{deprecated}\n   */",
             e.summary_zh,
             e.summary_en,
             e.method.as_str(),
@@ -156,7 +159,8 @@ fn render_paths(out: &mut String) {
     );
     let _ = writeln!(out, "export interface EndpointMap {{");
     for e in ALL.iter().filter(|e| e.js_name.is_some()) {
-        let _ = writeln!(out, "  /** {} / {} — {} */", e.summary_zh, e.summary_en, e.doc_url());
+        let deprecated = e.deprecated.map_or_else(String::new, |r| format!(" @deprecated use {r}"));
+        let _ = writeln!(out, "  /** {} / {} — {}{deprecated} */", e.summary_zh, e.summary_en, e.doc_url());
         let _ = writeln!(out, "  '{}': {{ request: {}; response: {} }};", e.path, e.request.name, e.response.name);
     }
     let _ = writeln!(out, "}}\n");

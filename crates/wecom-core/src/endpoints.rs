@@ -56,6 +56,31 @@ pub enum Paging {
         /// The response member with the page's items (an array of objects).
         items: &'static str,
     },
+    /// Page numbers that switch to a cursor: `page_id` (from 0) × `page_size` pages while
+    /// `page_id × page_size` stays under `limit`, or `cursor` in, `next_cursor` out, e.g.
+    /// `externalcontact/get_unassigned_list` (doc 92124: 「page_id 分页查询，要查询页号，从0开始」,
+    /// 「当page_id * page_size >= 50000时，需使用cursor」; `next_cursor` 「使用page_id作为查询参数时不返回」).
+    /// An answer with a `next_cursor` is followed by cursor; one without is followed by the next
+    /// `page_id` until the `last` member is `true`, a page is empty, or the next page would
+    /// reach `limit` ([`crate::Error::Usage`]: start without `page_id` to page by cursor).
+    PageId {
+        /// The request member with the page number (`page_id`).
+        page: &'static str,
+        /// The request member with the page size (`page_size`).
+        size: &'static str,
+        /// The page size WeCom uses when `size` is not given (1000).
+        default_size: u32,
+        /// `page_id × page_size` must stay under this (50 000).
+        limit: u64,
+        /// The request member that carries the cursor (`cursor`).
+        request: &'static str,
+        /// The response member with the next page's cursor (`next_cursor`).
+        response: &'static str,
+        /// The response member with the page's items (an array of objects).
+        items: &'static str,
+        /// The response member that is `true` on the last page (`is_last`).
+        last: &'static str,
+    },
 }
 
 impl Paging {
@@ -64,27 +89,30 @@ impl Paging {
         match self {
             Paging::Cursor { .. } => "cursor",
             Paging::Offset { .. } => "offset",
+            Paging::PageId { .. } => "page_id",
         }
     }
 
     /// The request member that carries the cursor or offset.
     pub fn request(self) -> &'static str {
         match self {
-            Paging::Cursor { request, .. } | Paging::Offset { request, .. } => request,
+            Paging::Cursor { request, .. } | Paging::Offset { request, .. } | Paging::PageId { request, .. } => request,
         }
     }
 
     /// The response member with the next page's cursor or offset.
     pub fn response(self) -> &'static str {
         match self {
-            Paging::Cursor { response, .. } | Paging::Offset { response, .. } => response,
+            Paging::Cursor { response, .. } | Paging::Offset { response, .. } | Paging::PageId { response, .. } => {
+                response
+            }
         }
     }
 
     /// The response member with the page's items.
     pub fn items(self) -> &'static str {
         match self {
-            Paging::Cursor { items, .. } | Paging::Offset { items, .. } => items,
+            Paging::Cursor { items, .. } | Paging::Offset { items, .. } | Paging::PageId { items, .. } => items,
         }
     }
 }
@@ -114,6 +142,10 @@ pub struct Endpoint {
     /// How the endpoint pages (`None`: one answer is the whole result). Not in [`Route`]: the
     /// wasm engine does not page (the JS layer does, from the generated table).
     pub paging: Option<Paging>,
+    /// `Some(replacement)` for an endpoint the official docs mark as legacy (旧接口, no longer
+    /// maintained): the path (or note) that replaces it. The TypeScript method carries
+    /// `@deprecated`, the docs say so, and the JS client logs a one-time warning on first use.
+    pub deprecated: Option<&'static str>,
 }
 
 /// What a client needs to send a request to an endpoint, and nothing more: no model, no rule,
@@ -172,7 +204,7 @@ impl<Req, Resp> Clone for Ep<Req, Resp> {
 impl<Req, Resp> Copy for Ep<Req, Resp> {}
 
 macro_rules! endpoints {
-    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal $(paging $pkind:ident($preq:literal -> $presp:literal, items $pitems:literal))?; )*) => {
+    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal $(deprecated($repl:literal))? $(paging $pkind:ident($($pargs:tt)*))?; )*) => {
         $(
             #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
             pub const $konst: Ep<$req, $resp> = Ep {
@@ -188,7 +220,8 @@ macro_rules! endpoints {
                         summary_en: $en,
                         request: &$req::MODEL,
                         response: &$resp::MODEL,
-                        paging: endpoints!(@paging $($pkind($preq, $presp, $pitems))?),
+                        paging: endpoints!(@paging $($pkind($($pargs)*))?),
+                        deprecated: endpoints!(@deprecated $($repl)?),
                     };
                     &INFO
                 },
@@ -208,12 +241,20 @@ macro_rules! endpoints {
         ),* ];
     };
     (@paging) => { None };
-    (@paging cursor($preq:literal, $presp:literal, $pitems:literal)) => {
+    (@paging cursor($preq:literal -> $presp:literal, items $pitems:literal)) => {
         Some(Paging::Cursor { request: $preq, response: $presp, items: $pitems })
     };
-    (@paging offset($preq:literal, $presp:literal, $pitems:literal)) => {
+    (@paging offset($preq:literal -> $presp:literal, items $pitems:literal)) => {
         Some(Paging::Offset { request: $preq, response: $presp, items: $pitems })
     };
+    (@paging page_id($page:literal * $size:literal (default $dsize:literal) < $limit:literal, $preq:literal -> $presp:literal, items $pitems:literal, last $plast:literal)) => {
+        Some(Paging::PageId {
+            page: $page, size: $size, default_size: $dsize, limit: $limit,
+            request: $preq, response: $presp, items: $pitems, last: $plast,
+        })
+    };
+    (@deprecated) => { None };
+    (@deprecated $repl:literal) => { Some($repl) };
     (@callable -) => { false };
     (@callable $js:ident) => { true };
     (@js -) => { None };

@@ -100,9 +100,9 @@ impl Pager {
         self.pages = self.pages.saturating_add(1);
         let field = self.paging.response();
         let value = match answer.get(field) {
-            None | Some(Value::Null) => return Ok(()),
-            Some(Value::String(s)) if s.is_empty() => return Ok(()),
-            Some(v @ (Value::String(_) | Value::Number(_))) => v,
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(v @ (Value::String(_) | Value::Number(_))) => Some(v),
             Some(_) => {
                 return Err(Error::BadResponse {
                     endpoint: self.path.to_owned(),
@@ -111,6 +111,12 @@ impl Pager {
                 })
             }
         };
+        let Some(value) = value else {
+            if let Paging::PageId { .. } = self.paging {
+                return self.next_page_id(answer, next);
+            }
+            return Ok(());
+        };
         if matches!(self.paging, Paging::Offset { .. }) && self.items(answer).is_empty() {
             return Ok(());
         }
@@ -118,7 +124,35 @@ impl Pager {
         if !self.remember(key) {
             return Err(Error::PaginationLoop { endpoint: self.path.to_owned(), field, pages: self.pages });
         }
+        if let Paging::PageId { page, .. } = self.paging {
+            // A cursor replaces the page number (doc 92124: 「如果使用该参数则无需填写page_id」).
+            next.remove(page);
+        }
         next.insert(self.paging.request().to_owned(), value.clone());
+        self.next = Some(next);
+        Ok(())
+    }
+
+    /// [`Paging::PageId`] after an answer without a cursor: the next `page_id`, or the end
+    /// (cursor mode, the last page, an empty page), or [`Error::Usage`] when the next page would
+    /// reach the `page_id × page_size` limit.
+    fn next_page_id(&mut self, answer: &Value, mut next: Map<String, Value>) -> Result<(), Error> {
+        let Paging::PageId { page, size, default_size, limit, request, last, .. } = self.paging else { return Ok(()) };
+        let by_cursor = next.get(request).is_some_and(|c| cursor_key(c).is_some());
+        if by_cursor || answer.get(last) == Some(&Value::Bool(true)) || self.items(answer).is_empty() {
+            return Ok(());
+        }
+        let current = next.get(page).and_then(Value::as_u64).unwrap_or(0);
+        let per_page = next.get(size).and_then(Value::as_u64).filter(|n| *n > 0).unwrap_or(u64::from(default_size));
+        let following = current.saturating_add(1);
+        if following.saturating_mul(per_page) >= limit {
+            return Err(Error::Usage(format!(
+                "{}: {page} × {size} would reach {limit}, past which WeCom only pages by {request}; \
+                 start without {page} to page by {request}",
+                self.path
+            )));
+        }
+        next.insert(page.to_owned(), Value::from(following));
         self.next = Some(next);
         Ok(())
     }
@@ -271,6 +305,7 @@ mod tests {
             request: &crate::models::ListContactWayRequest::MODEL,
             response: &crate::models::ListContactWayResponse::MODEL,
             paging: Some(Paging::Offset { request: "offset", response: "next_offset", items: "items" }),
+            deprecated: None,
         };
         let mut p = Pager::new(&OFFSET, json!({ "limit": 2 })).unwrap();
         p.advance(&json!({ "items": [{}, {}], "next_offset": 2 })).unwrap();
@@ -279,5 +314,54 @@ mod tests {
         assert!(p.is_done());
         let mut q = Pager::new(&OFFSET, json!({ "offset": 0 })).unwrap();
         assert!(matches!(q.advance(&json!({ "items": [{}], "next_offset": 0 })), Err(Error::PaginationLoop { .. })));
+    }
+
+    #[test]
+    fn page_id_paging_counts_pages_follows_a_cursor_and_stops_before_the_limit() {
+        static PAGE_ID: Endpoint = Endpoint {
+            path: "test/page_id",
+            method: crate::endpoints::Method::Post,
+            write: false,
+            doc_page: 0,
+            js_name: None,
+            summary_zh: "",
+            summary_en: "",
+            request: &crate::models::ListContactWayRequest::MODEL,
+            response: &crate::models::ListContactWayResponse::MODEL,
+            paging: Some(Paging::PageId {
+                page: "page_id",
+                size: "page_size",
+                default_size: 1000,
+                limit: 50_000,
+                request: "cursor",
+                response: "next_cursor",
+                items: "info",
+                last: "is_last",
+            }),
+            deprecated: None,
+        };
+        // By page number: 0, 1, … until is_last.
+        let mut p = Pager::new(&PAGE_ID, json!({ "page_id": 0, "page_size": 2 })).unwrap();
+        p.advance(&json!({ "info": [{}, {}], "is_last": false })).unwrap();
+        assert_eq!(p.next_payload_json().as_deref(), Some(r#"{"page_id":1,"page_size":2}"#));
+        p.advance(&json!({ "info": [{}], "is_last": true })).unwrap();
+        assert!(p.is_done());
+        // A cursor in an answer takes over and drops page_id; the empty cursor ends it.
+        let mut q = Pager::new(&PAGE_ID, json!({ "page_size": 1000 })).unwrap();
+        q.advance(&json!({ "info": [{}], "is_last": false, "next_cursor": "K1" })).unwrap();
+        assert_eq!(q.next_payload_json().as_deref(), Some(r#"{"cursor":"K1","page_size":1000}"#));
+        q.advance(&json!({ "info": [{}], "is_last": false, "next_cursor": "" })).unwrap();
+        assert!(q.is_done());
+        // Page 49 of 1000 would reach 50 000: a usage error, not a page WeCom refuses.
+        let mut r = Pager::new(&PAGE_ID, json!({ "page_id": 48 })).unwrap();
+        r.advance(&json!({ "info": [{}], "is_last": false })).unwrap();
+        assert_eq!(r.next_payload().and_then(|m| m.get("page_id")), Some(&json!(49)));
+        let e = r.advance(&json!({ "info": [{}], "is_last": false })).unwrap_err();
+        assert_eq!(e.code(), "E_USAGE");
+        assert!(e.to_string().contains("page_id") && r.is_done(), "{e}");
+        // An empty page ends it too.
+        let mut t = Pager::new(&PAGE_ID, json!({})).unwrap();
+        t.advance(&json!({ "info": [], "is_last": false })).unwrap();
+        assert!(t.is_done());
     }
 }

@@ -463,6 +463,7 @@ static LIST_BY_GET: Endpoint = Endpoint {
     request: &ListContactWayRequest::MODEL,
     response: &ListContactWayResponse::MODEL,
     paging: None,
+    deprecated: None,
 };
 
 #[test]
