@@ -14,6 +14,9 @@ fn kind_text(kind: Kind) -> String {
         Kind::Str => "string".into(),
         Kind::Bool => "boolean".into(),
         Kind::Int { .. } => "integer".into(),
+        Kind::Enum(e) if e.open => {
+            format!("{} \\| …", e.allowed.iter().map(i64::to_string).collect::<Vec<_>>().join(" \\| "))
+        }
         Kind::Enum(e) => e.allowed.iter().map(i64::to_string).collect::<Vec<_>>().join(" \\| "),
         Kind::Array(inner) => format!("{}[]", kind_text(inner())),
         Kind::Object(m) => format!("`{}`", m.name),

@@ -24,7 +24,7 @@ fn kind(k: Kind, models: &mut Vec<&'static Model>) -> Value {
         Kind::Str => json!({ "t": "str" }),
         Kind::Bool => json!({ "t": "bool" }),
         Kind::Int { min, max } => json!({ "t": "int", "min": min, "max": max }),
-        Kind::Enum(e) => json!({ "t": "enum", "allowed": e.allowed, "rule": e.rule }),
+        Kind::Enum(e) => json!({ "t": "enum", "allowed": e.allowed, "rule": e.rule, "open": e.open }),
         Kind::Array(inner) => json!({ "t": "array", "of": kind(inner(), models) }),
         Kind::Object(m) => {
             if !models.iter().any(|x| std::ptr::eq(*x, m)) {

@@ -77,6 +77,9 @@ pub struct EnumInfo {
     pub allowed: &'static [i64],
     /// Rule id reported for a value outside the enum.
     pub rule: &'static str,
+    /// An open enum ([`crate::open_enum!`], for what WeCom sends): any other integer is kept as
+    /// `Other(value)` and is not an error.
+    pub open: bool,
 }
 
 /// Whether a model is sent (validated strictly) or received (kept leniently).
@@ -399,6 +402,7 @@ macro_rules! int_enum {
                 values: &[ $( $crate::schema::EnumValue { value: $value, variant: stringify!($variant), doc: if $crate::schema::DOCS { concat!($($vdoc),*) } else { "" } } ),* ],
                 allowed: &[ $($value),* ],
                 rule: $rule,
+                open: false,
             };
             /// The wire value.
             pub fn value(self) -> i64 {
@@ -456,5 +460,85 @@ mod tests {
         let s = Secret::new("top-secret-value");
         assert_eq!(format!("{s:?}"), "Secret(***)");
         assert_eq!(serde_json::to_string(&s).unwrap(), "\"top-secret-value\"");
+    }
+}
+
+/// Declares an *open* integer enum for what WeCom sends (`add_way`, `status`, member `type` …):
+/// the known values as variants, and `Other(value)` for a value added after this SDK version,
+/// so an answer never fails to parse because WeCom added a value. TypeScript: the known values
+/// or any number.
+#[macro_export]
+macro_rules! open_enum {
+    (
+        $(#[doc = $doc:literal])*
+        enum $name:ident {
+            $( $(#[doc = $vdoc:literal])* $variant:ident = $value:literal ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[doc = $vdoc])* $variant, )*
+            /// A value this version of the SDK does not know (kept as WeCom sent it).
+            Other(i64),
+        }
+        impl $name {
+            /// The static description of this enum.
+            pub const INFO: $crate::schema::EnumInfo = $crate::schema::EnumInfo {
+                name: stringify!($name),
+                doc: if $crate::schema::DOCS { concat!($($doc, "\n"),*) } else { "" },
+                values: &[ $( $crate::schema::EnumValue { value: $value, variant: stringify!($variant), doc: if $crate::schema::DOCS { concat!($($vdoc),*) } else { "" } } ),* ],
+                allowed: &[ $($value),* ],
+                rule: $crate::rules::JSON_TYPE,
+                open: true,
+            };
+            /// The wire value.
+            pub fn value(self) -> i64 {
+                match self { $( Self::$variant => $value, )* Self::Other(v) => v }
+            }
+            /// The variant for a wire value (`Other` for an unknown one).
+            pub fn from_value(v: i64) -> Self {
+                match v { $( $value => Self::$variant, )* other => Self::Other(other) }
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i64(self.value())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <i64 as serde::Deserialize>::deserialize(d).map(Self::from_value)
+            }
+        }
+        impl $crate::schema::Schema for $name {
+            fn kind() -> $crate::schema::Kind {
+                $crate::schema::Kind::Enum(&Self::INFO)
+            }
+        }
+        impl $crate::schema::Skip for $name {}
+    };
+}
+
+#[cfg(test)]
+mod open_enum_tests {
+    crate::open_enum! {
+        /// A probe.
+        enum Probe {
+            /// one
+            One = 1,
+            /// two
+            Two = 2,
+        }
+    }
+
+    #[test]
+    fn an_open_enum_keeps_values_it_does_not_know() {
+        assert_eq!(serde_json::from_str::<Probe>("2").ok(), Some(Probe::Two));
+        assert_eq!(serde_json::from_str::<Probe>("99").ok(), Some(Probe::Other(99)));
+        assert_eq!(serde_json::to_string(&Probe::Other(99)).ok().as_deref(), Some("99"));
+        assert!(serde_json::from_str::<Probe>("\"2\"").is_err());
+        assert!(Probe::INFO.open && Probe::INFO.allowed == [1, 2]);
     }
 }

@@ -23,6 +23,11 @@ fn kind_js(g: &mut Gen, k: Kind) -> String {
             let (hi, ht) = lit::bound(max, true);
             g.shared(format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht)))
         }
+        Kind::Enum(e) if e.open => {
+            let (lo, lt) = lit::bound(i64::MIN, false);
+            let (hi, ht) = lit::bound(i64::MAX, true);
+            g.shared(format!("[3, {lo}, {hi}{}]", lit::texts(&lt, &ht)))
+        }
         Kind::Enum(e) => {
             let allowed: Vec<String> = e.allowed.iter().map(i64::to_string).collect();
             format!("[4, [{}], {}]", allowed.join(", "), lit::string(e.rule))
@@ -66,6 +71,12 @@ fn fast_path(field: &Field, a: &str) -> Option<String> {
             if lo > hi {
                 return Some("false".into());
             }
+            let (lo, _) = lit::bound(lo, false);
+            let (hi, _) = lit::bound(hi, true);
+            Some(format!("Number.isInteger({a}) && {a} >= {lo} && {a} <= {hi}"))
+        }
+        Kind::Enum(e) if e.open => {
+            let (lo, hi) = int_window(i64::MIN, i64::MAX, field.rules);
             let (lo, _) = lit::bound(lo, false);
             let (hi, _) = lit::bound(hi, true);
             Some(format!("Number.isInteger({a}) && {a} >= {lo} && {a} <= {hi}"))

@@ -305,7 +305,7 @@ fn check_type(kind: Kind, rules: &[Rule], value: Val<'_>, cx: &mut Checker<'_>) 
             None => "integer",
         },
         Kind::Enum(info) if is_number => match value.as_i64() {
-            Some(v) if info.allowed.contains(&v) => return true,
+            Some(v) if info.open || info.allowed.contains(&v) => return true,
             Some(v) => {
                 cx.here(info.rule, Msg::OneOf { allowed: info.allowed, actual: v });
                 return false;
