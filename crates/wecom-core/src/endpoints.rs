@@ -283,6 +283,13 @@ endpoints! {
     CORPGROUP_UNIONID_TO_EXTERNAL_USERID = Post read "corpgroup/unionid_to_external_userid" (95818) corpGroupUnionidToExternalUserid : CorpGroupUnionidToExternalUseridRequest => CorpGroupUnionidToExternalUseridResponse, "上下游 unionid 查询 external_userid", "Upstream/downstream: unionid to external_userid";
     CORPGROUP_UNIONID_TO_PENDING_ID = Post read "corpgroup/unionid_to_pending_id" (97357) corpGroupUnionidToPendingId : CorpGroupUnionidToPendingIdRequest => CorpGroupUnionidToPendingIdResponse, "上下游 unionid 查询 pending_id", "Upstream/downstream: unionid to pending_id";
     CONVERT_TO_OPENID = Post read "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
+
+    // ── issue 11: follow users and customers (customers helper: add lines below this one) ──
+
+    // ── issue 11: corp tags, strategy tags and group join ways (tags helper: add lines below this one) ──
+
+    // ── issue 11: transfers and group chats (transfers helper: add lines below this one) ──
+
 }
 
 /// `path` without a leading `/` or `/cgi-bin/`.

@@ -63,6 +63,13 @@ catalogue! {
     R_ID_04 = "R-ID-04", "自建应用与第三方应用的 ID 转换：from_service_external_userid 需要 external_userid 与 source_agentid；batch/openuserid_to_userid 需要 open_userid_list（1 到 1000 个）与 source_agentid；idconvert/external_tagid 需要 1 到 1000 个标签 id", "Self-built/third-party id conversion: from_service_external_userid needs external_userid and source_agentid; batch/openuserid_to_userid needs open_userid_list (1 to 1000) and source_agentid; idconvert/external_tagid needs 1 to 1000 tag ids";
     R_ID_05 = "R-ID-05", "上下游 unionid 转换：unionid、openid 必填，corpid、mass_call_ticket 可选；unionid_to_external_userid 每小时 2 万次、每天 24 万次，unionid_to_pending_id 每小时 10 万次、每天 48 万次；pending_id 90 天有效", "Upstream/downstream unionid conversion: unionid and openid are required, corpid and mass_call_ticket optional; unionid_to_external_userid 20,000 calls an hour and 240,000 a day, unionid_to_pending_id 100,000 an hour and 480,000 a day; a pending_id is valid 90 days";
     R_ID_06 = "R-ID-06", "convert_to_openid：external_userid 必填，仅支持微信客户；企业微信客户（wo 开头）由服务端拒绝", "convert_to_openid: external_userid is required and must be a WeChat customer's; WeCom-type ids (starting with wo) are refused by the server";
+
+    // ── issue 11: R-CU (customers helper: add lines below this one) ──
+
+    // ── issue 11: R-TG, R-JW (tags helper: add lines below this one) ──
+
+    // ── issue 11: R-TR, R-GC (transfers helper: add lines below this one) ──
+
 }
 
 /// Looks a rule up by id.
