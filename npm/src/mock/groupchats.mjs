@@ -8,7 +8,7 @@
 import { ApiError, ERRMSG, invalidParam } from './errors.mjs';
 import { optionalInt, requiredText, stringList, takeoverMember } from './transfer-params.mjs';
 import { changeOwner } from './world/transfer-effects.mjs';
-import { decodeCursor, encodeCursor } from './world/position-cursor.mjs';
+import { listCursor, listPosition } from './world/position-cursor.mjs';
 
 /** Largest `limit` of groupchat/list (「取值范围 1 ~ 1000」). */
 export const GROUPCHAT_LIST_LIMIT = 1000;
@@ -67,7 +67,7 @@ export function groupChatList({ body, env }) {
     throw new ApiError(81017, `more than ${VISIBLE_MEMBERS_LIMIT} members visible: set owner_filter`);
   }
   const ids = chatOrder(world);
-  let at = decodeCursor(body.cursor, 'gc', ids.length);
+  let at = listPosition(world, 'groupchat/list', body.cursor, ids.length);
   const list = [];
   while (at < ids.length && list.length < limit) {
     const chat = world.groupChats.get(ids[at]);
@@ -77,7 +77,7 @@ export function groupChatList({ body, env }) {
     if (owners !== undefined && !owners.has(chat.owner)) continue;
     list.push({ chat_id: chat.chat_id, status: chat.status });
   }
-  return { group_chat_list: list, next_cursor: at < ids.length ? encodeCursor('gc', at) : '' };
+  return { group_chat_list: list, next_cursor: at < ids.length ? listCursor(world, 'groupchat/list', at) : '' };
 }
 
 /**

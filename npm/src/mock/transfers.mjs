@@ -8,7 +8,7 @@
 
 import { ApiError, invalidParam } from './errors.mjs';
 import { optionalText, requiredMember, requiredText, stringList, takeoverMember } from './transfer-params.mjs';
-import { decodeCursor, encodeCursor } from './world/position-cursor.mjs';
+import { listCursor, listPosition } from './world/position-cursor.mjs';
 import { getUnassignedList } from './unassigned.mjs';
 import { MAX_TRANSFER_RECORDS } from './world/transfers.mjs';
 
@@ -72,16 +72,16 @@ function transferCustomers(body, world, kind) {
 function transferResult(body, world, kind) {
   const handover = requiredMember(body, 'handover_userid', world);
   const takeover = requiredMember(body, 'takeover_userid', world);
-  const tag = kind === 'onjob' ? 'tr' : 'rtr';
+  const list = kind === 'onjob' ? 'transfer_result' : 'resigned/transfer_result';
   const records = world.transfers.recordsOf(kind, handover.userid, takeover.userid);
-  const from = decodeCursor(body.cursor, tag, records.length);
+  const from = listPosition(world, list, body.cursor, records.length);
   const to = Math.min(records.length, from + TRANSFER_RESULT_PAGE);
   const customer = [];
   for (let i = from; i < to; i += 1) {
     const r = records[i];
     customer.push({ external_userid: r.external_userid, status: r.status, takeover_time: r.takeover_time });
   }
-  return { customer, next_cursor: to < records.length ? encodeCursor(tag, to) : '' };
+  return { customer, next_cursor: to < records.length ? listCursor(world, list, to) : '' };
 }
 
 /**

@@ -5,7 +5,7 @@
 // Doc: https://developer.work.weixin.qq.com/document/path/92124
 
 import { invalidParam } from './errors.mjs';
-import { decodeCursor, encodeCursor } from './world/position-cursor.mjs';
+import { listCursor, listPosition } from './world/position-cursor.mjs';
 
 /** Default and largest `page_size` (「默认为1000，最大值为1000」); larger values are clamped. */
 export const UNASSIGNED_PAGE_SIZE = 1000;
@@ -71,10 +71,11 @@ function slice(owners, from, count) {
 export function getUnassignedList({ body, env }) {
   const size = pageSize(body);
   const byCursor = !given(body.page_id) || given(body.cursor);
-  const { owners, total } = resignedOwners(env.world);
+  const world = env.world;
+  const { owners, total } = resignedOwners(world);
   let from;
   if (byCursor) {
-    from = decodeCursor(body.cursor, 'un', total);
+    from = listPosition(world, 'get_unassigned_list', body.cursor, total);
   } else {
     const page = body.page_id;
     if (!Number.isSafeInteger(page) || page < 0) throw invalidParam('page_id must be a non-negative integer');
@@ -86,6 +87,6 @@ export function getUnassignedList({ body, env }) {
   const info = slice(owners, from, size);
   const next = Math.min(total, from + info.length);
   const answer = { info, is_last: next >= total };
-  if (byCursor) answer.next_cursor = next >= total ? '' : encodeCursor('un', next);
+  if (byCursor) answer.next_cursor = next >= total ? '' : listCursor(world, 'get_unassigned_list', next);
   return answer;
 }

@@ -1,39 +1,33 @@
-// Opaque, deterministic list cursors for the look-alike's paged lists (transfer results, unassigned
-// customers, group chats): base64url of `<list>:<position>`. They hold no state (nothing to grow),
-// and a cursor that does not decode to this list's tag and a position inside the list is refused
-// with 40058, so a forged or mangled cursor never reaches an index.
+// Cursors of the look-alike's flat lists (transfer results, unassigned customers, group chats): one
+// position in the list, signed by the world (cursor.mjs), so the same request always gets the same
+// cursor and a forged, mangled or foreign one is refused with 40058 before it names an index.
 
 import { invalidParam } from '../errors.mjs';
-
-/** Longest accepted cursor text (a position has at most 9 digits). */
-const MAX_CURSOR_CHARS = 64;
+import { decodeCursor, encodeCursor } from './cursor.mjs';
 
 /**
- * The cursor for `position` in the list named `tag`.
- * @param {string} tag Short list name, e.g. `'tr'` (letters only).
+ * The cursor for `position` in the list `kind` of `world`.
+ * @param {{ cursorKey: string }} world
+ * @param {string} kind The list's name, e.g. `'groupchat/list'`.
  * @param {number} position Index of the next item to answer (a non-negative integer).
  * @returns {string}
  */
-export function encodeCursor(tag, position) {
-  return Buffer.from(`${tag}:${position}`, 'utf8').toString('base64url');
+export function listCursor(world, kind, position) {
+  return encodeCursor(world.cursorKey, kind, [position]);
 }
 
 /**
  * The position a request's cursor names: 0 for an absent, null or empty cursor; 40058 for one that
- * is not a string, not of this list, or past `length`.
+ * this world did not make for `kind`, or that lies past the list's current `length`.
+ * @param {{ cursorKey: string }} world
+ * @param {string} kind
  * @param {unknown} cursor The request's `cursor` member.
- * @param {string} tag The list's name (as given to {@link encodeCursor}).
- * @param {number} length The list's current length (a cursor may name the end).
+ * @param {number} length The list's current length (a cursor may name its end).
  * @returns {number}
  */
-export function decodeCursor(cursor, tag, length) {
+export function listPosition(world, kind, cursor, length) {
   if (cursor === undefined || cursor === null || cursor === '') return 0;
-  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
-    throw invalidParam('invalid cursor');
-  }
-  const match = /^([a-z]+):(0|[1-9][0-9]{0,8})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null || match[1] !== tag) throw invalidParam('invalid cursor');
-  const position = Number(match[2]);
-  if (position > length || encodeCursor(tag, position) !== cursor) throw invalidParam('invalid cursor');
+  const [position] = decodeCursor(world.cursorKey, kind, cursor, 1);
+  if (position > length) throw invalidParam('invalid cursor');
   return position;
 }

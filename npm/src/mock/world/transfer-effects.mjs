@@ -27,9 +27,11 @@ export function settleTransfers(world) {
 
 /**
  * Moves a follow relation: the handover member no longer follows the customer; the takeover member
- * does, with the handover's remark, description, tags, mobiles and state (what WeCom carries over),
- * `createtime` the takeover time. A takeover member who already followed the customer keeps their
- * own relation. Nothing happens when the handover member no longer follows the customer.
+ * does, with the handover's remark, description, tags and mobiles (what WeCom carries over),
+ * `createtime` the takeover time (lists are shared: the world replaces them, never changes them in place), `add_way` 202 (assigned by the admin), `oper_userid` the handover
+ * member and no `state` (no contact way brought the customer to the takeover member). A takeover
+ * member who already followed the customer keeps their own relation. Nothing happens when the
+ * handover member no longer follows the customer.
  * @param {import('./transfers.mjs').TransferWorld} world
  * @param {string} externalUserid
  * @param {string} from Handover userid.
@@ -45,13 +47,15 @@ export function moveFollow(world, externalUserid, from, to, time) {
   const at = mine === undefined ? -1 : mine.indexOf(externalUserid);
   if (at >= 0) mine.splice(at, 1);
   if (relations.has(to)) return;
-  relations.set(to, {
+  const moved = {
     ...follow,
     userid: to,
     createtime: time,
-    tags: [...follow.tags],
-    remark_mobiles: [...follow.remark_mobiles],
-  });
+    oper_userid: from,
+    add_way: 202,
+  };
+  delete moved.state;
+  relations.set(to, moved);
   const theirs = world.byMember.get(to);
   if (theirs === undefined) world.byMember.set(to, [externalUserid]);
   else theirs.push(externalUserid);

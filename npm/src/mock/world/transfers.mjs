@@ -75,6 +75,8 @@ function chinaDay(seconds) {
  * @property {TransferBook} transfers
  */
 
+/** @typedef {TransferBook} TransferState The world's transfers (`world.transfers`). */
+
 /** Where a (kind, handover, takeover) pair keeps its records. */
 function pairKey(kind, handover, takeover) {
   return `${kind}\n${handover}\n${takeover}`;
