@@ -24,6 +24,7 @@ if ! cmp -s pkg/ENDPOINTS.md npm/ENDPOINTS.md; then
   echo "npm/ENDPOINTS.md is stale: cp pkg/ENDPOINTS.md npm/ENDPOINTS.md" >&2
   exit 1
 fi
+node npm/scripts/readme-methods.mjs --check
 
 step "wasm-pack test --node"
 wasm-pack --log-level warn test --node crates/wecom-wasm
