@@ -12,11 +12,11 @@ bash npm/scripts/setup.sh
 
 step "cargo fmt --check, cargo clippy -D warnings"
 cargo fmt --all --check
-cargo clippy -q -p wecom-core -p wecom-codegen --tests -- -D warnings
+cargo clippy -q -p wecom-core -p wecom-codegen --features wecom-core/stream --tests -- -D warnings
 cargo clippy -q -p wecom-wasm --target wasm32-unknown-unknown --tests -- -D warnings
 
 step "cargo test (native: wecom-core, wecom-codegen)"
-cargo test -q -p wecom-core -p wecom-codegen
+cargo test -q -p wecom-core -p wecom-codegen --features wecom-core/stream
 
 step "build pkg/"
 bash npm/scripts/build.sh
