@@ -1,0 +1,275 @@
+// issue 11: customer transfers in the look-alike's world, through the packed package — on-job
+// (transfer_customer, transfer_result), resigned (get_unassigned_list, resigned/transfer_customer,
+// resigned/transfer_result) and the legacy transfer / get_transfer_result: a transfer waits 24 h on
+// the look-alike's clock, then completes and moves the follow relation; WeCom's per-customer and
+// request errcodes. The clock is pinned (`now`), so only advanceTime moves it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { WeComApiError } from 'wecom-external-contact';
+import { clientFor, failure, startMock } from './helpers.mjs';
+
+/** A fixed instant (whole seconds), so that 24 h boundaries are exact. */
+const T0_MS = 1_760_000_000_000;
+const T0 = T0_MS / 1000;
+const DAY = 86_400;
+
+let mock;
+let client;
+
+before(async () => {
+  mock = await startMock({ seed: 11, now: () => T0_MS });
+  client = clientFor(mock);
+});
+after(() => mock?.close());
+
+/** One call of an issue-11 endpoint (path after `externalcontact/`). */
+function call(path, body) {
+  return client.request({ method: 'POST', path: `externalcontact/${path}`, body });
+}
+
+/** The WeComApiError a call fails with, checked to carry `errcode`. */
+async function refused(path, body, errcode) {
+  const err = await failure(() => call(path, body));
+  assert.ok(err instanceof WeComApiError, `${path}: expected WeComApiError, got ${err?.name}: ${err?.message}`);
+  assert.equal(err.errcode, errcode, `${path}: ${err.message}`);
+  return err;
+}
+
+/** Who follows a customer now (the world's view, after due transfers completed). */
+function followers(externalUserid) {
+  return mock.world.customer(externalUserid).follow_user.map((f) => f.userid);
+}
+
+/** `count` customers of `from` that `to` does not follow, not yet used by another test. */
+const used = new Set();
+function customersOnlyOf(from, to, count) {
+  const picked = [];
+  for (const id of mock.world.customersOf(from)) {
+    if (picked.length === count) break;
+    if (used.has(id) || followers(id).includes(to)) continue;
+    used.add(id);
+    picked.push(id);
+  }
+  assert.equal(picked.length, count, `the seeded world has ${count} customers of ${from} without ${to}`);
+  return picked;
+}
+
+/** The first resigned member with customers, and an active member with 客户联系. */
+function resignedMember() {
+  const member = mock.world.members().find((m) => m.status === 'resigned' && mock.world.customersOf(m.userid).length > 2);
+  assert.ok(member, 'the seeded world has a resigned member with customers');
+  return member;
+}
+
+test('issue 11: a transfer waits 24 h on the look-alike clock, then transfer_result says done and the follow relation moved', async () => {
+  const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
+  const started = await call('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [id] });
+  assert.deepEqual(started.customer, [{ external_userid: id, errcode: 0 }]);
+
+  const waiting = await call('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi' });
+  const mine = () => waiting.customer.find((c) => c.external_userid === id);
+  assert.deepEqual(mine(), { external_userid: id, status: 2, takeover_time: T0 + DAY }, 'waiting: takeover_time is the future takeover');
+  assert.equal(waiting.next_cursor, '');
+  assert.ok(followers(id).includes('zhangsan') && !followers(id).includes('lisi'), 'nothing moves before 24 h');
+
+  mock.advanceTime(DAY - 1);
+  const almost = await call('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi' });
+  assert.equal(almost.customer.find((c) => c.external_userid === id).status, 2, 'one second before: still waiting');
+  assert.ok(followers(id).includes('zhangsan'));
+
+  mock.advanceTime(1);
+  const done = await call('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi' });
+  assert.deepEqual(done.customer.find((c) => c.external_userid === id), { external_userid: id, status: 1, takeover_time: T0 + DAY });
+  assert.ok(!followers(id).includes('zhangsan') && followers(id).includes('lisi'), 'the relation moved to the takeover member');
+  assert.ok(!mock.world.customersOf('zhangsan').includes(id), "gone from the handover member's customers");
+  assert.ok(mock.world.customersOf('lisi').includes(id), "in the takeover member's customers");
+  const moved = mock.world.customer(id).follow_user.find((f) => f.userid === 'lisi');
+  assert.equal(moved.createtime, T0 + DAY);
+  assert.equal(moved.add_way, 202, 'assigned by the admin');
+  const record = mock.world.transfers().find((r) => r.external_userid === id);
+  assert.deepEqual({ ...record }, {
+    kind: 'onjob', handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: id,
+    status: 1, started_at: T0, takeover_time: T0 + DAY,
+  });
+});
+
+test('issue 11: transfer_customer answers the per-customer errcodes 40096, 40129, 40130, 40131 and 40128', async () => {
+  const [a, b] = customersOnlyOf('zhangsan', 'lisi', 2);
+  const [liCustomer] = customersOnlyOf('lisi', 'zhangsan', 1);
+  const first = await call('transfer_customer', {
+    handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [a, a, 'wmNotACustomerOfThisCorp0000000000', liCustomer],
+  });
+  assert.deepEqual(first.customer.map((c) => [c.external_userid, c.errcode]), [
+    [a, 0], [a, 40129], ['wmNotACustomerOfThisCorp0000000000', 40096], [liCustomer, 40131],
+  ]);
+  const same = await call('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'zhangsan', external_userid: [b] });
+  assert.equal(same.customer[0].errcode, 40130);
+
+  // 40128: at most two on-job transfers of a customer in 90 days (zhangsan → lisi → zhangsan → …).
+  mock.advanceTime(DAY);
+  const back = await call('transfer_customer', { handover_userid: 'lisi', takeover_userid: 'zhangsan', external_userid: [a] });
+  assert.equal(back.customer[0].errcode, 0);
+  mock.advanceTime(DAY);
+  assert.ok(followers(a).includes('zhangsan'));
+  const third = await call('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [a] });
+  assert.equal(third.customer[0].errcode, 40128);
+  mock.advanceTime(90 * DAY);
+  const later = await call('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [a] });
+  assert.equal(later.customer[0].errcode, 0, '90 days after the first transfer it may move again');
+});
+
+test('issue 11: transfer requests are checked as WeCom does: 41009, 40003, 84074, 41035, 40058', async () => {
+  const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
+  const ok = { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [id] };
+  await refused('transfer_customer', { ...ok, handover_userid: undefined }, 41009);
+  await refused('transfer_customer', { ...ok, takeover_userid: '' }, 41009);
+  await refused('transfer_customer', { ...ok, handover_userid: 'nobody-here' }, 40003);
+  const resigned = resignedMember();
+  await refused('transfer_customer', { ...ok, takeover_userid: resigned.userid }, 40003);
+  await refused('transfer_customer', { ...ok, handover_userid: resigned.userid }, 40003);
+  const noFollow = mock.world.members().find((m) => m.status === 'active' && !m.follow);
+  assert.ok(noFollow, 'the seeded world has an active member without 客户联系');
+  await refused('transfer_customer', { ...ok, takeover_userid: noFollow.userid }, 84074);
+  await refused('transfer_customer', { ...ok, external_userid: undefined }, 41035);
+  await refused('transfer_customer', { ...ok, external_userid: [] }, 41035);
+  await refused('transfer_customer', { ...ok, external_userid: Array.from({ length: 101 }, () => id) }, 40058);
+  await refused('transfer_customer', { ...ok, external_userid: [42] }, 40058);
+  await refused('transfer_customer', { ...ok, transfer_success_msg: '好'.repeat(201) }, 40058);
+  await refused('transfer_result', { handover_userid: 'zhangsan' }, 41009);
+  await refused('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi', cursor: 'not-a-cursor' }, 40058);
+  assert.ok(followers(id).includes('zhangsan') && !mock.world.transfers().some((r) => r.external_userid === id), 'nothing started');
+  const accepted = await call('transfer_customer', { ...ok, transfer_success_msg: '好'.repeat(200) });
+  assert.equal(accepted.customer[0].errcode, 0, '200 characters are fine');
+});
+
+test('issue 11: get_unassigned_list pages resigned members\' customers by cursor and by page_id (40058 at page_id × page_size ≥ 50 000)', async () => {
+  const expected = [];
+  for (const m of mock.world.members()) {
+    if (m.status !== 'resigned') continue;
+    for (const id of mock.world.customersOf(m.userid)) expected.push([m.userid, id, m.dimission_time]);
+  }
+  assert.ok(expected.length > 5, 'the seeded world has resigned members with customers');
+
+  const byCursor = [];
+  let answer = await call('get_unassigned_list', { page_size: 4 });
+  for (;;) {
+    byCursor.push(...answer.info);
+    assert.equal(typeof answer.next_cursor, 'string');
+    assert.equal(answer.is_last, answer.next_cursor === '');
+    if (answer.next_cursor === '') break;
+    answer = await call('get_unassigned_list', { page_size: 4, cursor: answer.next_cursor });
+  }
+  assert.deepEqual(byCursor.map((i) => [i.handover_userid, i.external_userid, i.dimission_time]), expected);
+
+  const byPage = [];
+  for (let page = 0; ; page += 1) {
+    const a = await call('get_unassigned_list', { page_id: page, page_size: 4 });
+    assert.equal(a.next_cursor, undefined, 'page mode answers no next_cursor');
+    byPage.push(...a.info);
+    if (a.is_last) break;
+  }
+  assert.deepEqual(byPage, byCursor, 'both modes list the same customers in the same order');
+
+  const last = await call('get_unassigned_list', { page_id: 49, page_size: 1000 });
+  assert.deepEqual(last.info, []);
+  assert.equal(last.is_last, true);
+  await refused('get_unassigned_list', { page_id: 50, page_size: 1000 }, 40058);
+  await refused('get_unassigned_list', { page_id: 5000 }, 40058);
+  await refused('get_unassigned_list', { page_id: -1 }, 40058);
+  await refused('get_unassigned_list', { cursor: 'bm90LWEtY3Vyc29y' }, 40058);
+  const other = await call('groupchat/list', { limit: 1 });
+  assert.notEqual(other.next_cursor, '');
+  await refused('get_unassigned_list', { cursor: other.next_cursor }, 40058);
+});
+
+test('issue 11: a resigned member\'s customer is assigned with resigned/transfer_customer (40097 for an active handover) and leaves the unassigned list 24 h later', async () => {
+  const resigned = resignedMember();
+  const [id] = mock.world.customersOf(resigned.userid).filter((c) => !followers(c).includes('lisi'));
+  assert.ok(id);
+  const active = await call('resigned/transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: customersOnlyOf('zhangsan', 'lisi', 1) });
+  assert.equal(active.customer[0].errcode, 40097);
+
+  const started = await call('resigned/transfer_customer', { handover_userid: resigned.userid, takeover_userid: 'lisi', external_userid: [id] });
+  assert.deepEqual(started.customer, [{ external_userid: id, errcode: 0 }]);
+  const listed = async () => (await call('get_unassigned_list', {})).info.some((i) => i.external_userid === id && i.handover_userid === resigned.userid);
+  assert.equal(await listed(), true, 'listed until the takeover');
+  const waiting = await call('resigned/transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  assert.equal(waiting.customer.find((c) => c.external_userid === id).status, 2);
+  const onjob = await call('transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  assert.deepEqual(onjob.customer, [], 'on-job results do not list resigned transfers');
+
+  mock.advanceTime(DAY);
+  const done = await call('resigned/transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  assert.equal(done.customer.find((c) => c.external_userid === id).status, 1);
+  assert.equal(await listed(), false, 'assigned: no longer listed');
+  assert.ok(followers(id).includes('lisi') && !followers(id).includes(resigned.userid));
+});
+
+test('issue 11: the legacy transfer and get_transfer_result act on the same world (status 2, then 1; 5 without a record)', async () => {
+  const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
+  const body = { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: id };
+  assert.equal((await call('transfer', body)).errcode, 0);
+  await refused('transfer', body, 40129);
+  await refused('transfer', { ...body, external_userid: undefined }, 41035);
+  await refused('transfer', { ...body, external_userid: 'wmNotACustomerOfThisCorp0000000000' }, 40096);
+  assert.deepEqual(await call('get_transfer_result', body), { errcode: 0, errmsg: 'ok', status: 2, takeover_time: mock.world.transfers().at(-1).takeover_time });
+  mock.advanceTime(DAY);
+  assert.equal((await call('get_transfer_result', body)).status, 1);
+  assert.ok(followers(id).includes('lisi') && !followers(id).includes('zhangsan'));
+  assert.equal((await call('get_transfer_result', { ...body, takeover_userid: 'zhangsan' })).status, 5);
+});
+
+test('issue 11: transfer_result pages 1000 records at a time with an opaque cursor', async () => {
+  const big = await startMock({ seed: 3, now: () => T0_MS, world: { customers: 2500, members: 2, followersOfBusiest: 1 } });
+  try {
+    const c = clientFor(big);
+    const [from, to] = big.world.members().map((m) => m.userid);
+    const ids = big.world.customersOf(from).filter((id) => !big.world.customer(id).follow_user.some((f) => f.userid === to));
+    assert.ok(ids.length > 1000, `${ids.length} customers to move`);
+    for (let i = 0; i < ids.length; i += 100) {
+      const r = await c.request({ method: 'POST', path: 'externalcontact/transfer_customer',
+        body: { handover_userid: from, takeover_userid: to, external_userid: ids.slice(i, i + 100) } });
+      assert.ok(r.customer.every((x) => x.errcode === 0));
+    }
+    const pages = [];
+    let cursor;
+    do {
+      const page = await c.request({ method: 'POST', path: 'externalcontact/transfer_result',
+        body: { handover_userid: from, takeover_userid: to, cursor } });
+      pages.push(page.customer.length);
+      assert.ok(page.customer.every((x) => x.status === 2));
+      cursor = page.next_cursor;
+      assert.ok(cursor === '' || !/^\d+$/.test(cursor), 'the cursor is not a bare offset');
+    } while (cursor !== '');
+    const expected = [];
+    for (let left = ids.length; left > 0; left -= 1000) expected.push(Math.min(1000, left));
+    assert.deepEqual(pages, expected);
+  } finally {
+    await big.close();
+  }
+});
+
+test('issue 11: the same seed gives byte-identical transfer and unassigned answers; another seed differs', async () => {
+  async function transcript(seed) {
+    const m = await startMock({ seed, now: () => T0_MS });
+    try {
+      const c = clientFor(m);
+      const raw = async (path, body) => {
+        const res = await fetch(`${m.url}/cgi-bin/externalcontact/${path}?access_token=${encodeURIComponent(await c.getAccessToken())}`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+        });
+        return res.text();
+      };
+      const out = [await raw('get_unassigned_list', { page_size: 3 })];
+      const ids = m.world.customersOf('zhangsan').slice(0, 3);
+      out.push(await raw('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: ids }));
+      out.push(await raw('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi' }));
+      return out.join('\n');
+    } finally {
+      await m.close();
+    }
+  }
+  const a = await transcript(5);
+  assert.equal(await transcript(5), a);
+  assert.notEqual(await transcript(6), a);
+});
