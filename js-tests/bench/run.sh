@@ -8,6 +8,7 @@
 #   client    client.bench.mjs     the client against the look-alike server, vs node-easywechat
 #   callback  callback.bench.mjs   callback crypto vs @wecom/crypto
 #   package   package.mjs          the npm tarball: its size and what is in it
+#   paging    paging.mjs           client.paginate over 100 000 seeded customers vs a hand-written fetch loop
 # Prints figures only: nothing here asserts a timing. Only 127.0.0.1 traffic (the mock server
 # child of client.bench.mjs, the page server of chromium.bench.mjs); every child is killed on
 # exit. All steps take about 3 minutes; a step that fails does not stop the others, and the
@@ -17,7 +18,7 @@
 # Env: WECOM_PKG_DIR (the package to measure, default pkg/; it is never built then).
 # Passed through: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_WARMUP_MS (validate, chromium, callback),
 # BENCH_MEMORY_CALLS (memory), SIZES_PAIRS (sizes), BENCH_CALLS, BENCH_WARMUP_CALLS,
-# BENCH_CONCURRENCY (client), CHROMIUM_PATH (chromium).
+# BENCH_CONCURRENCY (client), CHROMIUM_PATH (chromium), BENCH_CUSTOMERS, BENCH_PAGING_ROUNDS (paging).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
@@ -63,7 +64,7 @@ if [ ! -f "$PKG/index.mjs" ] || [ ! -f "$PKG/wecom.wasm" ]; then
 fi
 
 steps=("$@")
-[ "${#steps[@]}" -gt 0 ] || steps=(validate chromium memory sizes client callback package)
+[ "${#steps[@]}" -gt 0 ] || steps=(validate chromium memory sizes client callback package paging)
 failed=()
 for step in "${steps[@]}"; do
   echo
@@ -75,8 +76,9 @@ for step in "${steps[@]}"; do
     client) cmd=(70 node "$BENCH/client.bench.mjs") ;;
     callback) cmd=(40 node "$BENCH/callback.bench.mjs") ;;
     package) cmd=(60 node "$BENCH/package.mjs") ;;
+    paging) cmd=(600 node "$BENCH/paging.mjs") ;;
     *)
-      echo "bench: unknown step '$step' (validate, chromium, memory, sizes, client, callback, package)" >&2
+      echo "bench: unknown step '$step' (validate, chromium, memory, sizes, client, callback, package, paging)" >&2
       failed+=("$step")
       continue
       ;;

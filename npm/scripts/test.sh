@@ -12,11 +12,11 @@ bash npm/scripts/setup.sh
 
 step "cargo fmt --check, cargo clippy -D warnings"
 cargo fmt --all --check
-cargo clippy -q -p wecom-core -p wecom-codegen --tests -- -D warnings
+cargo clippy -q -p wecom-core -p wecom-codegen --features wecom-core/stream --tests -- -D warnings
 cargo clippy -q -p wecom-wasm --target wasm32-unknown-unknown --tests -- -D warnings
 
 step "cargo test (native: wecom-core, wecom-codegen)"
-cargo test -q -p wecom-core -p wecom-codegen
+cargo test -q -p wecom-core -p wecom-codegen --features wecom-core/stream
 
 step "build pkg/"
 bash npm/scripts/build.sh
@@ -24,6 +24,7 @@ if ! cmp -s pkg/ENDPOINTS.md npm/ENDPOINTS.md; then
   echo "npm/ENDPOINTS.md is stale: cp pkg/ENDPOINTS.md npm/ENDPOINTS.md" >&2
   exit 1
 fi
+node npm/scripts/readme-methods.mjs --check
 
 step "wasm-pack test --node"
 wasm-pack --log-level warn test --node crates/wecom-wasm

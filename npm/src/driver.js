@@ -93,6 +93,24 @@ export function officialPath(path) {
 
 /** Declared paths the client calls itself (gettoken): the engine refuses them (E_USAGE) unchecked. */
 const selfCalled = new Set(endpoints.filter((e) => !e.jsName).map((e) => e.path));
+/** Legacy endpoints (the declaration's `deprecated`): path → what replaces it. */
+const legacy = new Map(endpoints.filter((e) => e.deprecated).map((e) => [e.path, e.deprecated]));
+/** The legacy endpoints each client has already warned about (one warning per client and endpoint). */
+const warnedLegacy = new WeakMap();
+
+/** Logs once per client that `path` is a legacy endpoint, naming what replaces it. */
+function warnLegacy(client, logger, path) {
+  const use = legacy.get(path);
+  if (use === undefined || !logger) return;
+  let seen = warnedLegacy.get(client);
+  if (seen === undefined) warnedLegacy.set(client, (seen = new Set()));
+  if (seen.has(path)) return;
+  seen.add(path);
+  logTo(client, logger, 'warn', `wecom: ${path} is a legacy endpoint that WeCom no longer maintains; use ${use}`, {
+    path,
+    use,
+  });
+}
 
 /** The request driver of one engine: `request(client, endpoint, payload, options)`. */
 export function createRequestDriver(wasm) {
@@ -111,8 +129,9 @@ export function createRequestDriver(wasm) {
 
   /** Validates a declared endpoint's request and starts its call: `[id, warnings]`. */
   function begin(client, endpoint, payload) {
-    const [, , , locale, strict] = transportOf(client);
+    const [, , logger, locale, strict] = transportOf(client);
     const path = typeof endpoint === 'string' ? officialPath(endpoint) : endpoint;
+    if (legacy.size > 0 && logger) warnLegacy(client, logger, path);
     // gettoken goes straight to the engine, which refuses it (E_USAGE) whatever the payload.
     const [text, warnings] = selfCalled.has(path)
       ? [payloadText(payload), []]

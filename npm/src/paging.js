@@ -33,6 +33,29 @@ function nextCursor(paging, answer) {
 }
 
 /**
+ * `page_id` paging after an answer without a cursor: the next page's payload (`page_id` one
+ * higher), or undefined when the iteration is over (cursor mode, the last page, an empty page).
+ * A next page that would reach WeCom's `page_id × page_size` bound is a WeComUsageError: past it
+ * WeCom only pages by cursor, which an iteration started without `page_id` uses from the start.
+ */
+function nextPageId(paging, path, body, answer) {
+  const cursor = body?.[paging.request];
+  if ((cursor !== undefined && cursor !== null && cursor !== '') || answer?.[paging.last] === true) return undefined;
+  const list = answer?.[paging.items];
+  if (!(Array.isArray(list) && list.length > 0)) return undefined;
+  const current = Number.isSafeInteger(body?.[paging.page]) && body[paging.page] >= 0 ? body[paging.page] : 0;
+  const size = Number.isSafeInteger(body?.[paging.size]) && body[paging.size] > 0 ? body[paging.size] : paging.defaultSize;
+  const following = current + 1;
+  if (following * size >= paging.limit) {
+    throw new WeComUsageError(
+      `${path}: ${paging.page} × ${paging.size} would reach ${paging.limit}, past which WeCom only pages by ${paging.request}; start without ${paging.page} to page by ${paging.request}`,
+      { code: 'E_USAGE' },
+    );
+  }
+  return { ...body, [paging.page]: following };
+}
+
+/**
  * Every answer of a paging endpoint, first page first: `for await (const page of pages(client,
  * path, payload, options))`. The caller's payload is the first page's; each next page is the same
  * payload with the cursor of the previous answer. Stops at the empty cursor; a cursor that comes
@@ -60,7 +83,12 @@ async function* answers(client, endpoint, paging, payload, options) {
     const answer = await client.request(path, body, options);
     yield answer;
     const next = nextCursor(paging, answer);
-    if (next === undefined) return;
+    if (next === undefined) {
+      if (paging.kind !== 'page_id') return;
+      body = nextPageId(paging, path, body, answer);
+      if (body === undefined) return;
+      continue;
+    }
     if (seen.has(key(next))) {
       throw new WeComUsageError(
         `${path} answered a ${paging.response} that this iteration had already used: stopping rather than looping`,
@@ -69,6 +97,8 @@ async function* answers(client, endpoint, paging, payload, options) {
     }
     remember(next);
     body = { ...body, [paging.request]: next };
+    // A cursor replaces the page number (doc 92124: 「如果使用该参数则无需填写page_id」).
+    if (paging.kind === 'page_id') delete body[paging.page];
   }
 }
 

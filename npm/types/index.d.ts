@@ -240,8 +240,29 @@ export interface EndpointInfo {
   /**
    * How the endpoint pages (null if it does not): the request member that takes the cursor, the
    * answer member that holds the next one, and the answer member that lists the items.
+   * `page_id` paging (get_unassigned_list) numbers its pages (`page`, `size`, `defaultSize`) while
+   * `page × size < limit`, and switches to the cursor once an answer carries one; `last` is the
+   * answer member that is true on the last page.
    */
-  paging: { kind: 'cursor' | 'offset'; request: string; response: string; items: string } | null;
+  paging:
+    | { kind: 'cursor' | 'offset'; request: string; response: string; items: string }
+    | {
+        kind: 'page_id';
+        request: string;
+        response: string;
+        items: string;
+        page: string;
+        size: string;
+        defaultSize: number;
+        limit: number;
+        last: string;
+      }
+    | null;
+  /**
+   * What replaces a legacy endpoint (null for a current one). The client's logger gets one
+   * warning per client the first time a legacy endpoint is called.
+   */
+  deprecated: string | null;
 }
 export declare const endpoints: readonly EndpointInfo[];
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use wecom_core::endpoints::{Endpoint, Paging, ALL};
+use wecom_core::endpoints::{Endpoint, Method, Paging, ALL};
 use wecom_core::rules::{self, Check};
 use wecom_core::schema::Kind;
 
@@ -51,6 +51,25 @@ fn paging_text(e: &Endpoint) -> Option<String> {
         items = p.items(),
         path = e.path,
     ))
+}
+
+/// The README's method table (between its `<!-- methods:begin -->` / `<!-- methods:end -->`
+/// markers; `npm/scripts/readme-methods.mjs` puts it there): one row per callable endpoint, with
+/// paging and legacy endpoints marked.
+pub fn method_table() -> String {
+    let mut out = String::from("| method | endpoint | 中文 |\n|---|---|---|\n");
+    for e in ALL {
+        let Some(js) = e.js_name else { continue };
+        let arg = if e.request.fields.is_empty() { "" } else { "p" };
+        let mut method = format!("`{js}({arg})`");
+        if e.deprecated.is_some() {
+            method = format!("~~{method}~~ (legacy)");
+        }
+        let verb = if e.method == Method::Get { "GET " } else { "" };
+        let pages = e.paging.map_or(String::new(), |p| format!(" · pages by `{}`", p.request()));
+        let _ = writeln!(out, "| {method} | `{verb}{}`{pages} | {} |", e.path, e.summary_zh);
+    }
+    out
 }
 
 /// The whole document.

@@ -1,5 +1,6 @@
 //! `wecom-codegen <types.d.ts> <ENDPOINTS.md> [<js-out-dir>]`: writes the TypeScript
-//! model/endpoint types, the endpoint reference and (with a third argument) the npm package's
+//! model/endpoint types, the endpoint reference, the README's method table (`METHODS.md` next
+//! to `ENDPOINTS.md`) and (with a third argument) the npm package's
 //! generated JS (validators, endpoint table, forms-entry types) from `wecom_core::endpoints::ALL`,
 //! so none of them is ever edited by hand.
 //!
@@ -46,7 +47,11 @@ fn main() -> ExitCode {
         }
         [types_path, docs_path, rest @ ..] if rest.len() <= 1 => {
             let models = collect::reachable();
-            let mut ok = write(types_path, &ts::render(&models)) && write(docs_path, &docs::render());
+            // The README's method table goes next to the endpoint reference (METHODS.md).
+            let methods_path = std::path::Path::new(docs_path).with_file_name("METHODS.md");
+            let mut ok = write(types_path, &ts::render(&models))
+                && write(docs_path, &docs::render())
+                && write(&methods_path.to_string_lossy(), &docs::method_table());
             if let [dir] = rest {
                 if let Err(e) = std::fs::create_dir_all(dir) {
                     eprintln!("wecom-codegen: cannot create {dir}: {e}");

@@ -140,3 +140,27 @@ fn issue_11_an_answer_that_does_not_match_the_model_ends_the_iteration() {
     assert!(block_on(pages.next_page()).unwrap().is_none());
     assert_eq!(c.transport().count(), 2);
 }
+
+/// `into_stream` (feature `stream`; `npm/scripts/test.sh` runs the tests with it): the same
+/// pages as `next_page`, then the end; a repeating cursor is the stream's last item.
+#[cfg(feature = "stream")]
+#[test]
+fn issue_11_pages_as_a_stream() {
+    use futures_util::StreamExt;
+    let fake = Fake::new(vec![token_reply(TOKENS[0], 7200), page(&["a", "b"], Some("C1")), page(&["c"], Some(""))]);
+    let c = client(fake);
+    let stream = c.pages(LIST_CONTACT_WAY, &ListContactWayRequest::default()).unwrap().into_stream();
+    let answers: Vec<_> = block_on(stream.collect::<Vec<_>>());
+    let ids: Vec<String> =
+        answers.into_iter().flat_map(|a| a.unwrap().contact_way.into_iter().map(|w| w.config_id)).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+
+    let fake = Fake::new(vec![token_reply(TOKENS[0], 7200), page(&["a"], Some("X")), page(&["b"], Some("X"))]);
+    let c = client(fake);
+    let items = c.pages_json(LIST_CONTACT_WAY.info, json!({})).unwrap().into_item_stream();
+    let got: Vec<_> = block_on(items.collect::<Vec<_>>());
+    // The answer that repeats a cursor is the error (as with `next_items`), then the end.
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(matches!(got.first(), Some(Ok(items)) if items.len() == 1));
+    assert!(matches!(got.last(), Some(Err(Error::PaginationLoop { .. }))));
+}

@@ -95,3 +95,33 @@ impl<T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<
         })
     }
 }
+
+#[cfg(feature = "stream")]
+impl<'c, T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<'c, T, K, Resp> {
+    /// The pages as a [`futures_util::Stream`] of answers (feature `stream`): each item is
+    /// [`Pages::next_page`]'s; the stream ends after the last page or after the first error.
+    pub fn into_stream(self) -> impl futures_util::Stream<Item = Result<Resp, Error>> + 'c
+    where
+        T: 'c,
+        K: 'c,
+        Resp: 'c,
+    {
+        futures_util::stream::unfold(self, |mut pages| async move {
+            pages.next_page().await.transpose().map(|item| (item, pages))
+        })
+    }
+
+    /// The items of every page as a [`futures_util::Stream`] (feature `stream`), one page's
+    /// items at a time (`Vec<Value>`, as [`Pages::next_items`]); ends after the last page or the
+    /// first error.
+    pub fn into_item_stream(self) -> impl futures_util::Stream<Item = Result<Vec<Value>, Error>> + 'c
+    where
+        T: 'c,
+        K: 'c,
+        Resp: 'c,
+    {
+        futures_util::stream::unfold(self, |mut pages| async move {
+            pages.next_items().await.transpose().map(|item| (item, pages))
+        })
+    }
+}
