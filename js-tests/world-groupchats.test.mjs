@@ -137,7 +137,7 @@ test('issue 11: groupchat/onjob_transfer changes the owner at once; failed_chat_
 
   await refused('groupchat/onjob_transfer', { new_owner: 'lisi' }, 40058);
   await refused('groupchat/onjob_transfer', { chat_id_list: Array.from({ length: 101 }, () => chat.chat_id), new_owner: 'lisi' }, 40058);
-  await refused('groupchat/onjob_transfer', { chat_id_list: [chat.chat_id] }, 41009);
+  await refused('groupchat/onjob_transfer', { chat_id_list: [chat.chat_id] }, 40003);
   await refused('groupchat/onjob_transfer', { chat_id_list: [chat.chat_id], new_owner: 'nobody-here' }, 40003);
 });
 

@@ -118,11 +118,11 @@ test('issue 11: transfer_customer answers the per-customer errcodes 40096, 40129
   assert.equal(later.customer[0].errcode, 0, '90 days after the first transfer it may move again');
 });
 
-test('issue 11: transfer requests are checked as WeCom does: 41009, 40003, 84074, 41035, 40058', async () => {
+test('issue 11: transfer requests are checked as WeCom does: 40003, 84074, 41035, 40058', async () => {
   const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
   const ok = { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [id] };
-  await refused('transfer_customer', { ...ok, handover_userid: undefined }, 41009);
-  await refused('transfer_customer', { ...ok, takeover_userid: '' }, 41009);
+  await refused('transfer_customer', { ...ok, handover_userid: undefined }, 40003);
+  await refused('transfer_customer', { ...ok, takeover_userid: '' }, 40003);
   await refused('transfer_customer', { ...ok, handover_userid: 'nobody-here' }, 40003);
   const resigned = resignedMember();
   await refused('transfer_customer', { ...ok, takeover_userid: resigned.userid }, 40003);
@@ -135,7 +135,7 @@ test('issue 11: transfer requests are checked as WeCom does: 41009, 40003, 84074
   await refused('transfer_customer', { ...ok, external_userid: Array.from({ length: 101 }, () => id) }, 40058);
   await refused('transfer_customer', { ...ok, external_userid: [42] }, 40058);
   await refused('transfer_customer', { ...ok, transfer_success_msg: '好'.repeat(201) }, 40058);
-  await refused('transfer_result', { handover_userid: 'zhangsan' }, 41009);
+  await refused('transfer_result', { handover_userid: 'zhangsan' }, 40003);
   await refused('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi', cursor: 'not-a-cursor' }, 40058);
   assert.ok(followers(id).includes('zhangsan') && !mock.world.transfers().some((r) => r.external_userid === id), 'nothing started');
   const accepted = await call('transfer_customer', { ...ok, transfer_success_msg: '好'.repeat(200) });

@@ -177,8 +177,8 @@ function transferChats(body, world, kind) {
  * `POST /cgi-bin/externalcontact/groupchat/onjob_transfer` — an active owner's chats get
  * `new_owner` at once. Per chat, in `failed_chat_list`: see the on-job codes of the refusal rules
  * (90501, 90507, 90502, 90504, 40128, 45009). The request fails as a whole with 40058
- * (`chat_id_list` missing, empty, over 100, not strings), 41009 / 40003 / 84074 (`new_owner`
- * missing / not an active member / without 客户联系).
+ * (`chat_id_list` missing, empty, over 100, not strings), 40003 / 84074 (`new_owner`
+ * missing, unknown or resigned / without 客户联系).
  * https://developer.work.weixin.qq.com/document/path/95703
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  * @returns {{ failed_chat_list: Array<{ chat_id: string, errcode: number, errmsg: string }> }}

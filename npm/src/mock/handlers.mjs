@@ -11,6 +11,9 @@ import { fromServiceExternalUserid, openuseridToUserid } from './service-ids.mjs
 import { externalTagid } from './external-tagid.mjs';
 import { convertToOpenid } from './openid.mjs';
 import { FOLLOW_USER_HANDLERS } from './follow-users.mjs';
+import { CUSTOMER_HANDLERS } from './customers.mjs';
+import { contactList } from './contact-list.mjs';
+import { TAG_HANDLERS } from './tags.mjs';
 import { TRANSFER_HANDLERS } from './transfers.mjs';
 import { GROUP_CHAT_HANDLERS } from './groupchats.mjs';
 import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
@@ -48,6 +51,9 @@ const BASE_HANDLERS = [
 export const HANDLERS = new Map([
   ...BASE_HANDLERS,
   ...FOLLOW_USER_HANDLERS,
+  ...CUSTOMER_HANDLERS,
+  ['externalcontact/contact_list', contactList],
+  ...TAG_HANDLERS,
   ...TRANSFER_HANDLERS,
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,

@@ -87,9 +87,9 @@ function transferResult(body, world, kind) {
 /**
  * `POST /cgi-bin/externalcontact/transfer_customer` — hands customers of an active member over to
  * another (takeover after 24 h). `customer[].errcode` per {@link transferRefusal}; the request fails
- * as a whole with 41009 / 40003 (handover or takeover missing / not a member, handover resigned,
- * takeover resigned), 84074 (takeover without 客户联系), 41035 (no external_userid), 40058 (more than
- * 100 customers, transfer_success_msg over 200 characters).
+ * as a whole with 40003 (handover or takeover missing, not a member or resigned), 84074 (takeover
+ * without 客户联系), 41035 (no external_userid), 40058 (more than 100 customers,
+ * transfer_success_msg over 200 characters).
  * https://developer.work.weixin.qq.com/document/path/92125
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  * @returns {{ customer: Array<{ external_userid: string, errcode: number }> }}
