@@ -2,35 +2,41 @@
 // groupchat/list (cursor, limit, status and owner filters), groupchat/get (need_name),
 // opengid_to_chatid, and the owner changes: groupchat/onjob_transfer (at once) and
 // groupchat/transfer (a resigned owner's chat: in transfer for 24 h, then transferred), with
-// WeCom's per-chat errcodes in failed_chat_list. The clock is pinned (`now`).
+// WeCom's per-chat errcodes in failed_chat_list. The clock is pinned (`now`). The SDK makes the
+// calls a CRM would make; the look-alike's own checks are asked directly (no SDK validation between).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { WeComApiError } from 'wecom-external-contact';
-import { clientFor, failure, startMock } from './helpers.mjs';
+import { clientFor, startMock } from './helpers.mjs';
+import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
 
 const T0_MS = 1_760_000_000_000;
 const DAY = 86_400;
 
 let mock;
+let wecom;
 let client;
 
 before(async () => {
-  mock = await startMock({ seed: 21, now: () => T0_MS, world: { groupChats: 40 } });
-  client = clientFor(mock);
+  ({ mock, wecom, client } = await startWorld({ seed: 21, now: () => T0_MS, world: { groupChats: 40 } }));
 });
 after(() => mock?.close());
 
-/** One call of an issue-11 endpoint (path after `externalcontact/`) on `c`. */
+/** One SDK call of an issue-11 endpoint (path after `externalcontact/`) on `c`. */
 function call(path, body, c = client) {
-  return c.request({ method: 'POST', path: `externalcontact/${path}`, body });
+  return sdkCall(c, `externalcontact/${path}`, body);
 }
 
-/** The WeComApiError a call fails with, checked to carry `errcode`. */
-async function refused(path, body, errcode, c = client) {
-  const err = await failure(() => call(path, body, c));
-  assert.ok(err instanceof WeComApiError, `${path}: expected WeComApiError, got ${err?.name}: ${err?.message}`);
-  assert.equal(err.errcode, errcode, `${path}: ${err.message}`);
-  return err;
+/** Asks the look-alike (`caller`, default this file's) directly and checks it answers `errcode`; returns the answer. */
+async function refused(path, body, errcode, caller = wecom) {
+  const answer = await caller.post(`externalcontact/${path}`, body);
+  assertErrcode(answer, errcode, path);
+  return answer;
+}
+
+/** Moves the look-alike's clock (and takes a fresh token for the direct calls). */
+async function advance(seconds) {
+  mock.advanceTime(seconds);
+  wecom = await directCaller(mock);
 }
 
 /** Every chat of the world with its owner's state. */
@@ -80,14 +86,14 @@ test('issue 11: groupchat/list checks limit (required, 1–1000), the filters an
   const page = await call('groupchat/list', { limit: 1 });
   const other = await startMock({ seed: 22, now: () => T0_MS, world: { groupChats: 40 } });
   try {
-    await refused('groupchat/list', { limit: 1, cursor: page.next_cursor }, 40058, clientFor(other));
+    await refused('groupchat/list', { limit: 1, cursor: page.next_cursor }, 40058, await directCaller(other));
   } finally {
     await other.close();
   }
   const crowded = await startMock({ seed: 21, world: { members: 1001, customers: 10, groupChats: 3 } });
   try {
     const c = clientFor(crowded);
-    await refused('groupchat/list', { limit: 10 }, 81017, c);
+    await refused('groupchat/list', { limit: 10 }, 81017, await directCaller(crowded));
     const owner = crowded.world.groupChat(crowded.world.groupChatIds()[0]).owner;
     const filtered = await call('groupchat/list', { limit: 10, owner_filter: { userid_list: [owner] } }, c);
     assert.ok(filtered.group_chat_list.length >= 1);
@@ -152,7 +158,7 @@ test('issue 11: groupchat/transfer puts a resigned owner\'s chat in transfer (st
   const twice = await call('groupchat/transfer', { chat_id_list: [resignedChat.chat_id], new_owner: 'lisi' });
   assert.deepEqual(twice.failed_chat_list.map((f) => f.errcode), [90507]);
 
-  mock.advanceTime(DAY);
+  await advance(DAY);
   assert.equal(await status(resignedChat.chat_id), 3);
   assert.equal((await call('groupchat/get', { chat_id: resignedChat.chat_id })).group_chat.owner, 'zhangsan');
   const after = await call('groupchat/transfer', { chat_id_list: [resignedChat.chat_id], new_owner: 'lisi' });

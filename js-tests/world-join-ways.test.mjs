@@ -1,33 +1,31 @@
 // issue 11: group join ways (客户群「加入群聊」) in the look-alike's world, through the packed
 // package: add / get / update (a full overwrite) / del_join_way over the world's chats, the
 // remark cut at 30 characters, and WeCom's errcodes (41038, 41040, 41043, 41044, 41091, 40050, 40058).
+// The SDK makes the calls a CRM would make; the look-alike's own checks are asked directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { WeComApiError } from 'wecom-external-contact';
-import { clientFor, failure, startMock } from './helpers.mjs';
+import { clientFor, startMock } from './helpers.mjs';
+import { assertErrcode, sdkCall, startWorld } from './world-helpers.mjs';
 
 let mock;
+let wecom;
 let client;
 let chatIds;
 
 before(async () => {
-  mock = await startMock({ seed: 31 });
-  client = clientFor(mock);
+  ({ mock, wecom, client } = await startWorld({ seed: 31 }));
   chatIds = mock.world.groupChatIds();
 });
 after(() => mock?.close());
 
-/** One call of a join-way endpoint (path after `externalcontact/groupchat/`). */
+/** One SDK call of a join-way endpoint (path after `externalcontact/groupchat/`). */
 function call(path, body) {
-  return client.request({ method: 'POST', path: `externalcontact/groupchat/${path}`, body });
+  return sdkCall(client, `externalcontact/groupchat/${path}`, body);
 }
 
-/** The WeComApiError a call fails with, checked to carry `errcode`. */
+/** Asks the look-alike directly and checks it answers `errcode`. */
 async function refused(path, body, errcode) {
-  const err = await failure(() => call(path, body));
-  assert.ok(err instanceof WeComApiError, `${path}: expected WeComApiError, got ${err?.name}: ${err?.message}`);
-  assert.equal(err.errcode, errcode, `${path}: ${err.message}`);
-  return err;
+  assertErrcode(await wecom.post(`externalcontact/groupchat/${path}`, body), errcode, path);
 }
 
 test('issue 11: a join way is added, read, overwritten and deleted; a remark over 30 characters is cut', async () => {
@@ -86,7 +84,7 @@ test('issue 11: join-way ids come from the seed: the same requests on the same s
       const chat = m.world.groupChatIds()[0];
       const out = [];
       for (let i = 0; i < 3; i += 1) {
-        out.push((await c.request({ method: 'POST', path: 'externalcontact/groupchat/add_join_way', body: { scene: 2, chat_id_list: [chat] } })).config_id);
+        out.push((await sdkCall(c, 'externalcontact/groupchat/add_join_way', { scene: 2, chat_id_list: [chat] })).config_id);
       }
       return out;
     } finally {
