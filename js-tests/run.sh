@@ -21,7 +21,7 @@ TEST_FILES=()
 for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
   name=$(basename "$f")
   case "$name" in
-    mock-server.test.mjs | differential.test.mjs) ;;
+    mock-server.test.mjs | mock-routing.test.mjs | differential.test.mjs) ;;
     *) TEST_FILES+=("$name") ;;
   esac
 done

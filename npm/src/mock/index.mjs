@@ -17,6 +17,8 @@
 //   corpgroup/unionid_to_external_userid         https://developer.work.weixin.qq.com/document/path/95818
 //   corpgroup/unionid_to_pending_id              https://developer.work.weixin.qq.com/document/path/97357
 //   externalcontact/convert_to_openid            https://developer.work.weixin.qq.com/document/path/92323
+//   the world's endpoints (customers, tags, follow users; transfers, group chats, join ways):
+//   see handlers.mjs and README.md. Methods come from the SDK's declarations (router.mjs).
 // Unknown paths answer HTTP 404 `{errcode: 40066, errmsg: 'invalid url, api not found, ...'}`.
 
 import { createServer } from 'node:http';
