@@ -122,6 +122,12 @@ const seededCustomers: number = worldMock.world.sizes.customers;
 void startMockServer({ world: { customers: '5' } });
 // @ts-expect-error the view is read-only
 worldMock.world.customerIds()[0] = 'x';
+const transferStatus: 1 | 2 | undefined = worldMock.world.transfers()[0]?.status;
+const takeoverTime: number | undefined = worldMock.world.transfers()[0]?.takeover_time;
+const joinWayScene: 1 | 2 | undefined = worldMock.world.joinWays()[0]?.scene;
+const chatMemberType: 1 | 2 | undefined = worldMock.world.groupChat('wr1')?.member_list[0]?.type;
+// @ts-expect-error a join way's chat list is read-only
+worldMock.world.joinWays()[0]?.chat_id_list.push('wr2');
 const client = new WeComClient({ ...options, corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, fetch: myFetch });
 const methods: WeComClientMethods = client;
 const corpId: string = client.corpId;

@@ -109,6 +109,24 @@ export interface MockTagGroup {
   readonly tags: readonly { readonly id: string; readonly name: string; readonly create_time: number; readonly order: number }[];
 }
 
+/** A member of a group chat: a corp member (type 1) or a customer (type 2). */
+export interface MockChatMember {
+  /** A member's userid (type 1) or a customer's external_userid (type 2). */
+  readonly userid: string;
+  readonly type: 1 | 2;
+  /** WeChat customers only. */
+  readonly unionid?: string;
+  readonly join_time: number;
+  /** 1 invited directly, 2 by invite link, 3 by QR code. */
+  readonly join_scene: number;
+  readonly invitor?: { readonly userid: string };
+  readonly group_nickname: string;
+  /** `groupchat/get` answers it with `need_name: 1` only. */
+  readonly name: string;
+  /** The join way's `state` the member came by. */
+  readonly state?: string;
+}
+
 /** A customer group chat as `groupchat/get` knows it (plus `opengid` and the inherit `status`). */
 export interface MockGroupChat {
   readonly chat_id: string;
@@ -118,22 +136,44 @@ export interface MockGroupChat {
   readonly notice: string;
   /** 0 normal, 1 owner resigned (to inherit), 2 inheriting, 3 inherited. */
   readonly status: 0 | 1 | 2 | 3;
-  readonly member_list: readonly Readonly<Record<string, unknown>>[];
+  readonly member_list: readonly MockChatMember[];
   readonly admin_list: readonly { readonly userid: string }[];
   readonly member_version: string;
   readonly opengid: string;
 }
 
-/** A started customer transfer; it completes 24 h (mock clock) after `started_at`. */
+/**
+ * A started customer transfer (`transfer_customer`, `resigned/transfer_customer` or the legacy
+ * `transfer`); it completes 24 h (mock clock) after `started_at`: the follow relation moves.
+ */
 export interface MockTransfer {
+  /** `'onjob'` (在职继承) or `'resigned'` (离职继承; the legacy `transfer` picks by the handover member). */
   readonly kind: 'onjob' | 'resigned';
   readonly handover_userid: string;
   readonly takeover_userid: string;
   readonly external_userid: string;
-  /** 1 done, 2 waiting (then 3 refused, 4 takeover at its limit, 5 no record). */
-  readonly status: number;
+  /** 2 waiting (等待接替), 1 done (接替完毕). */
+  readonly status: 1 | 2;
+  /** Unix seconds. */
   readonly started_at: number;
-  readonly takeover_time?: number;
+  /** Unix seconds: `started_at` + 86400, the takeover to come (waiting) or done. */
+  readonly takeover_time: number;
+}
+
+/** A group join way (客户群「加入群聊」) as `groupchat/get_join_way` answers it. */
+export interface MockJoinWay {
+  /** 32 hex digits, from the seed. */
+  readonly config_id: string;
+  /** 1 mini-program plugin, 2 QR code. */
+  readonly scene: 1 | 2;
+  /** Cut to 30 characters. */
+  readonly remark?: string;
+  readonly auto_create_room: 0 | 1;
+  readonly room_base_name?: string;
+  readonly room_base_id?: number;
+  readonly chat_id_list: readonly string[];
+  readonly qr_code: string;
+  readonly state?: string;
 }
 
 /**
@@ -158,7 +198,7 @@ export interface MockWorld {
   strategies(): readonly number[];
   groupChatIds(): readonly string[];
   groupChat(chatId: string): MockGroupChat | undefined;
-  joinWays(): readonly Readonly<Record<string, unknown>>[];
+  joinWays(): readonly MockJoinWay[];
   transfers(): readonly MockTransfer[];
 }
 
