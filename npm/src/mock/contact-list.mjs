@@ -7,6 +7,19 @@ import { pageLimit } from './world/requests.mjs';
 
 const KIND = 'contact_list';
 
+/** Each world's customers in seed order (no endpoint adds or removes customers), made once. */
+const orders = new WeakMap();
+
+/** @returns {string[]} */
+function customerOrder(world) {
+  let order = orders.get(world);
+  if (!order) {
+    order = [...world.customers.keys()];
+    orders.set(world, order);
+  }
+  return order;
+}
+
 /** The 4-hour temporary id of a served contact: stable per world, customer and member. */
 function tmpOpenid(seed, externalUserid, userid) {
   return `o${createHash('sha1').update(`${seed}\n${externalUserid}\n${userid}`).digest('base64url').slice(0, 27)}`;
@@ -28,14 +41,13 @@ export function contactList({ body, env }) {
   if (body.cursor !== undefined && body.cursor !== null && body.cursor !== '') {
     [customerAt, followAt] = decodeCursor(world.cursorKey, KIND, body.cursor, 2);
   }
+  const order = customerOrder(world);
   const items = [];
-  let index = 0;
   let next = null;
-  for (const [externalUserid, relation] of world.follows) {
-    if (index < customerAt) {
-      index += 1;
-      continue;
-    }
+  for (let index = customerAt; index < order.length && next === null; index += 1) {
+    const externalUserid = order[index];
+    const relation = world.follows.get(externalUserid);
+    if (!relation) continue;
     let f = 0;
     for (const follow of relation.values()) {
       if (index === customerAt && f < followAt) {
@@ -55,8 +67,6 @@ export function contactList({ body, env }) {
       });
       f += 1;
     }
-    if (next) break;
-    index += 1;
   }
   return { info_list: items, next_cursor: next ? encodeCursor(world.cursorKey, KIND, next) : '' };
 }

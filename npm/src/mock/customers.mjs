@@ -1,7 +1,7 @@
 // Customers (客户管理) from the world: list, get (follow_user paged past 500), batch/get_by_user,
 // remark, and the legacy crm/get_external_contact.
 // Docs: https://developer.work.weixin.qq.com/document/path/92113 (list), 92114 (get),
-// 93010 (batch/get_by_user), 92115 (remark).
+// 92994 (batch/get_by_user), 92115 (remark).
 
 import { createHash } from 'node:crypto';
 import { ApiError, invalidParam } from './errors.mjs';
@@ -79,7 +79,7 @@ function listDigest(userids) {
  * in `list`'s order). `limit` defaults to 50, values above 100 are clamped to 100.
  * 40058: userid_list missing, empty, not strings or more than 100; bad limit or cursor.
  * 40003: an unknown or resigned member; 84074: a member without 客户联系.
- * https://developer.work.weixin.qq.com/document/path/93010
+ * https://developer.work.weixin.qq.com/document/path/92994
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  * @returns {{ external_contact_list: object[], next_cursor: string }}
  */

@@ -83,14 +83,16 @@ export class Prng {
   }
 
   /**
-   * `length` characters of `A-Z a-z 0-9`.
+   * `prefix` followed by `length` characters of `A-Z a-z 0-9`, as one flat string (a `+=` loop or
+   * `prefix + rest` would keep a chain of pieces in memory for every id).
    * @param {number} length
+   * @param {string} [prefix='']
    * @returns {string}
    */
-  alnum(length) {
-    const codes = new Array(length);
-    for (let i = 0; i < length; i += 1) codes[i] = ALNUM_CODES[this.below(62)];
-    // One flat string (a `+=` loop would build a chain of `length` pieces kept in memory).
+  alnum(length, prefix = '') {
+    const codes = new Array(prefix.length + length);
+    for (let i = 0; i < prefix.length; i += 1) codes[i] = prefix.charCodeAt(i);
+    for (let i = prefix.length; i < codes.length; i += 1) codes[i] = ALNUM_CODES[this.below(62)];
     return String.fromCharCode.apply(null, codes);
   }
 }

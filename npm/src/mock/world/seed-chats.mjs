@@ -49,9 +49,9 @@ export function seedGroupChats(rng, { count, owners, resigned, world, customerId
   const memberIds = [...world.members.keys()];
   for (let i = 0; i < count; i += 1) {
     let chatId;
-    do chatId = `wr${rng.alnum(28)}`; while (groupChats.has(chatId));
+    do chatId = rng.alnum(28, 'wr'); while (groupChats.has(chatId));
     let opengid;
-    do opengid = `oG${rng.alnum(26)}`; while (byOpengid.has(opengid));
+    do opengid = rng.alnum(26, 'oG'); while (byOpengid.has(opengid));
     const owner = i === 0 && resigned.length > 0 ? resigned[0] : rng.pick(everyone);
     const createTime = WORLD_EPOCH - rng.between(30, 700) * 86_400;
     const ownerName = world.members.get(owner)?.name ?? owner;

@@ -39,14 +39,14 @@ export const NONE = Object.freeze([]);
 function newExternalUserid(rng, type, taken) {
   const prefix = type === 1 ? 'wm' : 'wo';
   let id;
-  do id = prefix + rng.alnum(30); while (taken.has(id));
+  do id = rng.alnum(30, prefix); while (taken.has(id));
   return id;
 }
 
 /** A new unionid (`o` + 27 characters), unique in `taken`. */
 function newUnionid(rng, taken) {
   let id;
-  do id = `o${rng.alnum(27)}`; while (taken.has(id));
+  do id = rng.alnum(27, 'o'); while (taken.has(id));
   return id;
 }
 

@@ -29,7 +29,7 @@ import { WORLD_EPOCH } from './seed-people.mjs';
  */
 export function newTagId(rng, taken) {
   let id;
-  do id = `et${rng.alnum(30)}`; while (taken.has(id));
+  do id = rng.alnum(30, 'et'); while (taken.has(id));
   return id;
 }
 
