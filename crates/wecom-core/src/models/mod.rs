@@ -2,7 +2,9 @@
 
 pub mod common;
 pub mod contact_way;
+pub mod customer_profile;
 pub mod external_tagid;
+pub mod follow_info;
 pub mod follow_user;
 pub mod new_external_userid;
 pub mod openid;
@@ -13,7 +15,9 @@ pub mod unionid;
 
 pub use common::*;
 pub use contact_way::*;
+pub use customer_profile::*;
 pub use external_tagid::*;
+pub use follow_info::*;
 pub use follow_user::*;
 pub use new_external_userid::*;
 pub use openid::*;
