@@ -61,6 +61,19 @@ describe('every endpoint of the slice', () => {
       'corpgroup/unionid_to_external_userid': ['POST', 'corpGroupUnionidToExternalUserid'],
       'corpgroup/unionid_to_pending_id': ['POST', 'corpGroupUnionidToPendingId'],
       'externalcontact/convert_to_openid': ['POST', 'convertToOpenid'],
+      // issue 11: transfers and group chats
+      'externalcontact/transfer_customer': ['POST', 'transferCustomer'],
+      'externalcontact/transfer_result': ['POST', 'transferResult'],
+      'externalcontact/groupchat/onjob_transfer': ['POST', 'groupChatOnjobTransfer'],
+      'externalcontact/get_unassigned_list': ['POST', 'getUnassignedList'],
+      'externalcontact/resigned/transfer_customer': ['POST', 'resignedTransferCustomer'],
+      'externalcontact/resigned/transfer_result': ['POST', 'resignedTransferResult'],
+      'externalcontact/groupchat/transfer': ['POST', 'groupChatTransfer'],
+      'externalcontact/transfer': ['POST', 'transferExternalContact'],
+      'externalcontact/get_transfer_result': ['POST', 'getTransferResult'],
+      'externalcontact/groupchat/list': ['POST', 'groupChatList'],
+      'externalcontact/groupchat/get': ['POST', 'groupChatGet'],
+      'externalcontact/opengid_to_chatid': ['POST', 'opengidToChatid'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);
