@@ -69,6 +69,19 @@ describe('every endpoint of the slice', () => {
       'externalcontact/contact_list': ['POST', 'listServedContacts'],
       'crm/get_external_contact': ['GET', 'crmGetExternalContact'],
       'externalcontact/unionid_to_external_userid': ['POST', 'corpUnionidToExternalUserid'],
+      // issue 11: transfers and group chats
+      'externalcontact/transfer_customer': ['POST', 'transferCustomer'],
+      'externalcontact/transfer_result': ['POST', 'transferResult'],
+      'externalcontact/groupchat/onjob_transfer': ['POST', 'groupChatOnjobTransfer'],
+      'externalcontact/get_unassigned_list': ['POST', 'getUnassignedList'],
+      'externalcontact/resigned/transfer_customer': ['POST', 'resignedTransferCustomer'],
+      'externalcontact/resigned/transfer_result': ['POST', 'resignedTransferResult'],
+      'externalcontact/groupchat/transfer': ['POST', 'groupChatTransfer'],
+      'externalcontact/transfer': ['POST', 'transferExternalContact'],
+      'externalcontact/get_transfer_result': ['POST', 'getTransferResult'],
+      'externalcontact/groupchat/list': ['POST', 'groupChatList'],
+      'externalcontact/groupchat/get': ['POST', 'groupChatGet'],
+      'externalcontact/opengid_to_chatid': ['POST', 'opengidToChatid'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

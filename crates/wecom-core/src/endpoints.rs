@@ -297,6 +297,18 @@ endpoints! {
     // ── issue 11: corp tags, strategy tags and group join ways (tags helper: add lines below this one) ──
 
     // ── issue 11: transfers and group chats (transfers helper: add lines below this one) ──
+    TRANSFER_CUSTOMER = Post write "externalcontact/transfer_customer" (92125) transferCustomer : TransferCustomerRequest => TransferCustomerResponse, "分配在职成员的客户", "Transfer an on-job member's customers";
+    TRANSFER_RESULT = Post read "externalcontact/transfer_result" (94088) transferResult : TransferResultRequest => TransferResultResponse, "查询客户接替状态（在职继承）", "Takeover state of an on-job transfer" paging cursor("cursor" -> "next_cursor", items "customer");
+    GROUPCHAT_ONJOB_TRANSFER = Post write "externalcontact/groupchat/onjob_transfer" (95703) groupChatOnjobTransfer : GroupChatTransferRequest => GroupChatTransferResponse, "分配在职成员的客户群", "Transfer an on-job member's group chats";
+    GET_UNASSIGNED_LIST = Post read "externalcontact/get_unassigned_list" (92124) getUnassignedList : GetUnassignedListRequest => GetUnassignedListResponse, "获取待分配的离职成员列表", "List resigned members' unassigned customers" paging page_id("page_id" * "page_size" (default 1000) < 50000, "cursor" -> "next_cursor", items "info", last "is_last");
+    RESIGNED_TRANSFER_CUSTOMER = Post write "externalcontact/resigned/transfer_customer" (94081) resignedTransferCustomer : ResignedTransferCustomerRequest => TransferCustomerResponse, "分配离职成员的客户", "Assign a resigned member's customers";
+    RESIGNED_TRANSFER_RESULT = Post read "externalcontact/resigned/transfer_result" (94082) resignedTransferResult : TransferResultRequest => TransferResultResponse, "查询客户接替状态（离职继承）", "Takeover state of a resigned member's customers" paging cursor("cursor" -> "next_cursor", items "customer");
+    GROUPCHAT_TRANSFER = Post write "externalcontact/groupchat/transfer" (92127) groupChatTransfer : GroupChatTransferRequest => GroupChatTransferResponse, "分配离职成员的客户群", "Assign a resigned member's group chats";
+    LEGACY_TRANSFER = Post write "externalcontact/transfer" (92125) transferExternalContact : LegacyTransferRequest => ErrcodeResponse, "分配在职或离职成员的客户（旧）", "Transfer one customer (legacy)" deprecated("externalcontact/transfer_customer");
+    LEGACY_GET_TRANSFER_RESULT = Post read "externalcontact/get_transfer_result" (92973) getTransferResult : GetTransferResultRequest => GetTransferResultResponse, "查询客户接替结果（旧）", "Takeover result of one customer (legacy)" deprecated("externalcontact/transfer_result");
+    GROUPCHAT_LIST = Post read "externalcontact/groupchat/list" (92120) groupChatList : GroupChatListRequest => GroupChatListResponse, "获取客户群列表", "List customer group chats" paging cursor("cursor" -> "next_cursor", items "group_chat_list");
+    GROUPCHAT_GET = Post read "externalcontact/groupchat/get" (92122) groupChatGet : GroupChatGetRequest => GroupChatGetResponse, "获取客户群详情", "Get a customer group chat";
+    OPENGID_TO_CHATID = Post read "externalcontact/opengid_to_chatid" (94822) opengidToChatid : OpengidToChatidRequest => OpengidToChatidResponse, "客户群opengid转换", "Customer group opengid to chat_id";
 
 }
 

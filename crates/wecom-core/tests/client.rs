@@ -836,6 +836,18 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::CONTACT_LIST),
         typed_fixture(endpoints::CRM_GET_EXTERNAL_CONTACT),
         typed_fixture(endpoints::CORP_UNIONID_TO_EXTERNAL_USERID),
+        typed_fixture(endpoints::TRANSFER_CUSTOMER),
+        typed_fixture(endpoints::TRANSFER_RESULT),
+        typed_fixture(endpoints::GROUPCHAT_ONJOB_TRANSFER),
+        typed_fixture(endpoints::GET_UNASSIGNED_LIST),
+        typed_fixture(endpoints::RESIGNED_TRANSFER_CUSTOMER),
+        typed_fixture(endpoints::RESIGNED_TRANSFER_RESULT),
+        typed_fixture(endpoints::GROUPCHAT_TRANSFER),
+        typed_fixture(endpoints::LEGACY_TRANSFER),
+        typed_fixture(endpoints::LEGACY_GET_TRANSFER_RESULT),
+        typed_fixture(endpoints::GROUPCHAT_LIST),
+        typed_fixture(endpoints::GROUPCHAT_GET),
+        typed_fixture(endpoints::OPENGID_TO_CHATID),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

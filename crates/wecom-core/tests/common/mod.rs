@@ -359,6 +359,20 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "externalcontact/contact_list" => de::<ContactListRequest>(text),
         "crm/get_external_contact" => de::<LegacyGetExternalContactRequest>(text),
         "externalcontact/unionid_to_external_userid" => de::<CorpUnionidToExternalUseridRequest>(text),
+        "externalcontact/transfer_customer" => de::<TransferCustomerRequest>(text),
+        "externalcontact/transfer_result" | "externalcontact/resigned/transfer_result" => {
+            de::<TransferResultRequest>(text)
+        }
+        "externalcontact/groupchat/onjob_transfer" | "externalcontact/groupchat/transfer" => {
+            de::<GroupChatTransferRequest>(text)
+        }
+        "externalcontact/get_unassigned_list" => de::<GetUnassignedListRequest>(text),
+        "externalcontact/resigned/transfer_customer" => de::<ResignedTransferCustomerRequest>(text),
+        "externalcontact/transfer" => de::<LegacyTransferRequest>(text),
+        "externalcontact/get_transfer_result" => de::<GetTransferResultRequest>(text),
+        "externalcontact/groupchat/list" => de::<GroupChatListRequest>(text),
+        "externalcontact/groupchat/get" => de::<GroupChatGetRequest>(text),
+        "externalcontact/opengid_to_chatid" => de::<OpengidToChatidRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
