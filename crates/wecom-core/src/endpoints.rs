@@ -287,6 +287,15 @@ endpoints! {
     // ── issue 11: follow users and customers (customers helper: add lines below this one) ──
 
     // ── issue 11: corp tags, strategy tags and group join ways (tags helper: add lines below this one) ──
+    GET_CORP_TAG_LIST = Post read "externalcontact/get_corp_tag_list" (92117) getCorpTagList : GetCorpTagListRequest => GetCorpTagListResponse, "获取企业标签库", "Get the corp tag library";
+    ADD_CORP_TAG = Post write "externalcontact/add_corp_tag" (92117) addCorpTag : AddCorpTagRequest => AddCorpTagResponse, "添加企业客户标签", "Add corp tags";
+    EDIT_CORP_TAG = Post write "externalcontact/edit_corp_tag" (92117) editCorpTag : EditCorpTagRequest => ErrcodeResponse, "编辑企业客户标签", "Edit a corp tag or tag group";
+    DEL_CORP_TAG = Post write "externalcontact/del_corp_tag" (92117) delCorpTag : DelCorpTagRequest => ErrcodeResponse, "删除企业客户标签", "Delete corp tags or tag groups";
+    MARK_TAG = Post write "externalcontact/mark_tag" (92118) markTag : MarkTagRequest => ErrcodeResponse, "编辑客户企业标签", "Mark or unmark corp tags on a customer";
+    GET_STRATEGY_TAG_LIST = Post read "externalcontact/get_strategy_tag_list" (94882) getStrategyTagList : GetStrategyTagListRequest => GetStrategyTagListResponse, "获取指定规则组下的企业客户标签", "Get a strategy group's corp tags";
+    ADD_STRATEGY_TAG = Post write "externalcontact/add_strategy_tag" (94882) addStrategyTag : AddStrategyTagRequest => AddStrategyTagResponse, "为指定规则组创建企业客户标签", "Add corp tags to a strategy group";
+    EDIT_STRATEGY_TAG = Post write "externalcontact/edit_strategy_tag" (94882) editStrategyTag : EditStrategyTagRequest => ErrcodeResponse, "编辑指定规则组下的企业客户标签", "Edit a strategy group's tag or tag group";
+    DEL_STRATEGY_TAG = Post write "externalcontact/del_strategy_tag" (94882) delStrategyTag : DelStrategyTagRequest => ErrcodeResponse, "删除指定规则组下的企业客户标签", "Delete a strategy group's tags or tag groups";
 
     // ── issue 11: transfers and group chats (transfers helper: add lines below this one) ──
 

@@ -76,13 +76,16 @@ errcodes! {
     40056 Config "不合法的agentid" "Check agentid";
     40058 Param "不合法的参数" "Bad JSON, over-long value or array, or missing required value";
     40063 Param "参数为空" "A required parameter is empty (or wrong HTTP method)";
-    40068 Param "不合法的标签ID" "Check the tag or tag group id";
+    40068 Param "不合法的标签/标签组ID" "The tag or tag group id is missing or unknown (deleted, or never created): read the tag library again";
+    40071 Param "不合法的标签名字" "The name is taken: a group must not take another group's name, a tag not another tag's name in its group";
+    40072 Param "不合法的标签名字长度" "The tag name is empty or too long (corp tag and group names: at most 30 characters)";
     40073 Param "不合法的openid" "The openid does not exist: check where it came from (it must match the unionid's mini-program or official account)";
     40091 Config "secret不合法" "The secret belongs to another corp";
     40096 Param "不合法的外部联系人userid" "Use corp-subject ids from self-built apps and provider-subject ids from third-party apps";
     40098 State "成员尚未实名认证" "The member must complete real-name verification";
     40099 Quota "外部联系人的数量已达上限" "The member's customer count is at its limit";
     40125 Param "无效的openuserid参数" "The open_userid is invalid or was not obtained by the source_agentid app";
+    40126 Quota "企业标签个数达到上限，最多为3000个" "At most 3000 corp tags, corp and strategy tags together: delete unused tags first";
     40206 Param "请求body字节数超过限制" "Send a smaller body";
     41001 Param "缺少access_token参数" "The request left out the access_token (it must be in the URL query); a fresh token does not fix that";
     41002 Config "缺少corpid参数" "Set corpId";

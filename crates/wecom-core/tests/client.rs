@@ -828,6 +828,15 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::CORPGROUP_UNIONID_TO_EXTERNAL_USERID),
         typed_fixture(endpoints::CORPGROUP_UNIONID_TO_PENDING_ID),
         typed_fixture(endpoints::CONVERT_TO_OPENID),
+        typed_fixture(endpoints::GET_CORP_TAG_LIST),
+        typed_fixture(endpoints::ADD_CORP_TAG),
+        typed_fixture(endpoints::EDIT_CORP_TAG),
+        typed_fixture(endpoints::DEL_CORP_TAG),
+        typed_fixture(endpoints::MARK_TAG),
+        typed_fixture(endpoints::GET_STRATEGY_TAG_LIST),
+        typed_fixture(endpoints::ADD_STRATEGY_TAG),
+        typed_fixture(endpoints::EDIT_STRATEGY_TAG),
+        typed_fixture(endpoints::DEL_STRATEGY_TAG),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod findings;
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -351,6 +353,15 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "corpgroup/unionid_to_external_userid" => de::<CorpGroupUnionidToExternalUseridRequest>(text),
         "corpgroup/unionid_to_pending_id" => de::<CorpGroupUnionidToPendingIdRequest>(text),
         "externalcontact/convert_to_openid" => de::<ConvertToOpenidRequest>(text),
+        "externalcontact/get_corp_tag_list" => de::<GetCorpTagListRequest>(text),
+        "externalcontact/add_corp_tag" => de::<AddCorpTagRequest>(text),
+        "externalcontact/edit_corp_tag" => de::<EditCorpTagRequest>(text),
+        "externalcontact/del_corp_tag" => de::<DelCorpTagRequest>(text),
+        "externalcontact/mark_tag" => de::<MarkTagRequest>(text),
+        "externalcontact/get_strategy_tag_list" => de::<GetStrategyTagListRequest>(text),
+        "externalcontact/add_strategy_tag" => de::<AddStrategyTagRequest>(text),
+        "externalcontact/edit_strategy_tag" => de::<EditStrategyTagRequest>(text),
+        "externalcontact/del_strategy_tag" => de::<DelStrategyTagRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
