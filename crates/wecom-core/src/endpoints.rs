@@ -296,6 +296,10 @@ endpoints! {
     ADD_STRATEGY_TAG = Post write "externalcontact/add_strategy_tag" (94882) addStrategyTag : AddStrategyTagRequest => AddStrategyTagResponse, "为指定规则组创建企业客户标签", "Add corp tags to a strategy group";
     EDIT_STRATEGY_TAG = Post write "externalcontact/edit_strategy_tag" (94882) editStrategyTag : EditStrategyTagRequest => ErrcodeResponse, "编辑指定规则组下的企业客户标签", "Edit a strategy group's tag or tag group";
     DEL_STRATEGY_TAG = Post write "externalcontact/del_strategy_tag" (94882) delStrategyTag : DelStrategyTagRequest => ErrcodeResponse, "删除指定规则组下的企业客户标签", "Delete a strategy group's tags or tag groups";
+    ADD_JOIN_WAY = Post write "externalcontact/groupchat/add_join_way" (92229) addJoinWay : AddJoinWayRequest => AddJoinWayResponse, "配置客户群进群方式", "Create a group join way";
+    GET_JOIN_WAY = Post read "externalcontact/groupchat/get_join_way" (92229) getJoinWay : JoinWayIdRequest => GetJoinWayResponse, "获取客户群进群方式配置", "Get a group join way";
+    UPDATE_JOIN_WAY = Post write "externalcontact/groupchat/update_join_way" (92229) updateJoinWay : UpdateJoinWayRequest => ErrcodeResponse, "更新客户群进群方式配置", "Update (overwrite) a group join way";
+    DEL_JOIN_WAY = Post write "externalcontact/groupchat/del_join_way" (92229) delJoinWay : JoinWayIdRequest => ErrcodeResponse, "删除客户群进群方式配置", "Delete a group join way";
 
     // ── issue 11: transfers and group chats (transfers helper: add lines below this one) ──
 

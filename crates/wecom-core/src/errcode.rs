@@ -105,6 +105,7 @@ errcodes! {
     41057 Config "企业或服务商未绑定微信开发者账号" "Bind a WeChat developer account in 客户联系 to use unionid";
     41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
     41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
+    41091 Param "配置客户群进群方式最多只能关联5个群" "A group join way takes at most 5 chat ids in chat_id_list";
     42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
     42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";
     45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";

@@ -79,6 +79,13 @@ catalogue! {
     R_TG_10 = "R-TG-10", "add_strategy_tag：strategy_id 必填；tag 至少一个，tag.name 必填且最长 30 个字符，group_name 最长 30 个字符，order 在 [0, 2^32)；group_id 与 group_name 至少填一个；填写 group_id 时 group_name 和标签组 order 被忽略（警告）（doc 94882）", "add_strategy_tag: strategy_id is required; at least one tag, tag.name required and at most 30 characters, group_name at most 30 characters, order in [0, 2^32); group_id or group_name is needed; with group_id, group_name and the group's order are ignored (a warning) (doc 94882)";
     R_TG_11 = "R-TG-11", "edit_strategy_tag：id 必填，name 最长 30 个字符，order 在 [0, 2^32)；不可改变所属规则组（doc 94882）", "edit_strategy_tag: id is required, name at most 30 characters, order in [0, 2^32); the strategy group cannot be changed (doc 94882)";
     R_TG_12 = "R-TG-12", "del_strategy_tag：tag_id 和 group_id 不可同时为空（doc 94882）", "del_strategy_tag: tag_id and group_id must not both be empty (doc 94882)";
+    R_JW_01 = "R-JW-01", "scene 必填：1 群的小程序插件，2 群的二维码插件", "scene is required: 1 group mini-program plugin, 2 group QR-code plugin";
+    R_JW_02 = "R-JW-02", "remark 超过 30 个字符将被截断（警告，不是错误）", "remark past 30 characters is cut off by WeCom (a warning, not an error)";
+    R_JW_03 = "R-JW-03", "auto_create_room 取 0 或 1（默认 1）；room_base_name 最长 40 个字符；room_base_name、room_base_id 仅在 auto_create_room 为 1 时有效（否则被忽略，警告）", "auto_create_room is 0 or 1 (default 1); room_base_name at most 40 characters; room_base_name and room_base_id are only used when auto_create_room is 1 (ignored otherwise: a warning)";
+    R_JW_04 = "R-JW-04", "chat_id_list 必填，1 到 5 个客户群（41091）", "chat_id_list is required, 1 to 5 group chats (41091)";
+    R_JW_05 = "R-JW-05", "state 最多 30 个字符，groupchat/get 按群成员返回", "state is at most 30 characters; groupchat/get returns it per member";
+    R_JW_06 = "R-JW-06", "与「联系我」共用 50 万个的额度（41045）；update_join_way 覆盖更新，scene 与 chat_id_list 须重新填写", "Shares the 500,000 quota of contact ways (41045); update_join_way overwrites, so scene and chat_id_list are required again";
+    R_JW_07 = "R-JW-07", "get/update/del_join_way 需要 config_id", "get/update/del_join_way need config_id";
 
     // ── issue 11: R-TR, R-GC (transfers helper: add lines below this one) ──
 

@@ -837,6 +837,10 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::ADD_STRATEGY_TAG),
         typed_fixture(endpoints::EDIT_STRATEGY_TAG),
         typed_fixture(endpoints::DEL_STRATEGY_TAG),
+        typed_fixture(endpoints::ADD_JOIN_WAY),
+        typed_fixture(endpoints::GET_JOIN_WAY),
+        typed_fixture(endpoints::UPDATE_JOIN_WAY),
+        typed_fixture(endpoints::DEL_JOIN_WAY),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

@@ -362,6 +362,11 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "externalcontact/add_strategy_tag" => de::<AddStrategyTagRequest>(text),
         "externalcontact/edit_strategy_tag" => de::<EditStrategyTagRequest>(text),
         "externalcontact/del_strategy_tag" => de::<DelStrategyTagRequest>(text),
+        "externalcontact/groupchat/add_join_way" => de::<AddJoinWayRequest>(text),
+        "externalcontact/groupchat/get_join_way" | "externalcontact/groupchat/del_join_way" => {
+            de::<JoinWayIdRequest>(text)
+        }
+        "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
