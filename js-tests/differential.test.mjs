@@ -46,16 +46,34 @@ function js(V, endpoint, payload, options) {
   }
 }
 
+/** A short printable form of `value` for messages; never throws (the corpus holds values that
+ * neither JSON.stringify nor String can print, e.g. a circular object without a prototype). */
 function brief(value) {
+  const printable = () => {
+    try {
+      return String(value);
+    } catch {
+      return `<unprintable ${typeof value}>`;
+    }
+  };
   const text = (() => {
     try {
       return JSON.stringify(value);
     } catch {
-      return String(value);
+      return printable();
     }
   })();
-  return text === undefined ? String(value) : text.length > 600 ? `${text.slice(0, 600)}…(${text.length})` : text;
+  return text === undefined ? printable() : text.length > 600 ? `${text.slice(0, 600)}…(${text.length})` : text;
 }
+
+test('issue 11: brief() prints what neither JSON.stringify nor String can (the corpus grew with the endpoint table and produced one)', () => {
+  const circular = Object.create(null);
+  circular.self = circular;
+  assert.equal(brief(circular), '<unprintable object>');
+  assert.equal(brief(Object.create(null)), '{}');
+  assert.equal(brief(undefined), 'undefined');
+  assert.equal(brief(10n), '10');
+});
 
 test('issue 9: the generated JS validators give the native validator\'s reports on the whole corpus (both locales, strict and not)', { timeout: 110_000 }, async (t) => {
   const started = Date.now();
