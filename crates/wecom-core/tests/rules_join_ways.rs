@@ -281,4 +281,8 @@ fn join_way_endpoints_are_declared_as_documented() {
     assert_eq!(answer.join_way.scene, JoinWaySceneInfo::Other(9));
     assert_eq!(answer.join_way.auto_create_room.map(|a| a.value()), Some(7));
     assert!(answer.join_way.qr_code.is_none());
+    // A scene left out reads as 0 (no scene WeCom defines), like a missing integer would.
+    let bare: GetJoinWayResponse =
+        serde_json::from_value(json!({ "errcode": 0, "join_way": { "config_id": CONFIG_ID } })).expect("lenient");
+    assert_eq!(bare.join_way.scene, JoinWaySceneInfo::Other(0));
 }

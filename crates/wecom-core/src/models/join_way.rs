@@ -40,6 +40,13 @@ open_enum! {
     }
 }
 
+impl Default for JoinWaySceneInfo {
+    /// A missing `scene` reads as the value 0, which is no scene WeCom defines (`Other(0)`).
+    fn default() -> Self {
+        Self::from_value(0)
+    }
+}
+
 open_enum! {
     /// 是否自动新建群（读取）/ auto_create_room as WeCom returns it.
     enum AutoCreateRoomInfo {
