@@ -108,6 +108,10 @@ const READS = {
   'externalcontact/groupchat/list': () => ({ limit: 10 }),
   'externalcontact/groupchat/get': () => ({ chat_id: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA' }),
   'externalcontact/opengid_to_chatid': () => ({ opengid: 'oAAAAAAA' }),
+  // issue 11: corp tags, strategy tags and group join ways
+  'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
+  'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
+  'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -120,6 +124,17 @@ const WRITES = {
   'externalcontact/transfer': () => ({ external_userid: WM, handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
   'externalcontact/groupchat/onjob_transfer': () => ({ chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'], new_owner: 'lisi' }),
   'externalcontact/groupchat/transfer': () => ({ chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'], new_owner: 'lisi' }),
+  // issue 11: corp tags, strategy tags and group join ways
+  'externalcontact/add_corp_tag': () => ({ group_name: '客户等级', tag: [{ name: 'VIP' }] }),
+  'externalcontact/edit_corp_tag': () => ({ id: 'etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA', name: '重要客户' }),
+  'externalcontact/del_corp_tag': () => ({ tag_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA'] }),
+  'externalcontact/mark_tag': () => ({ userid: 'zhangsan', external_userid: WO, add_tag: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA'] }),
+  'externalcontact/add_strategy_tag': () => ({ strategy_id: 1, group_name: '客户等级', tag: [{ name: 'VIP' }] }),
+  'externalcontact/edit_strategy_tag': () => ({ id: 'etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA', order: 1 }),
+  'externalcontact/del_strategy_tag': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
+  'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
+  'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
+  'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

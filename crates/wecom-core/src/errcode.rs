@@ -77,7 +77,9 @@ errcodes! {
     40056 Config "不合法的agentid" "Check agentid";
     40058 Param "不合法的参数" "Bad JSON, over-long value or array, or missing required value";
     40063 Param "参数为空" "A required parameter is empty (or wrong HTTP method)";
-    40068 Param "不合法的标签ID" "Check the tag or tag group id";
+    40068 Param "不合法的标签/标签组ID" "The tag or tag group id is missing or unknown (deleted, or never created): read the tag library again";
+    40071 Param "不合法的标签名字" "The name is taken: a group must not take another group's name, a tag not another tag's name in its group";
+    40072 Param "不合法的标签名字长度" "The tag name is empty or too long (corp tag and group names: at most 30 characters)";
     40073 Param "不合法的openid" "The openid does not exist: check where it came from (it must match the unionid's mini-program or official account)";
     40091 Config "secret不合法" "The secret belongs to another corp";
     40096 Param "不合法的外部联系人userid" "Use corp-subject ids from self-built apps and provider-subject ids from third-party apps";
@@ -86,6 +88,7 @@ errcodes! {
     40099 Quota "外部联系人的数量已达上限" "The member's customer count is at its limit";
     40100 State "此用户的外部联系人已经在转移流程中" "The customer is already being transferred: wait for transfer_result";
     40125 Param "无效的openuserid参数" "The open_userid is invalid or was not obtained by the source_agentid app";
+    40126 Quota "企业标签个数达到上限，最多为3000个" "At most 3000 corp tags, corp and strategy tags together: delete unused tags first";
     40128 Quota "客户转接过于频繁（90个自然日内，在职成员的每位客户仅可被转接2次）" "An on-job member's customer can be transferred at most twice in 90 natural days";
     40129 State "当前客户正在转接中" "A transfer of this customer is in progress: wait for transfer_result";
     40130 Param "原跟进人与接手人一样，不可继承" "handover_userid and takeover_userid must differ";
@@ -112,6 +115,7 @@ errcodes! {
     41057 Config "企业或服务商未绑定微信开发者账号" "Bind a WeChat developer account in 客户联系 to use unionid";
     41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
     41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
+    41091 Param "配置客户群进群方式最多只能关联5个群" "A group join way takes at most 5 chat ids in chat_id_list";
     42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
     42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";
     45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";

@@ -76,6 +76,25 @@ catalogue! {
     R_CU_09 = "R-CU-09", "externalcontact/unionid_to_external_userid（企业主体小程序）：unionid、openid 必填且须来自同一个企业主体小程序；仅认证企业、第三方或代开发应用调用；跟进人或群主须在应用可见范围内", "externalcontact/unionid_to_external_userid (corp-subject mini-program): unionid and openid are required and come from the same mini-program of the corp's own subject; verified corps only, called by third-party or 代开发 apps; the follower or group owner must be in the app's visible range";
 
     // ── issue 11: R-TG, R-JW (tags helper: add lines below this one) ──
+    R_TG_01 = "R-TG-01", "企业标签与规则组标签合计最多 3000 个（40126）", "At most 3000 corp tags, corp and strategy tags together (40126)";
+    R_TG_02 = "R-TG-02", "add_corp_tag：tag 至少一个（不支持空标签组），tag.name 必填且最长 30 个字符，group_name 最长 30 个字符，order 在 [0, 2^32)；group_id 与 group_name 至少填一个；填写 group_id 时 group_name 和标签组 order 被忽略（警告）", "add_corp_tag: at least one tag (no empty groups), tag.name required and at most 30 characters, group_name at most 30 characters, order in [0, 2^32); group_id or group_name is needed; with group_id, group_name and the group's order are ignored (a warning)";
+    R_TG_03 = "R-TG-03", "edit_corp_tag：id（标签或标签组）必填，name 最长 30 个字符，order 在 [0, 2^32)；重名由服务端判断", "edit_corp_tag: id (tag or group) is required, name at most 30 characters, order in [0, 2^32); name collisions are judged by the server";
+    R_TG_04 = "R-TG-04", "del_corp_tag：tag_id 和 group_id 不可同时为空；标签组的标签全部删除后标签组自动删除", "del_corp_tag: tag_id and group_id must not both be empty; a group whose tags are all deleted is deleted too";
+    R_TG_05 = "R-TG-05", "get_corp_tag_list：均为空时返回所有标签；同时传递 tag_id 和 group_id 时忽略 tag_id（警告）", "get_corp_tag_list: no filter returns every tag; with both tag_id and group_id, tag_id is ignored (a warning)";
+    R_TG_06 = "R-TG-06", "mark_tag：userid、external_userid 必填，add_tag 和 remove_tag 不可同时为空", "mark_tag: userid and external_userid are required; add_tag and remove_tag must not both be empty";
+    R_TG_07 = "R-TG-07", "标签写权限：自建/第三方应用仅能编辑和删除本应用创建的标签；规则组标签仅可用「客户联系」secret 调用，且仅限一级规则组（服务端判断）", "Tag write permissions: self-built and third-party apps edit and delete only their own tags; strategy tags need the 客户联系 secret and first-level strategy groups (judged by the server)";
+    R_TG_08 = "R-TG-08", "不合法的标签或标签组 id 返回 40068", "An invalid tag or group id gives 40068";
+    R_TG_09 = "R-TG-09", "get_strategy_tag_list：strategy_id 可选；同时传递 tag_id 和 group_id 时忽略 tag_id（警告）（doc 94882）", "get_strategy_tag_list: strategy_id is optional; with both tag_id and group_id, tag_id is ignored (a warning) (doc 94882)";
+    R_TG_10 = "R-TG-10", "add_strategy_tag：strategy_id 必填；tag 至少一个，tag.name 必填且最长 30 个字符，group_name 最长 30 个字符，order 在 [0, 2^32)；group_id 与 group_name 至少填一个；填写 group_id 时 group_name 和标签组 order 被忽略（警告）（doc 94882）", "add_strategy_tag: strategy_id is required; at least one tag, tag.name required and at most 30 characters, group_name at most 30 characters, order in [0, 2^32); group_id or group_name is needed; with group_id, group_name and the group's order are ignored (a warning) (doc 94882)";
+    R_TG_11 = "R-TG-11", "edit_strategy_tag：id 必填，name 最长 30 个字符，order 在 [0, 2^32)；不可改变所属规则组（doc 94882）", "edit_strategy_tag: id is required, name at most 30 characters, order in [0, 2^32); the strategy group cannot be changed (doc 94882)";
+    R_TG_12 = "R-TG-12", "del_strategy_tag：tag_id 和 group_id 不可同时为空（doc 94882）", "del_strategy_tag: tag_id and group_id must not both be empty (doc 94882)";
+    R_JW_01 = "R-JW-01", "scene 必填：1 群的小程序插件，2 群的二维码插件", "scene is required: 1 group mini-program plugin, 2 group QR-code plugin";
+    R_JW_02 = "R-JW-02", "remark 超过 30 个字符将被截断（警告，不是错误）", "remark past 30 characters is cut off by WeCom (a warning, not an error)";
+    R_JW_03 = "R-JW-03", "auto_create_room 取 0 或 1（默认 1）；room_base_name 最长 40 个字符；room_base_name、room_base_id 仅在 auto_create_room 为 1 时有效（否则被忽略，警告）", "auto_create_room is 0 or 1 (default 1); room_base_name at most 40 characters; room_base_name and room_base_id are only used when auto_create_room is 1 (ignored otherwise: a warning)";
+    R_JW_04 = "R-JW-04", "chat_id_list 必填，1 到 5 个客户群（41091）", "chat_id_list is required, 1 to 5 group chats (41091)";
+    R_JW_05 = "R-JW-05", "state 最多 30 个字符，groupchat/get 按群成员返回", "state is at most 30 characters; groupchat/get returns it per member";
+    R_JW_06 = "R-JW-06", "与「联系我」共用 50 万个的额度（41045）；update_join_way 覆盖更新，scene 与 chat_id_list 须重新填写", "Shares the 500,000 quota of contact ways (41045); update_join_way overwrites, so scene and chat_id_list are required again";
+    R_JW_07 = "R-JW-07", "get/update/del_join_way 需要 config_id", "get/update/del_join_way need config_id";
 
     // ── issue 11: R-TR, R-GC (transfers helper: add lines below this one) ──
     R_TR_01 = "R-TR-01", "transfer_customer（在职）：handover_userid、takeover_userid、external_userid 必填；每次 1 到 100 个客户；transfer_success_msg 最多 200 个字符（不填用默认文案）", "transfer_customer (on-job): handover_userid, takeover_userid and external_userid are required; 1 to 100 customers per call; transfer_success_msg at most 200 characters (WeCom's default text when absent)";

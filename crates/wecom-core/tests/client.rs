@@ -848,6 +848,19 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::GROUPCHAT_LIST),
         typed_fixture(endpoints::GROUPCHAT_GET),
         typed_fixture(endpoints::OPENGID_TO_CHATID),
+        typed_fixture(endpoints::GET_CORP_TAG_LIST),
+        typed_fixture(endpoints::ADD_CORP_TAG),
+        typed_fixture(endpoints::EDIT_CORP_TAG),
+        typed_fixture(endpoints::DEL_CORP_TAG),
+        typed_fixture(endpoints::MARK_TAG),
+        typed_fixture(endpoints::GET_STRATEGY_TAG_LIST),
+        typed_fixture(endpoints::ADD_STRATEGY_TAG),
+        typed_fixture(endpoints::EDIT_STRATEGY_TAG),
+        typed_fixture(endpoints::DEL_STRATEGY_TAG),
+        typed_fixture(endpoints::ADD_JOIN_WAY),
+        typed_fixture(endpoints::GET_JOIN_WAY),
+        typed_fixture(endpoints::UPDATE_JOIN_WAY),
+        typed_fixture(endpoints::DEL_JOIN_WAY),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

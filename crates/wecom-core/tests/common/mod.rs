@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod findings;
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -373,6 +375,20 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "externalcontact/groupchat/list" => de::<GroupChatListRequest>(text),
         "externalcontact/groupchat/get" => de::<GroupChatGetRequest>(text),
         "externalcontact/opengid_to_chatid" => de::<OpengidToChatidRequest>(text),
+        "externalcontact/get_corp_tag_list" => de::<GetCorpTagListRequest>(text),
+        "externalcontact/add_corp_tag" => de::<AddCorpTagRequest>(text),
+        "externalcontact/edit_corp_tag" => de::<EditCorpTagRequest>(text),
+        "externalcontact/del_corp_tag" => de::<DelCorpTagRequest>(text),
+        "externalcontact/mark_tag" => de::<MarkTagRequest>(text),
+        "externalcontact/get_strategy_tag_list" => de::<GetStrategyTagListRequest>(text),
+        "externalcontact/add_strategy_tag" => de::<AddStrategyTagRequest>(text),
+        "externalcontact/edit_strategy_tag" => de::<EditStrategyTagRequest>(text),
+        "externalcontact/del_strategy_tag" => de::<DelStrategyTagRequest>(text),
+        "externalcontact/groupchat/add_join_way" => de::<AddJoinWayRequest>(text),
+        "externalcontact/groupchat/get_join_way" | "externalcontact/groupchat/del_join_way" => {
+            de::<JoinWayIdRequest>(text)
+        }
+        "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
