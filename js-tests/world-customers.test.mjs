@@ -3,7 +3,7 @@
 // look-alike's own checks, the SDK for one call per endpoint.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, assertErrcode, sdkCall } from './world-helpers.mjs';
+import { startWorld, assertErrcode, sdkCall, sdkItems } from './world-helpers.mjs';
 
 let mock;
 let wecom;
@@ -74,17 +74,11 @@ describe('issue 11: one SDK call per customer endpoint against the world', () =>
   });
 
   test('contact_list answers every follow relation across pages', async () => {
-    let cursor = '';
     let count = 0;
-    for (let i = 0; i < 100; i += 1) {
-      const res = await sdkCall(client, 'externalcontact/contact_list', { cursor, limit: 150 });
-      for (const item of res.info_list) {
-        assert.equal(item.is_customer, true);
-        assert.ok(item.tmp_openid && item.external_userid && item.follow_userid && Number.isInteger(item.add_time));
-      }
-      count += res.info_list.length;
-      if (!res.next_cursor) break;
-      cursor = res.next_cursor;
+    for await (const item of sdkItems(client, 'externalcontact/contact_list', { limit: 150 }, { itemsKey: 'info_list' })) {
+      assert.equal(item.is_customer, true);
+      assert.ok(item.tmp_openid && item.external_userid && item.follow_userid && Number.isInteger(item.add_time));
+      count += 1;
     }
     const expected = mock.world.customerIds().reduce((n, id) => n + mock.world.customer(id).follow_user.length, 0);
     assert.equal(count, expected);
@@ -190,6 +184,10 @@ describe('issue 11: get pages follow_user past 500 followers', () => {
       assert.equal(second.next_cursor, '');
       const all = [...first.follow_user, ...second.follow_user].map((f) => f.userid);
       assert.equal(new Set(all).size, 501);
+      // Through the SDK: every follower once, over both pages.
+      const viaSdk = [];
+      for await (const f of sdkItems(big.client, 'externalcontact/get', { external_userid: id }, { itemsKey: 'follow_user', method: 'GET' })) viaSdk.push(f.userid);
+      assert.deepEqual(viaSdk, all);
       // The cursor belongs to this customer.
       const other = big.mock.world.customerIds()[1];
       assertErrcode(await big.wecom.get('externalcontact/get', { external_userid: other, cursor: first.next_cursor }), 40058);
