@@ -61,6 +61,14 @@ describe('every endpoint of the slice', () => {
       'corpgroup/unionid_to_external_userid': ['POST', 'corpGroupUnionidToExternalUserid'],
       'corpgroup/unionid_to_pending_id': ['POST', 'corpGroupUnionidToPendingId'],
       'externalcontact/convert_to_openid': ['POST', 'convertToOpenid'],
+      'externalcontact/check_follow_user': ['POST', 'checkFollowUser'],
+      'externalcontact/list': ['GET', 'listExternalContact'],
+      'externalcontact/get': ['GET', 'getExternalContact'],
+      'externalcontact/batch/get_by_user': ['POST', 'batchGetByUser'],
+      'externalcontact/remark': ['POST', 'remarkExternalContact'],
+      'externalcontact/contact_list': ['POST', 'listServedContacts'],
+      'crm/get_external_contact': ['GET', 'crmGetExternalContact'],
+      'externalcontact/unionid_to_external_userid': ['POST', 'corpUnionidToExternalUserid'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

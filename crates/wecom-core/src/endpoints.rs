@@ -285,6 +285,14 @@ endpoints! {
     CONVERT_TO_OPENID = Post read "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
 
     // ── issue 11: follow users and customers (customers helper: add lines below this one) ──
+    CHECK_FOLLOW_USER = Post read "externalcontact/check_follow_user" (96312) checkFollowUser : CheckFollowUserRequest => CheckFollowUserResponse, "检查用户是否配置了客户联系功能使用权限", "Check which members and departments have customer contact enabled";
+    LIST_EXTERNAL_CONTACT = Get read "externalcontact/list" (92113) listExternalContact : ListExternalContactRequest => ListExternalContactResponse, "获取客户列表", "List a member's customers";
+    GET_EXTERNAL_CONTACT = Get read "externalcontact/get" (92114) getExternalContact : GetExternalContactRequest => GetExternalContactResponse, "获取客户详情", "Get a customer" paging cursor("cursor" -> "next_cursor", items "follow_user");
+    BATCH_GET_BY_USER = Post read "externalcontact/batch/get_by_user" (92994) batchGetByUser : BatchGetByUserRequest => BatchGetByUserResponse, "批量获取客户详情", "Get the customers of several members" paging cursor("cursor" -> "next_cursor", items "external_contact_list");
+    REMARK_EXTERNAL_CONTACT = Post write "externalcontact/remark" (92115) remarkExternalContact : RemarkExternalContactRequest => ErrcodeResponse, "修改客户备注信息", "Update a member's remark on a customer";
+    CONTACT_LIST = Post read "externalcontact/contact_list" (99434) listServedContacts : ContactListRequest => ContactListResponse, "获取已服务的外部联系人", "List every external contact served" paging cursor("cursor" -> "next_cursor", items "info_list");
+    CRM_GET_EXTERNAL_CONTACT = Get read "crm/get_external_contact" (92114) crmGetExternalContact : LegacyGetExternalContactRequest => GetExternalContactResponse, "获取外部联系人详情（旧）", "Get an external contact (legacy)" deprecated("externalcontact/get");
+    CORP_UNIONID_TO_EXTERNAL_USERID = Post read "externalcontact/unionid_to_external_userid" (93274) corpUnionidToExternalUserid : CorpUnionidToExternalUseridRequest => CorpUnionidToExternalUseridResponse, "企业主体unionid转换为第三方external_userid", "Corp-subject mini-program unionid to external_userid";
 
     // ── issue 11: corp tags, strategy tags and group join ways (tags helper: add lines below this one) ──
 

@@ -105,6 +105,7 @@ errcodes! {
     42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
     42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";
     45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";
+    45029 Param "回包大小超过上限" "The answer would be too large: ask for less (a smaller page or fewer ids)";
     45033 Rate "接口并发调用超过限制" "Lower the concurrency";
     48001 Config "API功能未授权" "The app is not authorised for this API";
     48002 Config "API接口无权限调用" "Add the app to 客户联系 → 可调用接口的应用 (since 2023-12-01 new corps cannot call these APIs with the 客户联系 system secret)";
@@ -121,6 +122,8 @@ errcodes! {
     81026 Retry "相关功能处于系统维护状态" "Maintenance; retry later";
     84061 State "不存在外部联系人的关系" "The member and the customer are not related";
     84074 Config "没有外部联系人权限" "Enable customer contact for the member";
+    84083 State "非服务人员" "The member is not one of the customer's service members (followers)";
+    84084 State "非跟进用户" "The WeChat user is not a friend of the member, or the member is outside the app's visible range";
     90206 Config "小程序未关联到企业中" "Link the mini-program to the corp";
     90207 Param "不合法的小程序appid" "Check the mini-program appid";
     90208 Param "小程序appid不匹配" "The appid does not match the mini-program bound for this call";

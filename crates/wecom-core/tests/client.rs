@@ -828,6 +828,14 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::CORPGROUP_UNIONID_TO_EXTERNAL_USERID),
         typed_fixture(endpoints::CORPGROUP_UNIONID_TO_PENDING_ID),
         typed_fixture(endpoints::CONVERT_TO_OPENID),
+        typed_fixture(endpoints::CHECK_FOLLOW_USER),
+        typed_fixture(endpoints::LIST_EXTERNAL_CONTACT),
+        typed_fixture(endpoints::GET_EXTERNAL_CONTACT),
+        typed_fixture(endpoints::BATCH_GET_BY_USER),
+        typed_fixture(endpoints::REMARK_EXTERNAL_CONTACT),
+        typed_fixture(endpoints::CONTACT_LIST),
+        typed_fixture(endpoints::CRM_GET_EXTERNAL_CONTACT),
+        typed_fixture(endpoints::CORP_UNIONID_TO_EXTERNAL_USERID),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

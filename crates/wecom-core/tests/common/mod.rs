@@ -351,6 +351,14 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "corpgroup/unionid_to_external_userid" => de::<CorpGroupUnionidToExternalUseridRequest>(text),
         "corpgroup/unionid_to_pending_id" => de::<CorpGroupUnionidToPendingIdRequest>(text),
         "externalcontact/convert_to_openid" => de::<ConvertToOpenidRequest>(text),
+        "externalcontact/check_follow_user" => de::<CheckFollowUserRequest>(text),
+        "externalcontact/list" => de::<ListExternalContactRequest>(text),
+        "externalcontact/get" => de::<GetExternalContactRequest>(text),
+        "externalcontact/batch/get_by_user" => de::<BatchGetByUserRequest>(text),
+        "externalcontact/remark" => de::<RemarkExternalContactRequest>(text),
+        "externalcontact/contact_list" => de::<ContactListRequest>(text),
+        "crm/get_external_contact" => de::<LegacyGetExternalContactRequest>(text),
+        "externalcontact/unionid_to_external_userid" => de::<CorpUnionidToExternalUseridRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
