@@ -44,24 +44,3 @@ export function sdkCall(client, path, payload = {}, method = 'POST') {
     ? client.request({ method, path, query: payload })
     : client.request({ method, path, body: payload });
 }
-
-/**
- * The items of every page: `client.paginate(path, payload)` when the package declares how the
- * endpoint pages, else the same walk by hand with the raw form (`itemsKey` of each answer,
- * `cursor` → `next_cursor` until it is empty). Bounded: at most `maxPages` pages.
- */
-export async function* sdkItems(client, path, payload, { itemsKey, method = 'POST', maxPages = 100_000 }) {
-  if (declared.get(path)?.paging) {
-    yield* client.paginate(path, payload);
-    return;
-  }
-  let cursor = '';
-  for (let page = 0; page < maxPages; page += 1) {
-    const answer = await sdkCall(client, path, { ...payload, cursor }, method);
-    yield* answer[itemsKey];
-    if (!answer.next_cursor) return;
-    assert.notEqual(answer.next_cursor, cursor, 'the cursor moves on');
-    cursor = answer.next_cursor;
-  }
-  assert.fail(`${path}: more than ${maxPages} pages`);
-}

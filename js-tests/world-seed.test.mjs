@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startMockServer } from 'wecom-external-contact/mock-server';
-import { startWorld, assertErrcode, sdkItems } from './world-helpers.mjs';
+import { startWorld, assertErrcode } from './world-helpers.mjs';
 
 /** The answers a CRM sync reads first, as JSON text without errmsg (same for the same world). */
 async function fingerprint(wecom) {
@@ -182,7 +182,7 @@ describe('issue 11: size', () => {
       assert.equal(follow.length, 3);
       const seen = new Set();
       let relations = 0;
-      for await (const item of sdkItems(client, 'externalcontact/batch/get_by_user', { userid_list: follow, limit: 100 }, { itemsKey: 'external_contact_list' })) {
+      for await (const item of client.paginate('externalcontact/batch/get_by_user', { userid_list: follow, limit: 100 })) {
         seen.add(item.external_contact.external_userid);
         relations += 1;
       }

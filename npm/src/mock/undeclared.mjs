@@ -5,17 +5,10 @@
 
 /** @type {ReadonlyMap<string, 'GET' | 'POST'>} */
 export const UNDECLARED_METHODS = new Map([
-  ['externalcontact/check_follow_user', 'POST'],
   ['externalcontact/groupchat/add_join_way', 'POST'],
   ['externalcontact/groupchat/get_join_way', 'POST'],
   ['externalcontact/groupchat/update_join_way', 'POST'],
   ['externalcontact/groupchat/del_join_way', 'POST'],
-  ['externalcontact/list', 'GET'],
-  ['externalcontact/get', 'GET'],
-  ['externalcontact/batch/get_by_user', 'POST'],
-  ['externalcontact/remark', 'POST'],
-  ['externalcontact/contact_list', 'POST'],
-  ['crm/get_external_contact', 'GET'],
   ['externalcontact/get_corp_tag_list', 'POST'],
   ['externalcontact/add_corp_tag', 'POST'],
   ['externalcontact/edit_corp_tag', 'POST'],
@@ -37,5 +30,4 @@ export const UNDECLARED_METHODS = new Map([
   ['externalcontact/groupchat/list', 'POST'],
   ['externalcontact/groupchat/get', 'POST'],
   ['externalcontact/opengid_to_chatid', 'POST'],
-  ['externalcontact/unionid_to_external_userid', 'POST'],
 ]);
