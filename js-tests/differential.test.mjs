@@ -51,6 +51,13 @@ function js(V, endpoint, payload, options) {
  * refuses is shown by util.inspect (String() throws on an object without a prototype).
  */
 function brief(value) {
+  const printable = () => {
+    try {
+      return String(value);
+    } catch {
+      return `<unprintable ${typeof value}>`;
+    }
+  };
   const text = (() => {
     try {
       return JSON.stringify(value);
@@ -61,6 +68,15 @@ function brief(value) {
   const shown = text === undefined ? inspect(value, { depth: 3, breakLength: Infinity }) : text;
   return shown.length > 600 ? `${shown.slice(0, 600)}…(${shown.length})` : shown;
 }
+
+test('issue 11: brief() prints what neither JSON.stringify nor String can (the corpus grew with the endpoint table and produced one)', () => {
+  const circular = Object.create(null);
+  circular.self = circular;
+  assert.match(brief(circular), /Circular/);
+  assert.equal(brief(Object.create(null)), '{}');
+  assert.equal(brief(undefined), 'undefined');
+  assert.match(brief(10n), /^10n?$/);
+});
 
 test('issue 9: the generated JS validators give the native validator\'s reports on the whole corpus (both locales, strict and not)', { timeout: 110_000 }, async (t) => {
   const started = Date.now();

@@ -69,6 +69,33 @@ describe('every endpoint of the slice', () => {
       'externalcontact/contact_list': ['POST', 'listServedContacts'],
       'crm/get_external_contact': ['GET', 'crmGetExternalContact'],
       'externalcontact/unionid_to_external_userid': ['POST', 'corpUnionidToExternalUserid'],
+      // issue 11: transfers and group chats
+      'externalcontact/transfer_customer': ['POST', 'transferCustomer'],
+      'externalcontact/transfer_result': ['POST', 'transferResult'],
+      'externalcontact/groupchat/onjob_transfer': ['POST', 'groupChatOnjobTransfer'],
+      'externalcontact/get_unassigned_list': ['POST', 'getUnassignedList'],
+      'externalcontact/resigned/transfer_customer': ['POST', 'resignedTransferCustomer'],
+      'externalcontact/resigned/transfer_result': ['POST', 'resignedTransferResult'],
+      'externalcontact/groupchat/transfer': ['POST', 'groupChatTransfer'],
+      'externalcontact/transfer': ['POST', 'transferExternalContact'],
+      'externalcontact/get_transfer_result': ['POST', 'getTransferResult'],
+      'externalcontact/groupchat/list': ['POST', 'groupChatList'],
+      'externalcontact/groupchat/get': ['POST', 'groupChatGet'],
+      'externalcontact/opengid_to_chatid': ['POST', 'opengidToChatid'],
+      // issue 11: corp tags, strategy tags and group join ways
+      'externalcontact/get_corp_tag_list': ['POST', 'getCorpTagList'],
+      'externalcontact/add_corp_tag': ['POST', 'addCorpTag'],
+      'externalcontact/edit_corp_tag': ['POST', 'editCorpTag'],
+      'externalcontact/del_corp_tag': ['POST', 'delCorpTag'],
+      'externalcontact/mark_tag': ['POST', 'markTag'],
+      'externalcontact/get_strategy_tag_list': ['POST', 'getStrategyTagList'],
+      'externalcontact/add_strategy_tag': ['POST', 'addStrategyTag'],
+      'externalcontact/edit_strategy_tag': ['POST', 'editStrategyTag'],
+      'externalcontact/del_strategy_tag': ['POST', 'delStrategyTag'],
+      'externalcontact/groupchat/add_join_way': ['POST', 'addJoinWay'],
+      'externalcontact/groupchat/get_join_way': ['POST', 'getJoinWay'],
+      'externalcontact/groupchat/update_join_way': ['POST', 'updateJoinWay'],
+      'externalcontact/groupchat/del_join_way': ['POST', 'delJoinWay'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);
