@@ -1,5 +1,6 @@
-// Tests of the local WeCom look-alike server (npm/src/mock).
-// Run from the repository root: node --test js-tests/mock-server.test.mjs
+// Tests of the local WeCom look-alike server (npm/src/mock), as the build copies it into pkg/mock
+// (with the generated endpoint table it routes from). Run from the repository root after
+// npm/scripts/build.sh: node --test js-tests/mock-server.test.mjs
 
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,15 +8,15 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from '../npm/src/mock/index.mjs';
-import { ContactWayStore } from '../npm/src/mock/contact-way-store.mjs';
+import { startMockServer } from '../pkg/mock/index.mjs';
+import { ContactWayStore } from '../pkg/mock/contact-way-store.mjs';
 
 /** The id-conversion endpoints (besides external_userid_to_pending_id). */
 const ID_CONVERSIONS = ['idconvert/unionid_to_external_userid', 'externalcontact/get_new_external_userid',
   'externalcontact/groupchat/get_new_external_userid', 'externalcontact/from_service_external_userid',
   'batch/openuserid_to_userid', 'idconvert/external_tagid', 'corpgroup/unionid_to_external_userid',
   'corpgroup/unionid_to_pending_id', 'externalcontact/convert_to_openid'];
-const CLI = fileURLToPath(new URL('../npm/src/mock/cli.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../pkg/mock/cli.mjs', import.meta.url));
 const ERRMSG_TAIL = /, hint: \[\d+_\d+_[0-9a-f]+\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=-?\d+$/;
 
 async function getJson(mock, path, query = {}) {

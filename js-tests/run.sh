@@ -21,11 +21,11 @@ TEST_FILES=()
 for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
   name=$(basename "$f")
   case "$name" in
-    mock-server.test.mjs | differential.test.mjs) ;;
+    mock-server.test.mjs | mock-routing.test.mjs | differential.test.mjs) ;;
     *) TEST_FILES+=("$name") ;;
   esac
 done
-SUPPORT=(helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz)
+SUPPORT=(helpers.mjs world-helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz)
 
 if [ ! -f "$PKG/package.json" ] || [ ! -f "$PKG/index.cjs" ]; then
   echo "js-tests/run.sh: $PKG is not built; run: bash npm/scripts/build.sh" >&2

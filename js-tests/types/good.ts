@@ -50,7 +50,7 @@ import type {
   InternalEndpointPath,
 } from 'wecom-external-contact';
 import { startMockServer } from 'wecom-external-contact/mock-server';
-import type { MockServer, MockStats } from 'wecom-external-contact/mock-server';
+import type { MockServer, MockStats, MockCustomer, MockWorldSizes } from 'wecom-external-contact/mock-server';
 import { validate as formsValidate, validateAddContactWay } from 'wecom-external-contact/validate';
 import type { ValidationReport as FormsReport } from 'wecom-external-contact/validate';
 
@@ -112,6 +112,16 @@ const myFetch: FetchLike = async (url, init) => {
   return { status: res.status, text: () => res.text() };
 };
 const mock: MockServer = await startMockServer({ corpSecret: 'types-secret', followUsers: ['a'] });
+// Issue 11: the seeded world's options and read-only view.
+const worldSizes: MockWorldSizes = { customers: 100_000, followersOfBusiest: 5 };
+const worldMock: MockServer = await startMockServer({ seed: 7, world: worldSizes });
+const someCustomer: MockCustomer | undefined = worldMock.world.customer(worldMock.world.customerIds()[0] ?? '');
+const customerType: 1 | 2 | undefined = someCustomer?.type;
+const seededCustomers: number = worldMock.world.sizes.customers;
+// @ts-expect-error world sizes are numbers
+void startMockServer({ world: { customers: '5' } });
+// @ts-expect-error the view is read-only
+worldMock.world.customerIds()[0] = 'x';
 const client = new WeComClient({ ...options, corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, fetch: myFetch });
 const methods: WeComClientMethods = client;
 const corpId: string = client.corpId;
@@ -295,4 +305,4 @@ async function pageAll(): Promise<string[]> {
 }
 const pagingOf: { request: string } | null = endpoints[0]?.paging ?? null;
 
-export const used = [pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+export const used = [customerType, seededCustomers, pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

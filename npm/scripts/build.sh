@@ -86,6 +86,10 @@ esbuild npm/src/redis-token-store.mjs --format=cjs --platform=node --target=node
 # The look-alike: ESM, plus index.cjs (import()s index.mjs) for require() on Node 18; one
 # declaration text (no imports) serves both formats.
 cp npm/src/mock/*.mjs npm/src/mock/index.cjs npm/src/mock/index.d.mts "$PKG/mock/"
+cp -R npm/src/mock/world "$PKG/mock/world"
+# The look-alike routes from the SDK's own endpoint table (methods, which endpoints exist): a copy
+# of the generated table (plain ESM, no imports) next to it.
+cp "$GEN/src/generated/endpoints.js" "$PKG/mock/endpoint-table.mjs"
 cp npm/src/mock/index.d.mts "$PKG/mock/index.d.cts"
 chmod +x "$PKG/mock/cli.mjs"
 cp npm/package.json "$PKG/package.json"

@@ -36,7 +36,7 @@ echo "$out" | grep -E '^test |test result'
 echo "$out" | grep -Eq 'test result: ok\. [1-9][0-9]* passed' || { echo "no wasm test ran in Chromium" >&2; exit 1; }
 
 step "look-alike server tests"
-node --test js-tests/mock-server.test.mjs
+node --test js-tests/mock-server.test.mjs js-tests/mock-routing.test.mjs
 
 step "differential test: generated JS validators vs the native validator (issue 9)"
 node --test js-tests/differential.test.mjs

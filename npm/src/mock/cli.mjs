@@ -2,6 +2,7 @@
 // Command line entry of the WeCom mock server.
 //   node npm/src/mock/cli.mjs --port 8080 [--host 127.0.0.1] [--corp-id ww..] [--corp-secret ..]
 //                             [--token-ttl 7200] [--follow-users zhangsan,lisi] [--admin-token TOKEN]
+//                             [--seed 1] [--customers 200] [--members 20]
 // Prints two lines, `wecom mock server listening on http://127.0.0.1:PORT` and
 // `wecom mock server admin token: TOKEN` (for /__mock requests from browsers on other origins),
 // and runs until SIGINT/SIGTERM, then exits with code 0 within STOP_GRACE_MS. Started by a package
@@ -14,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { startMockServer } from './index.mjs';
 
 const USAGE = `usage: node cli.mjs [--port 0] [--host 127.0.0.1] [--corp-id ID] [--corp-secret SECRET]
-                    [--token-ttl SECONDS] [--follow-users a,b,c] [--admin-token TOKEN]`;
+                    [--token-ttl SECONDS] [--follow-users a,b,c] [--admin-token TOKEN]
+                    [--seed N] [--customers N] [--members N]`;
 
 /** After SIGINT/SIGTERM, the process exits at the latest this long after the signal. */
 const STOP_GRACE_MS = 100;
@@ -67,6 +69,9 @@ function parseCliArgs(argv) {
       'token-ttl': { type: 'string' },
       'follow-users': { type: 'string' },
       'admin-token': { type: 'string' },
+      seed: { type: 'string' },
+      customers: { type: 'string' },
+      members: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -77,7 +82,12 @@ function parseCliArgs(argv) {
     if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer`);
     return Number(text);
   };
+  const world = {};
+  if (values.customers !== undefined) world.customers = int('customers', values.customers);
+  if (values.members !== undefined) world.members = int('members', values.members);
   return {
+    seed: values.seed === undefined ? undefined : int('seed', values.seed),
+    world,
     port: values.port === undefined ? 0 : int('port', values.port),
     host: values.host,
     corpId: values['corp-id'],

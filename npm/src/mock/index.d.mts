@@ -29,6 +29,139 @@ export interface MockFault {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * Sizes of the look-alike's seeded world (all optional). TypeError for a non-integer, RangeError
+ * out of range; unknown keys are refused.
+ */
+export interface MockWorldSizes {
+  /** Members of the corp, 2–10000 (default 20): the follow users first, about 1 in 10 resigned, 1 in 10 without 客户联系. */
+  members?: number;
+  /** Departments, 1–1000 (default 4); id 1 is the root. */
+  departments?: number;
+  /** Customers, 0–1000000 (default 200), each followed by at least one member. */
+  customers?: number;
+  /** Corp tag groups (default 4). */
+  tagGroups?: number;
+  /** Tags per seeded group, corp and strategy (default 5). (tagGroups + strategies) × tagsPerGroup ≤ 3000. */
+  tagsPerGroup?: number;
+  /** Customer strategies (规则组), 0–100 (default 2), each with one tag group. */
+  strategies?: number;
+  /** Customer group chats, 0–100000 (default 12). */
+  groupChats?: number;
+  /**
+   * Followers of the busiest customer (`world.busiestCustomer()`): default every member who can
+   * follow customers, at most 501. More than 500 make `externalcontact/get` page `follow_user`;
+   * it cannot exceed those members (RangeError: raise `members`).
+   */
+  followersOfBusiest?: number;
+}
+
+/** A member of the world (`mock.world.members()`). */
+export interface MockMember {
+  readonly userid: string;
+  readonly name: string;
+  readonly department: readonly number[];
+  readonly status: 'active' | 'resigned';
+  /** Unix seconds, resigned members only. */
+  readonly dimission_time?: number;
+  /** 客户联系 enabled. */
+  readonly follow: boolean;
+}
+
+/** A follow relation (member ↔ customer) as stored: `tags` are tag ids (corp and strategy). */
+export interface MockFollow {
+  readonly userid: string;
+  readonly remark: string;
+  readonly description: string;
+  readonly createtime: number;
+  readonly tags: readonly string[];
+  readonly remark_corp_name?: string;
+  readonly remark_mobiles: readonly string[];
+  readonly oper_userid: string;
+  readonly add_way: number;
+  readonly state?: string;
+}
+
+/** A customer of the world with its followers (`mock.world.customer(id)`). */
+export interface MockCustomer {
+  /** `wm…` (WeChat, type 1) or `wo…` (WeCom, type 2), 32 characters. */
+  readonly external_userid: string;
+  readonly name: string;
+  readonly type: 1 | 2;
+  readonly gender: 0 | 1 | 2;
+  readonly avatar: string;
+  readonly unionid?: string;
+  readonly position?: string;
+  readonly corp_name?: string;
+  readonly corp_full_name?: string;
+  readonly external_profile?: Readonly<Record<string, unknown>>;
+  readonly follow_user: readonly MockFollow[];
+}
+
+/** A corp or strategy tag group with its tags. */
+export interface MockTagGroup {
+  readonly group_id: string;
+  readonly group_name: string;
+  readonly create_time: number;
+  readonly order: number;
+  /** Strategy tag groups only. */
+  readonly strategy_id?: number;
+  readonly tags: readonly { readonly id: string; readonly name: string; readonly create_time: number; readonly order: number }[];
+}
+
+/** A customer group chat as `groupchat/get` knows it (plus `opengid` and the inherit `status`). */
+export interface MockGroupChat {
+  readonly chat_id: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly create_time: number;
+  readonly notice: string;
+  /** 0 normal, 1 owner resigned (to inherit), 2 inheriting, 3 inherited. */
+  readonly status: 0 | 1 | 2 | 3;
+  readonly member_list: readonly Readonly<Record<string, unknown>>[];
+  readonly admin_list: readonly { readonly userid: string }[];
+  readonly member_version: string;
+  readonly opengid: string;
+}
+
+/** A started customer transfer; it completes 24 h (mock clock) after `started_at`. */
+export interface MockTransfer {
+  readonly kind: 'onjob' | 'resigned';
+  readonly handover_userid: string;
+  readonly takeover_userid: string;
+  readonly external_userid: string;
+  /** 1 done, 2 waiting (then 3 refused, 4 takeover at its limit, 5 no record). */
+  readonly status: number;
+  readonly started_at: number;
+  readonly takeover_time?: number;
+}
+
+/**
+ * Read-only view of the look-alike's world: every call answers frozen copies, after due
+ * transfers have completed. `reset()` seeds the world anew; the view follows.
+ */
+export interface MockWorld {
+  readonly seed: number;
+  readonly sizes: Readonly<Required<MockWorldSizes>>;
+  departments(): readonly { readonly id: number; readonly name: string; readonly parentid: number }[];
+  /** Every member in seed order (the follow users first). */
+  members(): readonly MockMember[];
+  member(userid: string): MockMember | undefined;
+  /** Every customer's external_userid in seed order. */
+  customerIds(): readonly string[];
+  customer(externalUserid: string): MockCustomer | undefined;
+  /** A member's customers, in `externalcontact/list`'s order. */
+  customersOf(userid: string): readonly string[];
+  /** The customer with `followersOfBusiest` followers. */
+  busiestCustomer(): string | undefined;
+  tagGroups(): readonly MockTagGroup[];
+  strategies(): readonly number[];
+  groupChatIds(): readonly string[];
+  groupChat(chatId: string): MockGroupChat | undefined;
+  joinWays(): readonly Readonly<Record<string, unknown>>[];
+  transfers(): readonly MockTransfer[];
+}
+
 export interface MockServerOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
@@ -40,8 +173,16 @@ export interface MockServerOptions {
   corpSecret?: string;
   /** Default 7200. */
   tokenTtlSeconds?: number;
-  /** Default `['zhangsan', 'lisi']`. */
+  /**
+   * The world's active members with 客户联系, in this order (`get_follow_user_list` answers them);
+   * the other seeded members are resigned or without 客户联系. Default: `zhangsan`, `lisi`, then
+   * most seeded members.
+   */
   followUsers?: string[];
+  /** Seed of the world, an integer 0–4294967295 (default 1): the same seed and sizes give the same answers. */
+  seed?: number;
+  /** Sizes of the seeded world, e.g. `{ customers: 100_000 }`. */
+  world?: MockWorldSizes;
   /** Time source in milliseconds (default `Date.now`). */
   now?: () => number;
   /** Called with unexpected handler exceptions (answered as errcode -1). */
@@ -85,13 +226,15 @@ export interface MockServer {
   /** Every token issued so far answers 40014; the next gettoken issues a new one. */
   revokeTokens(): void;
   /**
-   * Moves the mock clock forward (token TTL, temp-way expiry, list time range) by 0 to 315360000 seconds
+   * Moves the mock clock forward (token TTL, temp-way expiry, list time range, transfers completing 24 h after they start) by 0 to 315360000 seconds
    * (10 years); at most 100 years in total until `reset()`. TypeError when `seconds` is not a finite
    * number, RangeError when out of range.
    */
   advanceTime(seconds: number): void;
-  /** Clears faults, stats, contact ways, tokens and clock advances. */
+  /** Clears faults, stats, contact ways, tokens and clock advances, and seeds the world anew. */
   reset(): void;
+  /** Read-only view of the seeded world (members, customers, tags, group chats, transfers). */
+  readonly world: MockWorld;
   /** Frozen snapshot of stored contact ways keyed by config_id (each with `create_time`, seconds). */
   readonly contactWays: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** Stops the server, closing keep-alive connections and cancelling delayed answers. */

@@ -17,6 +17,8 @@
 //   corpgroup/unionid_to_external_userid         https://developer.work.weixin.qq.com/document/path/95818
 //   corpgroup/unionid_to_pending_id              https://developer.work.weixin.qq.com/document/path/97357
 //   externalcontact/convert_to_openid            https://developer.work.weixin.qq.com/document/path/92323
+//   the world's endpoints (customers, tags, follow users; transfers, group chats, join ways):
+//   see handlers.mjs and README.md. Methods come from the SDK's declarations (router.mjs).
 // Unknown paths answer HTTP 404 `{errcode: 40066, errmsg: 'invalid url, api not found, ...'}`.
 
 import { createServer } from 'node:http';
@@ -28,6 +30,9 @@ import { ContactWayStore } from './contact-way-store.mjs';
 import { handleApiRequest } from './router.mjs';
 import { handleAdminRequest } from './admin.mjs';
 import { errorAnswer } from './errors.mjs';
+import { createWorld } from './world/index.mjs';
+import { checkSeed, checkSizes } from './world/options.mjs';
+import { createWorldView } from './world/snapshot.mjs';
 import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
 import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guard.mjs';
 
@@ -38,7 +43,10 @@ import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guar
  * @property {string} [corpId='wwmockcorp0000001'] The only corpid gettoken accepts.
  * @property {string} [corpSecret='mock-secret-0123456789'] The only corpsecret gettoken accepts.
  * @property {number} [tokenTtlSeconds=7200] Lifetime of an access_token.
- * @property {string[]} [followUsers=['zhangsan','lisi']] Answer of get_follow_user_list.
+ * @property {string[]} [followUsers=['zhangsan','lisi']] The world's active members with 客户联系, in this order
+ *   (the answer of get_follow_user_list); the other seeded members are resigned or without 客户联系.
+ * @property {number} [seed=1] Seed of the world (integer 0..2^32-1): same seed and sizes, same world.
+ * @property {Partial<import('./world/options.mjs').WorldSizes>} [world] Sizes of the world, e.g. `{ customers: 100_000 }`.
  * @property {() => number} [now=Date.now] Time source in milliseconds (for tests that control time).
  * @property {(err: unknown) => void} [onError] Called with unexpected handler exceptions (answered as errcode -1).
  * @property {string} [adminToken] Token that lets any origin use the /__mock admin API (16–256 characters
@@ -61,7 +69,8 @@ import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guar
  * @property {() => void} revokeTokens Every token issued so far answers 40014; the next gettoken issues a new one.
  * @property {(seconds: number) => void} advanceTime Moves the mock clock forward (token TTL, temp-way expiry,
  *   list time range) by 0 to 10 years; 100 years in total until reset(). TypeError/RangeError otherwise.
- * @property {() => void} reset Clears faults, stats, contact ways, tokens and clock advances.
+ * @property {() => void} reset Clears faults, stats, contact ways, tokens and clock advances, and seeds the world anew.
+ * @property {import('./world/snapshot.mjs').WorldView} world Read-only view of the world (frozen copies).
  * @property {ReadonlyMap<string, object>} contactWays Snapshot (frozen copies) of stored contact ways keyed by config_id, each with `create_time`.
  * @property {() => Promise<void>} close Stops the server, closing keep-alive connections and cancelling delayed answers.
  */
@@ -70,7 +79,7 @@ import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guar
  * @typedef {object} MockEnv Shared state handed to handlers.
  * @property {string} corpId
  * @property {string} corpSecret
- * @property {readonly string[]} followUsers
+ * @property {import('./world/index.mjs').World} world The seeded world the handlers act on (replaced by reset()).
  * @property {import('./clock.mjs').MockClock} clock
  * @property {TokenStore} tokens
  * @property {FaultQueue} faults
@@ -87,7 +96,6 @@ const DEFAULTS = Object.freeze({
   corpId: 'wwmockcorp0000001',
   corpSecret: 'mock-secret-0123456789',
   tokenTtlSeconds: 7200,
-  followUsers: ['zhangsan', 'lisi'],
 });
 
 function normalizeOptions(options) {
@@ -101,9 +109,12 @@ function normalizeOptions(options) {
   if (typeof o.tokenTtlSeconds !== 'number' || !(o.tokenTtlSeconds > 0) || !Number.isFinite(o.tokenTtlSeconds)) {
     throw new RangeError('tokenTtlSeconds must be a positive number');
   }
-  if (!Array.isArray(o.followUsers) || !o.followUsers.every((u) => typeof u === 'string')) {
+  if (o.followUsers !== undefined && (!Array.isArray(o.followUsers) || !o.followUsers.every((u) => typeof u === 'string'))) {
     throw new TypeError('followUsers must be an array of strings');
   }
+  if (o.followUsers !== undefined && o.followUsers.length > 10_000) throw new RangeError('followUsers may name at most 10000 members');
+  o.seed = checkSeed(o.seed);
+  o.world = checkSizes(o.world);
   if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning milliseconds');
   if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError('onError must be a function');
   o.adminToken = o.adminToken === undefined ? newAdminToken() : checkAdminToken(o.adminToken);
@@ -154,11 +165,13 @@ export async function startMockServer(options = {}) {
   const cfg = normalizeOptions(options);
   const clock = createClock(cfg.now);
   const sleeper = createSleeper();
+  const followUsers = cfg.followUsers === undefined ? undefined : Object.freeze([...cfg.followUsers]);
+  const seedWorld = () => createWorld({ seed: cfg.seed, sizes: cfg.world, clock, corpId: cfg.corpId, followUsers });
   /** @type {MockEnv} */
   const env = {
     corpId: cfg.corpId,
     corpSecret: cfg.corpSecret,
-    followUsers: Object.freeze([...cfg.followUsers]),
+    world: seedWorld(),
     clock,
     tokens: new TokenStore({ ttlSeconds: cfg.tokenTtlSeconds, clock }),
     faults: new FaultQueue(),
@@ -241,7 +254,9 @@ export async function startMockServer(options = {}) {
       env.contactWays.clear();
       env.tokens.clear();
       clock.resetOffset();
+      env.world = seedWorld();
     },
+    world: createWorldView(() => env.world),
     get contactWays() {
       return env.contactWays.snapshot();
     },

@@ -3,47 +3,44 @@
 
 import { ApiError, errorAnswer } from './errors.mjs';
 import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
-import { addContactWay, delContactWay, getContactWay, listContactWay, updateContactWay } from './contact-way.mjs';
-import { closeTempChat, getFollowUserList, getToken } from './simple-endpoints.mjs';
-import { externalUserIdToPendingId } from './pending-id.mjs';
-import { corpGroupUnionidToExternalUserid, corpGroupUnionidToPendingId, unionidToExternalUserid } from './unionid.mjs';
-import { getNewExternalUserid, groupChatGetNewExternalUserid } from './new-external-userid.mjs';
-import { fromServiceExternalUserid, openuseridToUserid } from './service-ids.mjs';
-import { externalTagid } from './external-tagid.mjs';
-import { convertToOpenid } from './openid.mjs';
+import { endpoints } from './endpoint-table.mjs';
+import { HANDLERS } from './handlers.mjs';
+import { settleTransfers } from './world/transfers.mjs';
 
 /**
  * @typedef {object} Route
- * @property {'GET' | 'POST'} method
- * @property {boolean} [public] true when no access_token is needed (gettoken).
- * @property {(ctx: import('./contact-way.mjs').HandlerContext) => object} handler
+ * @property {'GET' | 'POST'} method From the endpoint's declaration.
+ * @property {boolean} public true when no access_token is needed: the endpoint the SDK calls
+ *   itself (gettoken, declared without a JS method name).
+ * @property {import('./handlers.mjs').Handler} handler
  */
 
 /**
- * Every endpoint the mock server implements, keyed by path without `/cgi-bin/`.
+ * The routes: every handler of {@link HANDLERS} whose path the SDK declares (npm/src/generated.js
+ * `endpoints`, copied next to this file by the build as endpoint-table.mjs), with the declared
+ * method. A handler nobody declares is not served (js-tests/mock-routing.test.mjs fails on it).
+ * @param {ReadonlyArray<{ path: string, method: string, jsName: string | null }>} declared
+ * @param {ReadonlyMap<string, import('./handlers.mjs').Handler>} handlers
+ * @returns {Map<string, Route>}
+ */
+export function buildRoutes(declared, handlers) {
+  const byPath = new Map(declared.map((e) => [e.path, e]));
+  /** @type {Map<string, Route>} */
+  const routes = new Map();
+  for (const [path, handler] of handlers) {
+    const endpoint = byPath.get(path);
+    const method = endpoint?.method;
+    if (method !== 'GET' && method !== 'POST') continue;
+    routes.set(path, { method, public: endpoint.jsName === null, handler });
+  }
+  return routes;
+}
+
+/**
+ * Every endpoint the mock server serves, keyed by path without `/cgi-bin/`.
  * @type {ReadonlyMap<string, Route>}
  */
-export const ROUTES = new Map([
-  ['gettoken', { method: 'GET', public: true, handler: getToken }],
-  ['externalcontact/get_follow_user_list', { method: 'GET', handler: getFollowUserList }],
-  ['externalcontact/add_contact_way', { method: 'POST', handler: addContactWay }],
-  ['externalcontact/get_contact_way', { method: 'POST', handler: getContactWay }],
-  ['externalcontact/update_contact_way', { method: 'POST', handler: updateContactWay }],
-  ['externalcontact/del_contact_way', { method: 'POST', handler: delContactWay }],
-  ['externalcontact/list_contact_way', { method: 'POST', handler: listContactWay }],
-  ['externalcontact/close_temp_chat', { method: 'POST', handler: closeTempChat }],
-  ['corpgroup/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
-  ['idconvert/batch/external_userid_to_pending_id', { method: 'POST', handler: externalUserIdToPendingId }],
-  ['idconvert/unionid_to_external_userid', { method: 'POST', handler: unionidToExternalUserid }],
-  ['externalcontact/get_new_external_userid', { method: 'POST', handler: getNewExternalUserid }],
-  ['externalcontact/groupchat/get_new_external_userid', { method: 'POST', handler: groupChatGetNewExternalUserid }],
-  ['externalcontact/from_service_external_userid', { method: 'POST', handler: fromServiceExternalUserid }],
-  ['batch/openuserid_to_userid', { method: 'POST', handler: openuseridToUserid }],
-  ['idconvert/external_tagid', { method: 'POST', handler: externalTagid }],
-  ['corpgroup/unionid_to_external_userid', { method: 'POST', handler: corpGroupUnionidToExternalUserid }],
-  ['corpgroup/unionid_to_pending_id', { method: 'POST', handler: corpGroupUnionidToPendingId }],
-  ['externalcontact/convert_to_openid', { method: 'POST', handler: convertToOpenid }],
-]);
+export const ROUTES = buildRoutes(endpoints, HANDLERS);
 
 /** Body sent by a `garbage` fault: HTTP 200, claims JSON, is not JSON. */
 const GARBAGE_BODY = '<!DOCTYPE html><html><body>mock garbage {"errcode":0,</body></html>';
@@ -99,6 +96,7 @@ function dispatch(req, key, query, body, env, ip) {
     if (!route.public) checkToken(query, env);
     if (req.method !== route.method) throw new ApiError(40063, `require ${route.method} method`);
     const parsed = route.method === 'POST' ? parseJsonBody(body.buffer) : {};
+    settleTransfers(env.world);
     const result = route.handler({ query, body: parsed, env });
     return { status: 200, answer: { errcode: 0, errmsg: 'ok', ...result } };
   } catch (err) {

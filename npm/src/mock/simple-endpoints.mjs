@@ -1,4 +1,4 @@
-// Handlers for the small endpoints: gettoken, get_follow_user_list and close_temp_chat.
+// Handlers for the small endpoints: gettoken and close_temp_chat.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from './errors.mjs';
@@ -29,17 +29,6 @@ export function getToken({ query, env }) {
   if (!sameSecret(secret, env.corpSecret)) throw new ApiError(40001);
   const { accessToken, expiresIn } = env.tokens.issue();
   return { access_token: accessToken, expires_in: expiresIn };
-}
-
-/**
- * `GET /cgi-bin/externalcontact/get_follow_user_list` — members allowed to
- * have external contacts (the `followUsers` option).
- * https://developer.work.weixin.qq.com/document/path/92571
- * @param {import('./contact-way.mjs').HandlerContext} ctx
- * @returns {{ follow_user: string[] }}
- */
-export function getFollowUserList({ env }) {
-  return { follow_user: [...env.followUsers] };
 }
 
 /**
