@@ -100,6 +100,14 @@ const READS = {
   'corpgroup/unionid_to_external_userid': () => ({ unionid: UNIONID, openid: OPENID }),
   'corpgroup/unionid_to_pending_id': () => ({ unionid: UNIONID, openid: OPENID }),
   'externalcontact/convert_to_openid': () => ({ external_userid: WM }),
+  // issue 11: follow users and customers (the reads' retry is answered by an injected ok fault)
+  'externalcontact/check_follow_user': () => ({ userid: ['zhangsan'] }),
+  'externalcontact/list': () => ({ userid: 'zhangsan' }),
+  'externalcontact/get': () => ({ external_userid: WM }),
+  'crm/get_external_contact': () => ({ external_userid: WM }),
+  'externalcontact/batch/get_by_user': () => ({ userid_list: ['zhangsan'] }),
+  'externalcontact/contact_list': () => ({ limit: 10 }),
+  'externalcontact/unionid_to_external_userid': () => ({ unionid: UNIONID, openid: OPENID }),
   // issue 11: transfers and group chats
   'externalcontact/transfer_result': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
   'externalcontact/resigned/transfer_result': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
@@ -118,6 +126,8 @@ const WRITES = {
   [UPDATE]: (ctx) => ({ config_id: ctx.configId, remark: '改过的备注' }),
   [DEL]: (ctx) => ({ config_id: ctx.configId }),
   [CLOSE_TEMP_CHAT]: () => ({ userid: 'zhangsan', external_userid: WO }),
+  // issue 11: customers
+  'externalcontact/remark': () => ({ userid: 'zhangsan', external_userid: WM, remark: '重试' }),
   // issue 11: transfers and group chats (a transfer counts against WeCom's 2-in-90-days limit)
   'externalcontact/transfer_customer': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [WM] }),
   'externalcontact/resigned/transfer_customer': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [WM] }),
