@@ -16,7 +16,7 @@
 // and 2 MiB of UTF-8 (the client limits UTF-16 units, the native side UTF-8 bytes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import { Rng, envInt } from './fuzz/prng.mjs';
 import { LOCALES, fixedCases } from './differential/cases.mjs';
 import { Payloads } from './differential/gen.mjs';
@@ -46,16 +46,37 @@ function js(V, endpoint, payload, options) {
   }
 }
 
+/**
+ * A short description of a payload for a failure message. Never throws: what JSON.stringify
+ * refuses is shown by util.inspect (String() throws on an object without a prototype).
+ */
 function brief(value) {
+  const printable = () => {
+    try {
+      return String(value);
+    } catch {
+      return `<unprintable ${typeof value}>`;
+    }
+  };
   const text = (() => {
     try {
       return JSON.stringify(value);
     } catch {
-      return String(value);
+      return inspect(value, { depth: 3, breakLength: Infinity });
     }
   })();
-  return text === undefined ? String(value) : text.length > 600 ? `${text.slice(0, 600)}…(${text.length})` : text;
+  const shown = text === undefined ? inspect(value, { depth: 3, breakLength: Infinity }) : text;
+  return shown.length > 600 ? `${shown.slice(0, 600)}…(${shown.length})` : shown;
 }
+
+test('issue 11: brief() prints what neither JSON.stringify nor String can (the corpus grew with the endpoint table and produced one)', () => {
+  const circular = Object.create(null);
+  circular.self = circular;
+  assert.match(brief(circular), /Circular/);
+  assert.equal(brief(Object.create(null)), '{}');
+  assert.equal(brief(undefined), 'undefined');
+  assert.match(brief(10n), /^10n?$/);
+});
 
 test('issue 9: the generated JS validators give the native validator\'s reports on the whole corpus (both locales, strict and not)', { timeout: 110_000 }, async (t) => {
   const started = Date.now();
@@ -122,6 +143,18 @@ test('issue 9: the generated JS validators give the native validator\'s reports 
 // The generated validators reuse the context of the last finished call: a validation started
 // from inside another (a getter or toJSON of the payload) and a walk cut short by an exception
 // must each leave the next report untouched.
+// The failure message of a refused payload is built for every such payload: building it must
+// not throw (the generator makes prototype-less objects whose members JSON.stringify refuses).
+test('issue 11: brief() describes payloads String() and JSON.stringify both refuse', () => {
+  const bare = Object.assign(Object.create(null), { type: 1, big: { toJSON: () => 2n ** 70n } });
+  assert.throws(() => String(bare), TypeError);
+  assert.throws(() => JSON.stringify(bare), TypeError);
+  assert.match(brief(bare), /type: 1/);
+  assert.equal(brief(Object.create(null)), '{}');
+  assert.match(brief(undefined), /^undefined$/);
+  assert.match(brief({ s: 'x'.repeat(700) }), /…\(\d+\)$/);
+});
+
 test('issue 9: a validation run from a getter of the payload, or cut short by a throwing getter, leaves the other reports intact', async () => {
   const { module: V, dispose } = await loadValidators();
   try {

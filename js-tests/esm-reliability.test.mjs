@@ -100,12 +100,51 @@ const READS = {
   'corpgroup/unionid_to_external_userid': () => ({ unionid: UNIONID, openid: OPENID }),
   'corpgroup/unionid_to_pending_id': () => ({ unionid: UNIONID, openid: OPENID }),
   'externalcontact/convert_to_openid': () => ({ external_userid: WM }),
+  // issue 11: follow users and customers (the reads' retry is answered by an injected ok fault)
+  'externalcontact/check_follow_user': () => ({ userid: ['zhangsan'] }),
+  'externalcontact/list': () => ({ userid: 'zhangsan' }),
+  'externalcontact/get': () => ({ external_userid: WM }),
+  'crm/get_external_contact': () => ({ external_userid: WM }),
+  'externalcontact/batch/get_by_user': () => ({ userid_list: ['zhangsan'] }),
+  'externalcontact/contact_list': () => ({ limit: 10 }),
+  'externalcontact/unionid_to_external_userid': () => ({ unionid: UNIONID, openid: OPENID }),
+  // issue 11: transfers and group chats
+  'externalcontact/transfer_result': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
+  'externalcontact/resigned/transfer_result': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
+  'externalcontact/get_unassigned_list': () => ({ page_size: 100 }),
+  'externalcontact/get_transfer_result': () => ({ external_userid: WM, handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
+  'externalcontact/groupchat/list': () => ({ limit: 10 }),
+  'externalcontact/groupchat/get': () => ({ chat_id: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA' }),
+  'externalcontact/opengid_to_chatid': () => ({ opengid: 'oAAAAAAA' }),
+  // issue 11: corp tags, strategy tags and group join ways
+  'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
+  'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
+  'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
   [UPDATE]: (ctx) => ({ config_id: ctx.configId, remark: '改过的备注' }),
   [DEL]: (ctx) => ({ config_id: ctx.configId }),
   [CLOSE_TEMP_CHAT]: () => ({ userid: 'zhangsan', external_userid: WO }),
+  // issue 11: customers
+  'externalcontact/remark': () => ({ userid: 'zhangsan', external_userid: WM, remark: '重试' }),
+  // issue 11: transfers and group chats (a transfer counts against WeCom's 2-in-90-days limit)
+  'externalcontact/transfer_customer': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [WM] }),
+  'externalcontact/resigned/transfer_customer': () => ({ handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [WM] }),
+  'externalcontact/transfer': () => ({ external_userid: WM, handover_userid: 'zhangsan', takeover_userid: 'lisi' }),
+  'externalcontact/groupchat/onjob_transfer': () => ({ chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'], new_owner: 'lisi' }),
+  'externalcontact/groupchat/transfer': () => ({ chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'], new_owner: 'lisi' }),
+  // issue 11: corp tags, strategy tags and group join ways
+  'externalcontact/add_corp_tag': () => ({ group_name: '客户等级', tag: [{ name: 'VIP' }] }),
+  'externalcontact/edit_corp_tag': () => ({ id: 'etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA', name: '重要客户' }),
+  'externalcontact/del_corp_tag': () => ({ tag_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA'] }),
+  'externalcontact/mark_tag': () => ({ userid: 'zhangsan', external_userid: WO, add_tag: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA'] }),
+  'externalcontact/add_strategy_tag': () => ({ strategy_id: 1, group_name: '客户等级', tag: [{ name: 'VIP' }] }),
+  'externalcontact/edit_strategy_tag': () => ({ id: 'etAJ2GCAAAjuNiyxgPiyAeONpbS5ZAAA', order: 1 }),
+  'externalcontact/del_strategy_tag': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
+  'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
+  'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
+  'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */
@@ -356,6 +395,9 @@ describe('transport failures: reads are retried, writes are sent once', () => {
     const ctx = { configId: await existingWay(client) };
     for (const [path, payload] of Object.entries(READS)) {
       mock.inject({ path, status: 502 });
+      // The retry is answered ok whatever the look-alike's data: this checks the client's
+      // classification of every read, not the look-alike's handlers (tested on their own).
+      mock.inject({ path, errcode: 0 });
       const res = await callMethod(client, path, payload(ctx));
       assert.equal(res.errcode, 0, path);
       assert.equal(hits(mock, path), 2, `${path}: the 502 and the retry`);

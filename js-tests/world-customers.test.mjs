@@ -3,7 +3,7 @@
 // look-alike's own checks, the SDK for one call per endpoint.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, assertErrcode, sdkCall } from './world-helpers.mjs';
+import { startWorld, assertErrcode } from './world-helpers.mjs';
 
 let mock;
 let wecom;
@@ -17,23 +17,23 @@ const activeFollowUsers = () => mock.world.members().filter((m) => m.status === 
 const resignedMember = () => mock.world.members().find((m) => m.status === 'resigned').userid;
 const memberWithout = () => mock.world.members().find((m) => m.status === 'active' && !m.follow).userid;
 
-describe('issue 11: one SDK call per customer endpoint against the world', () => {
+describe('issue 11: one SDK call per customer endpoint against the world (the generated methods)', () => {
   test('check_follow_user', async () => {
-    const res = await sdkCall(client, 'externalcontact/check_follow_user', { userid: ['zhangsan', memberWithout()], partyid: [1] });
+    const res = await client.checkFollowUser({ userid: ['zhangsan', memberWithout()], partyid: [1] });
     assert.deepEqual(res.authorized.userid, ['zhangsan']);
     assert.deepEqual(res.unauthorized.userid, [memberWithout()]);
     assert.equal(res.authorized.partyid.length + res.unauthorized.partyid.length, 1);
   });
 
   test('list (GET ?userid=) answers the member\'s customers', async () => {
-    const res = await sdkCall(client, 'externalcontact/list', { userid: 'zhangsan' }, 'GET');
+    const res = await client.listExternalContact({ userid: 'zhangsan' });
     assert.deepEqual(res.external_userid, mock.world.customersOf('zhangsan'));
     assert.ok(res.external_userid.length > 0);
   });
 
   test('get (GET ?external_userid=) answers the customer and its followers', async () => {
     const id = mock.world.customersOf('lisi')[0];
-    const res = await sdkCall(client, 'externalcontact/get', { external_userid: id }, 'GET');
+    const res = await client.getExternalContact({ external_userid: id });
     const seeded = mock.world.customer(id);
     assert.equal(res.external_contact.external_userid, id);
     assert.equal(res.external_contact.name, seeded.name);
@@ -43,14 +43,14 @@ describe('issue 11: one SDK call per customer endpoint against the world', () =>
 
   test('crm/get_external_contact (legacy GET) answers like get', async () => {
     const id = mock.world.customersOf('lisi')[0];
-    const res = await sdkCall(client, 'crm/get_external_contact', { external_userid: id }, 'GET');
+    const res = await client.crmGetExternalContact({ external_userid: id });
     const modern = await wecom.get('externalcontact/get', { external_userid: id });
     assert.deepEqual(res.external_contact, modern.external_contact);
     assert.deepEqual(res.follow_user, modern.follow_user);
   });
 
   test('batch/get_by_user answers one entry per follow relation', async () => {
-    const res = await sdkCall(client, 'externalcontact/batch/get_by_user', { userid_list: ['zhangsan'], limit: 100 });
+    const res = await client.batchGetByUser({ userid_list: ['zhangsan'], limit: 100 });
     const ids = mock.world.customersOf('zhangsan');
     assert.deepEqual(res.external_contact_list.map((e) => e.external_contact.external_userid), ids.slice(0, 100));
     for (const e of res.external_contact_list) assert.equal(e.follow_info.userid, 'zhangsan');
@@ -59,7 +59,7 @@ describe('issue 11: one SDK call per customer endpoint against the world', () =>
 
   test('remark changes what get shows', async () => {
     const id = mock.world.customersOf('zhangsan')[2];
-    await sdkCall(client, 'externalcontact/remark', {
+    await client.remarkExternalContact({
       userid: 'zhangsan', external_userid: id, remark: '王总', description: '采购负责人', remark_mobiles: ['13800000000'],
     });
     const got = await wecom.get('externalcontact/get', { external_userid: id });
@@ -67,24 +67,18 @@ describe('issue 11: one SDK call per customer endpoint against the world', () =>
     assert.equal(f.remark, '王总');
     assert.equal(f.description, '采购负责人');
     assert.deepEqual(f.remark_mobiles, ['13800000000']);
-    await sdkCall(client, 'externalcontact/remark', { userid: 'zhangsan', external_userid: id, remark_mobiles: [''] });
+    await client.remarkExternalContact({ userid: 'zhangsan', external_userid: id, remark_mobiles: [''] });
     const cleared = (await wecom.get('externalcontact/get', { external_userid: id })).follow_user.find((x) => x.userid === 'zhangsan');
     assert.deepEqual(cleared.remark_mobiles, [], '[""] clears the numbers');
     assert.equal(cleared.remark, '王总', 'fields not sent stay');
   });
 
   test('contact_list answers every follow relation across pages', async () => {
-    let cursor = '';
     let count = 0;
-    for (let i = 0; i < 100; i += 1) {
-      const res = await sdkCall(client, 'externalcontact/contact_list', { cursor, limit: 150 });
-      for (const item of res.info_list) {
-        assert.equal(item.is_customer, true);
-        assert.ok(item.tmp_openid && item.external_userid && item.follow_userid && Number.isInteger(item.add_time));
-      }
-      count += res.info_list.length;
-      if (!res.next_cursor) break;
-      cursor = res.next_cursor;
+    for await (const item of client.paginate('externalcontact/contact_list', { limit: 150 })) {
+      assert.equal(item.is_customer, true);
+      assert.ok(item.tmp_openid && item.external_userid && item.follow_userid && Number.isInteger(item.add_time));
+      count += 1;
     }
     const expected = mock.world.customerIds().reduce((n, id) => n + mock.world.customer(id).follow_user.length, 0);
     assert.equal(count, expected);
@@ -92,7 +86,7 @@ describe('issue 11: one SDK call per customer endpoint against the world', () =>
 
   test('unionid_to_external_userid finds the WeChat customer with that unionid', async () => {
     const customer = mock.world.customerIds().map((id) => mock.world.customer(id)).find((c) => c.unionid);
-    const res = await sdkCall(client, 'externalcontact/unionid_to_external_userid', { unionid: customer.unionid, openid: 'oMiniProgramOpenid0001' });
+    const res = await client.corpUnionidToExternalUserid({ unionid: customer.unionid, openid: 'oMiniProgramOpenid0001' });
     assert.equal(res.external_userid, customer.external_userid);
   });
 });
@@ -190,6 +184,10 @@ describe('issue 11: get pages follow_user past 500 followers', () => {
       assert.equal(second.next_cursor, '');
       const all = [...first.follow_user, ...second.follow_user].map((f) => f.userid);
       assert.equal(new Set(all).size, 501);
+      // Through the SDK: every follower once, over both pages.
+      const viaSdk = [];
+      for await (const f of big.client.paginate('externalcontact/get', { external_userid: id })) viaSdk.push(f.userid);
+      assert.deepEqual(viaSdk, all);
       // The cursor belongs to this customer.
       const other = big.mock.world.customerIds()[1];
       assertErrcode(await big.wecom.get('externalcontact/get', { external_userid: other, cursor: first.next_cursor }), 40058);

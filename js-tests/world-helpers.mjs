@@ -35,8 +35,8 @@ const declared = new Map(endpoints.map((e) => [e.path, e]));
 
 /**
  * One SDK call: the declared form `client.request(path, payload)` when the package declares the
- * endpoint, else the raw form with the method the look-alike serves (GET endpoints: the payload
- * goes into the query).
+ * endpoint (all of issue 11's are), else the raw form with the method the look-alike serves
+ * (GET endpoints: the payload goes into the query).
  */
 export function sdkCall(client, path, payload = {}, method = 'POST') {
   if (declared.has(path)) return client.request(path, payload);

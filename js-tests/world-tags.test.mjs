@@ -2,7 +2,7 @@
 // world, with WeCom's errcodes. Through the packed package.
 import { test, describe, beforeEach, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, assertErrcode, sdkCall, directCaller } from './world-helpers.mjs';
+import { startWorld, assertErrcode, directCaller } from './world-helpers.mjs';
 
 let mock;
 let wecom;
@@ -22,7 +22,7 @@ const corpGroups = async () => (await wecom.post('externalcontact/get_corp_tag_l
 
 describe('issue 11: corp tags', () => {
   test('get_corp_tag_list answers the seeded corp groups (no strategy groups), larger order first', async () => {
-    const res = await sdkCall(client, 'externalcontact/get_corp_tag_list', {});
+    const res = await client.getCorpTagList({});
     assert.equal(res.tag_group.length, 4);
     for (const g of res.tag_group) {
       assert.equal(g.strategy_id, undefined);
@@ -43,7 +43,7 @@ describe('issue 11: corp tags', () => {
   });
 
   test('add_corp_tag creates a group (duplicate names collapse) and adds into an existing one by name', async () => {
-    const res = await sdkCall(client, 'externalcontact/add_corp_tag', { group_name: '会员等级', order: 9, tag: [{ name: '金卡' }, { name: '银卡', order: 2 }, { name: '金卡' }] });
+    const res = await client.addCorpTag({ group_name: '会员等级', order: 9, tag: [{ name: '金卡' }, { name: '银卡', order: 2 }, { name: '金卡' }] });
     assert.equal(res.tag_group.group_name, '会员等级');
     assert.deepEqual(res.tag_group.tag.map((t) => t.name), ['金卡', '银卡']);
     const again = await wecom.post('externalcontact/add_corp_tag', { group_name: '会员等级', tag: [{ name: '银卡' }, { name: '铜卡' }] });
@@ -77,8 +77,8 @@ describe('issue 11: corp tags', () => {
 
   test('edit_corp_tag renames and reorders tags and groups; 40071 name taken; 40068 unknown id', async () => {
     const [a, b] = await corpGroups();
-    await sdkCall(client, 'externalcontact/edit_corp_tag', { id: a.tag[0].id, name: '新名字', order: 100 });
-    await sdkCall(client, 'externalcontact/edit_corp_tag', { id: a.group_id, name: '新组名' });
+    await client.editCorpTag({ id: a.tag[0].id, name: '新名字', order: 100 });
+    await client.editCorpTag({ id: a.group_id, name: '新组名' });
     const after = (await corpGroups()).find((g) => g.group_id === a.group_id);
     assert.equal(after.group_name, '新组名');
     assert.equal(after.tag[0].name, '新名字', 'order 100 sorts it first');
@@ -90,7 +90,7 @@ describe('issue 11: corp tags', () => {
 
   test('del_corp_tag: deleting the last tag of a group deletes the group', async () => {
     const [a] = await corpGroups();
-    await sdkCall(client, 'externalcontact/del_corp_tag', { tag_id: a.tag.slice(0, 4).map((t) => t.id) });
+    await client.delCorpTag({ tag_id: a.tag.slice(0, 4).map((t) => t.id) });
     assert.deepEqual((await corpGroups()).find((g) => g.group_id === a.group_id).tag.map((t) => t.id), [a.tag[4].id]);
     assertErrcode(await wecom.post('externalcontact/del_corp_tag', { tag_id: [a.tag[4].id] }), 0);
     assert.equal((await corpGroups()).find((g) => g.group_id === a.group_id), undefined, 'the emptied group is gone');
@@ -113,7 +113,7 @@ describe('issue 11: mark_tag', () => {
     const [a, b] = await corpGroups();
     const id = mock.world.customersOf('zhangsan')[0];
     const strategyTag = (await wecom.post('externalcontact/get_strategy_tag_list', {})).tag_group[0].tag[0];
-    await sdkCall(client, 'externalcontact/mark_tag', {
+    await client.markTag({
       userid: 'zhangsan', external_userid: id, add_tag: [a.tag[0].id, b.tag[1].id, strategyTag.id],
     });
     const got = await wecom.get('externalcontact/get', { external_userid: id });
@@ -124,7 +124,7 @@ describe('issue 11: mark_tag', () => {
     assert.equal(batch.external_contact_list[0].external_contact.external_userid, id);
     for (const t of [a.tag[0].id, b.tag[1].id, strategyTag.id]) assert.ok(batch.external_contact_list[0].follow_info.tag_id.includes(t));
 
-    await sdkCall(client, 'externalcontact/mark_tag', { userid: 'zhangsan', external_userid: id, remove_tag: [b.tag[1].id] });
+    await client.markTag({ userid: 'zhangsan', external_userid: id, remove_tag: [b.tag[1].id] });
     const again = (await wecom.get('externalcontact/get', { external_userid: id })).follow_user.find((f) => f.userid === 'zhangsan');
     assert.ok(!again.tags.some((t) => t.tag_id === b.tag[1].id));
     assert.ok(again.tags.some((t) => t.tag_id === a.tag[0].id));
@@ -154,15 +154,15 @@ describe('issue 11: mark_tag', () => {
 
 describe('issue 11: strategy tags', () => {
   test('get/add/edit/del_strategy_tag act on the strategies\' groups only', async () => {
-    const list = await sdkCall(client, 'externalcontact/get_strategy_tag_list', {});
+    const list = await client.getStrategyTagList({});
     assert.equal(list.tag_group.length, 2);
     assert.deepEqual(list.tag_group.map((g) => g.strategy_id).sort(), [1, 2]);
     const one = await wecom.post('externalcontact/get_strategy_tag_list', { strategy_id: 2 });
     assert.deepEqual(one.tag_group.map((g) => g.strategy_id), [2]);
 
-    const added = await sdkCall(client, 'externalcontact/add_strategy_tag', { strategy_id: 1, group_name: '门店等级', tag: [{ name: 'A 类' }] });
+    const added = await client.addStrategyTag({ strategy_id: 1, group_name: '门店等级', tag: [{ name: 'A 类' }] });
     assert.equal(added.tag_group.strategy_id, 1);
-    await sdkCall(client, 'externalcontact/edit_strategy_tag', { id: added.tag_group.tag[0].id, name: 'A+ 类' });
+    await client.editStrategyTag({ id: added.tag_group.tag[0].id, name: 'A+ 类' });
     const shown = (await wecom.post('externalcontact/get_strategy_tag_list', { strategy_id: 1 })).tag_group.find((g) => g.group_id === added.tag_group.group_id);
     assert.equal(shown.tag[0].name, 'A+ 类');
     assert.ok(!(await corpGroups()).some((g) => g.group_id === added.tag_group.group_id), 'not a corp group');
@@ -172,7 +172,7 @@ describe('issue 11: strategy tags', () => {
     const [corp] = await corpGroups();
     assertErrcode(await wecom.post('externalcontact/del_strategy_tag', { group_id: [corp.group_id] }), 40068);
 
-    await sdkCall(client, 'externalcontact/del_strategy_tag', { tag_id: [added.tag_group.tag[0].id] });
+    await client.delStrategyTag({ tag_id: [added.tag_group.tag[0].id] });
     const gone = (await wecom.post('externalcontact/get_strategy_tag_list', {})).tag_group;
     assert.ok(!gone.some((g) => g.group_id === added.tag_group.group_id), 'its last tag took the group');
   });

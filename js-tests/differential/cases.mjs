@@ -121,9 +121,47 @@ function edges() {
   return out;
 }
 
+/** Corp tags, strategy tags and group join ways: their cross-field rules and limits. */
+function tagsAndJoinWays() {
+  const JW = 'externalcontact/groupchat/add_join_way';
+  const JW_UPDATE = 'externalcontact/groupchat/update_join_way';
+  const TAG = 'externalcontact/add_corp_tag';
+  const S_TAG = 'externalcontact/add_strategy_tag';
+  const way = { scene: 2, chat_id_list: ['wr1'] };
+  const out = [];
+  // remark past 30 characters: a warning (truncated), counted in Unicode scalar values; a string
+  // of 30 UTF-16 units or fewer is never counted.
+  const remarks = ['x'.repeat(30), 'x'.repeat(31), '备'.repeat(31), '😀'.repeat(15), '😀'.repeat(16), '😀'.repeat(31)];
+  remarks.push('e\u0301'.repeat(16), 'x'.repeat(40) + '\ud800', new String('y'.repeat(31)), 31, '');
+  for (const remark of remarks) {
+    out.push([JW, { ...way, remark }]);
+    out.push([JW_UPDATE, { config_id: 'c', ...way, remark }]);
+  }
+  out.push([JW, { ...way, auto_create_room: 0, room_base_name: '销售客服群', room_base_id: 10 }]);
+  out.push([JW, { ...way, auto_create_room: 1, room_base_name: '群'.repeat(41), room_base_id: -1 }]);
+  out.push([JW, { ...way, auto_create_room: 2, chat_id_list: ['a', 'b', 'c', 'd', 'e', 'f'], state: 's'.repeat(31) }]);
+  out.push([JW, { scene: 3, chat_id_list: [] }]);
+  out.push([JW_UPDATE, { config_id: 'c' }]);
+  out.push(['externalcontact/groupchat/get_join_way', { config_id: '' }]);
+  for (const endpoint of ['externalcontact/get_corp_tag_list', 'externalcontact/get_strategy_tag_list']) {
+    out.push([endpoint, { tag_id: ['t'], group_id: ['g'] }]);
+    out.push([endpoint, { tag_id: [], group_id: ['g'] }]);
+  }
+  for (const [endpoint, base] of [[TAG, {}], [S_TAG, { strategy_id: 1 }]]) {
+    out.push([endpoint, { ...base, tag: [{ name: 'a' }] }]);
+    out.push([endpoint, { ...base, group_id: 'g', group_name: 'n', order: 2 ** 32, tag: [{ name: '级'.repeat(31), order: -1 }] }]);
+    out.push([endpoint, { ...base, group_name: 'n', order: 4294967295, tag: [] }]);
+  }
+  out.push(['externalcontact/del_corp_tag', { agentid: 1 }]);
+  out.push(['externalcontact/del_strategy_tag', { tag_id: null, group_id: [] }]);
+  out.push(['externalcontact/mark_tag', { add_tag: [], remove_tag: [] }]);
+  out.push(['externalcontact/edit_strategy_tag', { id: 'x', name: 'n'.repeat(31), strategy_id: 2 }]);
+  return out;
+}
+
 /** Every fixed case: `[endpoint, payload]`. */
 export function fixedCases() {
-  return [...fixtures(), ...fromJsTests(), ...edges()];
+  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays()];
 }
 
 /** Locale tags both sides must read the same way. */

@@ -27,6 +27,7 @@ pub fn describe(rule: &Cross) -> String {
         Assert::Required(f) => format!("`{f}` is required"),
         Assert::Items(f, n) => format!("`{f}` must have exactly {n} item(s)"),
         Assert::Range(f, min, max) => format!("`{f}` must be in {min}..={max}"),
+        Assert::MaxChars(f, n) => format!("`{f}` must be at most {n} characters"),
         Assert::AtMostOne(fs, t) => format!("at most one of {} ({})", list(fs), t.en),
         Assert::AtLeastOne(fs, t) => format!("at least one of {} ({})", list(fs), t.en),
         Assert::NotAfter { a, b, plus, text } => {

@@ -60,6 +60,7 @@ fn assert_json(a: &Assert) -> Value {
         Assert::Required(f) => json!({ "assert": "required", "field": f }),
         Assert::Items(f, n) => json!({ "assert": "items", "field": f, "count": n }),
         Assert::Range(f, min, max) => json!({ "assert": "range", "field": f, "min": min, "max": max }),
+        Assert::MaxChars(f, n) => json!({ "assert": "maxChars", "field": f, "max": n }),
         Assert::AtMostOne(fs, _) => json!({ "assert": "atMostOne", "fields": fs }),
         Assert::AtLeastOne(fs, _) => json!({ "assert": "atLeastOne", "fields": fs }),
         Assert::NotAfter { a, b, plus, .. } => json!({ "assert": "notAfter", "a": a, "b": b, "plus": plus }),

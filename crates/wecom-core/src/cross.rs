@@ -1,6 +1,6 @@
 //! Cross-field rules as data: the small vocabulary every rule that looks at more than one field
 //! of an object is declared in (required-if, only-with, at-most-one-of, at-least-one-of, exact
-//! counts, conditional ranges, one field compared with another).
+//! counts, conditional ranges, string lengths, one field compared with another).
 //!
 //! A rule is `when` (conditions that must all hold) + an assertion + a severity + a rule id.
 //! The native validator interprets these tables ([`crate::validate`]); `wecom-codegen` turns the
@@ -55,6 +55,11 @@ pub enum Assert {
     Items(&'static str, usize),
     /// The field, when it is an integer, must lie in `[min, max]`.
     Range(&'static str, i64, i64),
+    /// The field, when it is a string (without unpaired surrogates), must have at most this many
+    /// characters (Unicode scalar values, as the field rule `max_chars` counts them): reported
+    /// at the field with the count. As a warning it is what WeCom cuts off instead of rejecting
+    /// (a group join way's `remark` past 30 characters, doc 92229: 「超过30个字符将被截断」).
+    MaxChars(&'static str, usize),
     /// At most one of the fields may be given: each given one after the first is reported.
     AtMostOne(&'static [&'static str], &'static Text),
     /// At least one of the fields must be filled: reported at the object itself.
@@ -78,9 +83,11 @@ impl Assert {
     /// The fields the assertion names, in order.
     pub fn fields(&self) -> &[&'static str] {
         match self {
-            Assert::Absent(f, _) | Assert::Required(f) | Assert::Items(f, _) | Assert::Range(f, _, _) => {
-                std::slice::from_ref(f)
-            }
+            Assert::Absent(f, _)
+            | Assert::Required(f)
+            | Assert::Items(f, _)
+            | Assert::Range(f, _, _)
+            | Assert::MaxChars(f, _) => std::slice::from_ref(f),
             Assert::AtMostOne(fs, _) | Assert::AtLeastOne(fs, _) => fs,
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
         }
@@ -161,6 +168,10 @@ pub const fn items(field: &'static str, count: usize) -> Assert {
 /// [`Assert::Range`].
 pub const fn range_of(field: &'static str, min: i64, max: i64) -> Assert {
     Assert::Range(field, min, max)
+}
+/// [`Assert::MaxChars`].
+pub const fn max_chars_of(field: &'static str, max: usize) -> Assert {
+    Assert::MaxChars(field, max)
 }
 /// [`Assert::AtMostOne`].
 pub const fn at_most_one(fields: &'static [&'static str], text: &'static Text) -> Assert {

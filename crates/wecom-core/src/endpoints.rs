@@ -285,10 +285,43 @@ endpoints! {
     CONVERT_TO_OPENID = Post read "externalcontact/convert_to_openid" (92323) convertToOpenid : ConvertToOpenidRequest => ConvertToOpenidResponse, "external_userid 转换为 openid", "external_userid to openid";
 
     // ── issue 11: follow users and customers (customers helper: add lines below this one) ──
+    CHECK_FOLLOW_USER = Post read "externalcontact/check_follow_user" (96312) checkFollowUser : CheckFollowUserRequest => CheckFollowUserResponse, "检查用户是否配置了客户联系功能使用权限", "Check which members and departments have customer contact enabled";
+    LIST_EXTERNAL_CONTACT = Get read "externalcontact/list" (92113) listExternalContact : ListExternalContactRequest => ListExternalContactResponse, "获取客户列表", "List a member's customers";
+    GET_EXTERNAL_CONTACT = Get read "externalcontact/get" (92114) getExternalContact : GetExternalContactRequest => GetExternalContactResponse, "获取客户详情", "Get a customer" paging cursor("cursor" -> "next_cursor", items "follow_user");
+    BATCH_GET_BY_USER = Post read "externalcontact/batch/get_by_user" (92994) batchGetByUser : BatchGetByUserRequest => BatchGetByUserResponse, "批量获取客户详情", "Get the customers of several members" paging cursor("cursor" -> "next_cursor", items "external_contact_list");
+    REMARK_EXTERNAL_CONTACT = Post write "externalcontact/remark" (92115) remarkExternalContact : RemarkExternalContactRequest => ErrcodeResponse, "修改客户备注信息", "Update a member's remark on a customer";
+    CONTACT_LIST = Post read "externalcontact/contact_list" (99434) listServedContacts : ContactListRequest => ContactListResponse, "获取已服务的外部联系人", "List every external contact served" paging cursor("cursor" -> "next_cursor", items "info_list");
+    CRM_GET_EXTERNAL_CONTACT = Get read "crm/get_external_contact" (92114) crmGetExternalContact : LegacyGetExternalContactRequest => GetExternalContactResponse, "获取外部联系人详情（旧）", "Get an external contact (legacy)" deprecated("externalcontact/get");
+    CORP_UNIONID_TO_EXTERNAL_USERID = Post read "externalcontact/unionid_to_external_userid" (93274) corpUnionidToExternalUserid : CorpUnionidToExternalUseridRequest => CorpUnionidToExternalUseridResponse, "企业主体unionid转换为第三方external_userid", "Corp-subject mini-program unionid to external_userid";
 
     // ── issue 11: corp tags, strategy tags and group join ways (tags helper: add lines below this one) ──
+    GET_CORP_TAG_LIST = Post read "externalcontact/get_corp_tag_list" (92117) getCorpTagList : GetCorpTagListRequest => GetCorpTagListResponse, "获取企业标签库", "Get the corp tag library";
+    ADD_CORP_TAG = Post write "externalcontact/add_corp_tag" (92117) addCorpTag : AddCorpTagRequest => AddCorpTagResponse, "添加企业客户标签", "Add corp tags";
+    EDIT_CORP_TAG = Post write "externalcontact/edit_corp_tag" (92117) editCorpTag : EditCorpTagRequest => ErrcodeResponse, "编辑企业客户标签", "Edit a corp tag or tag group";
+    DEL_CORP_TAG = Post write "externalcontact/del_corp_tag" (92117) delCorpTag : DelCorpTagRequest => ErrcodeResponse, "删除企业客户标签", "Delete corp tags or tag groups";
+    MARK_TAG = Post write "externalcontact/mark_tag" (92118) markTag : MarkTagRequest => ErrcodeResponse, "编辑客户企业标签", "Mark or unmark corp tags on a customer";
+    GET_STRATEGY_TAG_LIST = Post read "externalcontact/get_strategy_tag_list" (94882) getStrategyTagList : GetStrategyTagListRequest => GetStrategyTagListResponse, "获取指定规则组下的企业客户标签", "Get a strategy group's corp tags";
+    ADD_STRATEGY_TAG = Post write "externalcontact/add_strategy_tag" (94882) addStrategyTag : AddStrategyTagRequest => AddStrategyTagResponse, "为指定规则组创建企业客户标签", "Add corp tags to a strategy group";
+    EDIT_STRATEGY_TAG = Post write "externalcontact/edit_strategy_tag" (94882) editStrategyTag : EditStrategyTagRequest => ErrcodeResponse, "编辑指定规则组下的企业客户标签", "Edit a strategy group's tag or tag group";
+    DEL_STRATEGY_TAG = Post write "externalcontact/del_strategy_tag" (94882) delStrategyTag : DelStrategyTagRequest => ErrcodeResponse, "删除指定规则组下的企业客户标签", "Delete a strategy group's tags or tag groups";
+    ADD_JOIN_WAY = Post write "externalcontact/groupchat/add_join_way" (92229) addJoinWay : AddJoinWayRequest => AddJoinWayResponse, "配置客户群进群方式", "Create a group join way";
+    GET_JOIN_WAY = Post read "externalcontact/groupchat/get_join_way" (92229) getJoinWay : JoinWayIdRequest => GetJoinWayResponse, "获取客户群进群方式配置", "Get a group join way";
+    UPDATE_JOIN_WAY = Post write "externalcontact/groupchat/update_join_way" (92229) updateJoinWay : UpdateJoinWayRequest => ErrcodeResponse, "更新客户群进群方式配置", "Update (overwrite) a group join way";
+    DEL_JOIN_WAY = Post write "externalcontact/groupchat/del_join_way" (92229) delJoinWay : JoinWayIdRequest => ErrcodeResponse, "删除客户群进群方式配置", "Delete a group join way";
 
     // ── issue 11: transfers and group chats (transfers helper: add lines below this one) ──
+    TRANSFER_CUSTOMER = Post write "externalcontact/transfer_customer" (92125) transferCustomer : TransferCustomerRequest => TransferCustomerResponse, "分配在职成员的客户", "Transfer an on-job member's customers";
+    TRANSFER_RESULT = Post read "externalcontact/transfer_result" (94088) transferResult : TransferResultRequest => TransferResultResponse, "查询客户接替状态（在职继承）", "Takeover state of an on-job transfer" paging cursor("cursor" -> "next_cursor", items "customer");
+    GROUPCHAT_ONJOB_TRANSFER = Post write "externalcontact/groupchat/onjob_transfer" (95703) groupChatOnjobTransfer : GroupChatTransferRequest => GroupChatTransferResponse, "分配在职成员的客户群", "Transfer an on-job member's group chats";
+    GET_UNASSIGNED_LIST = Post read "externalcontact/get_unassigned_list" (92124) getUnassignedList : GetUnassignedListRequest => GetUnassignedListResponse, "获取待分配的离职成员列表", "List resigned members' unassigned customers" paging page_id("page_id" * "page_size" (default 1000) < 50000, "cursor" -> "next_cursor", items "info", last "is_last");
+    RESIGNED_TRANSFER_CUSTOMER = Post write "externalcontact/resigned/transfer_customer" (94081) resignedTransferCustomer : ResignedTransferCustomerRequest => TransferCustomerResponse, "分配离职成员的客户", "Assign a resigned member's customers";
+    RESIGNED_TRANSFER_RESULT = Post read "externalcontact/resigned/transfer_result" (94082) resignedTransferResult : TransferResultRequest => TransferResultResponse, "查询客户接替状态（离职继承）", "Takeover state of a resigned member's customers" paging cursor("cursor" -> "next_cursor", items "customer");
+    GROUPCHAT_TRANSFER = Post write "externalcontact/groupchat/transfer" (92127) groupChatTransfer : GroupChatTransferRequest => GroupChatTransferResponse, "分配离职成员的客户群", "Assign a resigned member's group chats";
+    LEGACY_TRANSFER = Post write "externalcontact/transfer" (92125) transferExternalContact : LegacyTransferRequest => ErrcodeResponse, "分配在职或离职成员的客户（旧）", "Transfer one customer (legacy)" deprecated("externalcontact/transfer_customer");
+    LEGACY_GET_TRANSFER_RESULT = Post read "externalcontact/get_transfer_result" (92973) getTransferResult : GetTransferResultRequest => GetTransferResultResponse, "查询客户接替结果（旧）", "Takeover result of one customer (legacy)" deprecated("externalcontact/transfer_result");
+    GROUPCHAT_LIST = Post read "externalcontact/groupchat/list" (92120) groupChatList : GroupChatListRequest => GroupChatListResponse, "获取客户群列表", "List customer group chats" paging cursor("cursor" -> "next_cursor", items "group_chat_list");
+    GROUPCHAT_GET = Post read "externalcontact/groupchat/get" (92122) groupChatGet : GroupChatGetRequest => GroupChatGetResponse, "获取客户群详情", "Get a customer group chat";
+    OPENGID_TO_CHATID = Post read "externalcontact/opengid_to_chatid" (94822) opengidToChatid : OpengidToChatidRequest => OpengidToChatidResponse, "客户群opengid转换", "Customer group opengid to chat_id";
 
 }
 

@@ -5,7 +5,6 @@ import { ApiError, errorAnswer } from './errors.mjs';
 import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
 import { endpoints } from './endpoint-table.mjs';
 import { HANDLERS } from './handlers.mjs';
-import { UNDECLARED_METHODS } from './undeclared.mjs';
 import { settleTransfers } from './world/transfers.mjs';
 
 /**
@@ -19,7 +18,7 @@ import { settleTransfers } from './world/transfers.mjs';
 /**
  * The routes: every handler of {@link HANDLERS} whose path the SDK declares (npm/src/generated.js
  * `endpoints`, copied next to this file by the build as endpoint-table.mjs), with the declared
- * method; a handler for an endpoint not declared yet uses {@link UNDECLARED_METHODS}.
+ * method. A handler nobody declares is not served (js-tests/mock-routing.test.mjs fails on it).
  * @param {ReadonlyArray<{ path: string, method: string, jsName: string | null }>} declared
  * @param {ReadonlyMap<string, import('./handlers.mjs').Handler>} handlers
  * @returns {Map<string, Route>}
@@ -30,9 +29,9 @@ export function buildRoutes(declared, handlers) {
   const routes = new Map();
   for (const [path, handler] of handlers) {
     const endpoint = byPath.get(path);
-    const method = endpoint?.method ?? UNDECLARED_METHODS.get(path);
+    const method = endpoint?.method;
     if (method !== 'GET' && method !== 'POST') continue;
-    routes.set(path, { method, public: endpoint !== undefined && endpoint.jsName === null, handler });
+    routes.set(path, { method, public: endpoint.jsName === null, handler });
   }
   return routes;
 }

@@ -106,6 +106,16 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
                 at(f)
             )
         }
+        Assert::MaxChars(f, max) => {
+            // Fewer UTF-16 units than the limit cannot be more characters: no need to count.
+            // `chars` is -1 for an unpaired surrogate (reported as json-unicode already).
+            let a = local(m, f).0;
+            format!(
+                "if (typeof {a} === \"string\" && {a}.length > {max}) {{\n    const w = chars({a});\n    if (w > {max}) cnt(c, {sev}, {}, {id}, {}, {max}, w);\n  }}",
+                at(f),
+                messages::index("maxChars"),
+            )
+        }
         Assert::AtMostOne(fields, text) => {
             let t = g.text(text);
             let mut out = String::from("{\n    let h = false;");

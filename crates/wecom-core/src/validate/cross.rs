@@ -54,6 +54,13 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
                 }
             }
         }
+        Assert::MaxChars(f, max) => {
+            // A string with an unpaired surrogate is already reported as such (json-unicode).
+            let chars = o.get(f).filter(|v| !v.is_bad_string()).and_then(|v| v.str_chars());
+            if let Some(actual) = chars.filter(|&n| n > max) {
+                report(Some(f), Msg::MaxChars { max, actual });
+            }
+        }
         Assert::AtMostOne(fields, text) => {
             for &f in fields.iter().filter(|f| has(o, f)).skip(1) {
                 report(Some(f), Msg::Text(text));

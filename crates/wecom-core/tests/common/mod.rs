@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod findings;
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
@@ -351,6 +353,42 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "corpgroup/unionid_to_external_userid" => de::<CorpGroupUnionidToExternalUseridRequest>(text),
         "corpgroup/unionid_to_pending_id" => de::<CorpGroupUnionidToPendingIdRequest>(text),
         "externalcontact/convert_to_openid" => de::<ConvertToOpenidRequest>(text),
+        "externalcontact/check_follow_user" => de::<CheckFollowUserRequest>(text),
+        "externalcontact/list" => de::<ListExternalContactRequest>(text),
+        "externalcontact/get" => de::<GetExternalContactRequest>(text),
+        "externalcontact/batch/get_by_user" => de::<BatchGetByUserRequest>(text),
+        "externalcontact/remark" => de::<RemarkExternalContactRequest>(text),
+        "externalcontact/contact_list" => de::<ContactListRequest>(text),
+        "crm/get_external_contact" => de::<LegacyGetExternalContactRequest>(text),
+        "externalcontact/unionid_to_external_userid" => de::<CorpUnionidToExternalUseridRequest>(text),
+        "externalcontact/transfer_customer" => de::<TransferCustomerRequest>(text),
+        "externalcontact/transfer_result" | "externalcontact/resigned/transfer_result" => {
+            de::<TransferResultRequest>(text)
+        }
+        "externalcontact/groupchat/onjob_transfer" | "externalcontact/groupchat/transfer" => {
+            de::<GroupChatTransferRequest>(text)
+        }
+        "externalcontact/get_unassigned_list" => de::<GetUnassignedListRequest>(text),
+        "externalcontact/resigned/transfer_customer" => de::<ResignedTransferCustomerRequest>(text),
+        "externalcontact/transfer" => de::<LegacyTransferRequest>(text),
+        "externalcontact/get_transfer_result" => de::<GetTransferResultRequest>(text),
+        "externalcontact/groupchat/list" => de::<GroupChatListRequest>(text),
+        "externalcontact/groupchat/get" => de::<GroupChatGetRequest>(text),
+        "externalcontact/opengid_to_chatid" => de::<OpengidToChatidRequest>(text),
+        "externalcontact/get_corp_tag_list" => de::<GetCorpTagListRequest>(text),
+        "externalcontact/add_corp_tag" => de::<AddCorpTagRequest>(text),
+        "externalcontact/edit_corp_tag" => de::<EditCorpTagRequest>(text),
+        "externalcontact/del_corp_tag" => de::<DelCorpTagRequest>(text),
+        "externalcontact/mark_tag" => de::<MarkTagRequest>(text),
+        "externalcontact/get_strategy_tag_list" => de::<GetStrategyTagListRequest>(text),
+        "externalcontact/add_strategy_tag" => de::<AddStrategyTagRequest>(text),
+        "externalcontact/edit_strategy_tag" => de::<EditStrategyTagRequest>(text),
+        "externalcontact/del_strategy_tag" => de::<DelStrategyTagRequest>(text),
+        "externalcontact/groupchat/add_join_way" => de::<AddJoinWayRequest>(text),
+        "externalcontact/groupchat/get_join_way" | "externalcontact/groupchat/del_join_way" => {
+            de::<JoinWayIdRequest>(text)
+        }
+        "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
