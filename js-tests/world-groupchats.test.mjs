@@ -3,11 +3,12 @@
 // opengid_to_chatid, and the owner changes: groupchat/onjob_transfer (at once) and
 // groupchat/transfer (a resigned owner's chat: in transfer for 24 h, then transferred), with
 // WeCom's per-chat errcodes in failed_chat_list. The clock is pinned (`now`). The SDK makes the
-// calls a CRM would make; the look-alike's own checks are asked directly (no SDK validation between).
+// calls a CRM would make (declared endpoints, generated methods, paginate / pages); the look-alike's
+// own checks are asked directly (no SDK validation between).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { clientFor, startMock } from './helpers.mjs';
-import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
+import { assertErrcode, directCaller, startWorld } from './world-helpers.mjs';
 
 const T0_MS = 1_760_000_000_000;
 const DAY = 86_400;
@@ -21,9 +22,9 @@ before(async () => {
 });
 after(() => mock?.close());
 
-/** One SDK call of an issue-11 endpoint (path after `externalcontact/`) on `c`. */
+/** One SDK call of a declared issue-11 endpoint (path after `externalcontact/`) on `c`. */
 function call(path, body, c = client) {
-  return sdkCall(c, `externalcontact/${path}`, body);
+  return c.request(`externalcontact/${path}`, body);
 }
 
 /** Asks the look-alike (`caller`, default this file's) directly and checks it answers `errcode`; returns the answer. */
@@ -47,22 +48,20 @@ function chats() {
   });
 }
 
-/** Every page of groupchat/list for `body` (limit included). */
+/** Every chat `client.paginate` yields from groupchat/list for `body` (limit included). */
 async function listAll(body) {
   const items = [];
-  let cursor;
-  do {
-    const page = await call('groupchat/list', { ...body, cursor });
-    assert.ok(page.group_chat_list.length <= body.limit);
-    items.push(...page.group_chat_list);
-    cursor = page.next_cursor;
-    assert.equal(typeof cursor, 'string');
-  } while (cursor !== '');
+  for await (const chat of client.paginate('externalcontact/groupchat/list', body)) items.push(chat);
   return items;
 }
 
 test('issue 11: groupchat/list pages every chat once by cursor, filtered by status_filter and owner_filter', async () => {
+  const pages = [];
+  for await (const page of client.pages('externalcontact/groupchat/list', { limit: 7 })) pages.push(page);
+  assert.deepEqual(pages.map((p) => p.group_chat_list.length), [7, 7, 7, 7, 7, 5], '40 chats, 7 a page');
+  assert.deepEqual(pages.map((p) => p.next_cursor === ''), [false, false, false, false, false, true]);
   const all = await listAll({ limit: 7 });
+  assert.deepEqual(all, pages.flatMap((p) => p.group_chat_list), 'paginate yields the pages\' items');
   assert.deepEqual(all.map((c) => c.chat_id), mock.world.groupChatIds(), 'every chat once, in the world\'s order');
   const resignedOwned = chats().filter((c) => c.ownerResigned);
   assert.ok(resignedOwned.length > 0, 'the seeded world has a chat whose owner resigned');
@@ -104,7 +103,7 @@ test('issue 11: groupchat/list checks limit (required, 1–1000), the filters an
 
 test('issue 11: groupchat/get answers the chat (names only with need_name 1; 40050, 40058); opengid_to_chatid finds it (90511)', async () => {
   const chat = chats()[0];
-  const plain = await call('groupchat/get', { chat_id: chat.chat_id });
+  const plain = await client.groupChatGet({ chat_id: chat.chat_id });
   assert.equal(plain.group_chat.chat_id, chat.chat_id);
   assert.equal(plain.group_chat.owner, chat.owner);
   assert.equal(plain.group_chat.member_version, chat.member_version);
@@ -118,7 +117,7 @@ test('issue 11: groupchat/get answers the chat (names only with need_name 1; 400
   await refused('groupchat/get', {}, 40058);
   await refused('groupchat/get', { chat_id: chat.chat_id, need_name: 2 }, 40058);
 
-  assert.deepEqual(await call('opengid_to_chatid', { opengid: chat.opengid }), { errcode: 0, errmsg: 'ok', chat_id: chat.chat_id });
+  assert.deepEqual(await client.opengidToChatid({ opengid: chat.opengid }), { errcode: 0, errmsg: 'ok', chat_id: chat.chat_id });
   await refused('opengid_to_chatid', { opengid: 'oGNoSuchGroup' }, 90511);
   await refused('opengid_to_chatid', {}, 40058);
 });
@@ -127,7 +126,7 @@ test('issue 11: groupchat/onjob_transfer changes the owner at once; failed_chat_
   const active = chats().filter((c) => !c.ownerResigned && c.owner !== 'lisi');
   const resignedChat = chats().find((c) => c.ownerResigned);
   const [chat] = active;
-  const answer = await call('groupchat/onjob_transfer', { chat_id_list: [chat.chat_id, 'wrNoSuchChat', resignedChat.chat_id], new_owner: 'lisi' });
+  const answer = await client.groupChatOnjobTransfer({ chat_id_list: [chat.chat_id, 'wrNoSuchChat', resignedChat.chat_id], new_owner: 'lisi' });
   assert.deepEqual(answer.failed_chat_list.map((f) => [f.chat_id, f.errcode]), [['wrNoSuchChat', 90501], [resignedChat.chat_id, 90502]]);
   assert.ok(answer.failed_chat_list.every((f) => typeof f.errmsg === 'string' && f.errmsg.length > 0));
   const now = mock.world.groupChat(chat.chat_id);
@@ -150,7 +149,7 @@ test('issue 11: groupchat/onjob_transfer changes the owner at once; failed_chat_
 test('issue 11: groupchat/transfer puts a resigned owner\'s chat in transfer (status 2) for 24 h, then the new owner has it (status 3); 90500, 90507, 90508', async () => {
   const resignedChat = chats().find((c) => c.ownerResigned);
   const activeChat = chats().find((c) => !c.ownerResigned);
-  const answer = await call('groupchat/transfer', { chat_id_list: [resignedChat.chat_id, activeChat.chat_id], new_owner: 'zhangsan' });
+  const answer = await client.groupChatTransfer({ chat_id_list: [resignedChat.chat_id, activeChat.chat_id], new_owner: 'zhangsan' });
   assert.deepEqual(answer.failed_chat_list.map((f) => [f.chat_id, f.errcode]), [[activeChat.chat_id, 90500]]);
   const status = async (id) => (await listAll({ limit: 1000 })).find((c) => c.chat_id === id).status;
   assert.equal(await status(resignedChat.chat_id), 2);

@@ -1,11 +1,12 @@
 // issue 11: group join ways (客户群「加入群聊」) in the look-alike's world, through the packed
 // package: add / get / update (a full overwrite) / del_join_way over the world's chats, the
 // remark cut at 30 characters, and WeCom's errcodes (41038, 41040, 41043, 41044, 41091, 40050, 40058).
-// The SDK makes the calls a CRM would make; the look-alike's own checks are asked directly.
+// The SDK makes the calls a CRM would make (declared endpoints, generated methods); the look-alike's
+// own checks are asked directly (no SDK validation between).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { clientFor, startMock } from './helpers.mjs';
-import { assertErrcode, sdkCall, startWorld } from './world-helpers.mjs';
+import { assertErrcode, startWorld } from './world-helpers.mjs';
 
 let mock;
 let wecom;
@@ -18,9 +19,9 @@ before(async () => {
 });
 after(() => mock?.close());
 
-/** One SDK call of a join-way endpoint (path after `externalcontact/groupchat/`). */
+/** One SDK call of a declared join-way endpoint (path after `externalcontact/groupchat/`). */
 function call(path, body) {
-  return sdkCall(client, `externalcontact/groupchat/${path}`, body);
+  return client.request(`externalcontact/groupchat/${path}`, body);
 }
 
 /** Asks the look-alike directly and checks it answers `errcode`. */
@@ -30,11 +31,11 @@ async function refused(path, body, errcode) {
 
 test('issue 11: a join way is added, read, overwritten and deleted; a remark over 30 characters is cut', async () => {
   const remark = '门店'.repeat(20);
-  const added = await call('add_join_way', {
+  const added = await client.addJoinWay({
     scene: 2, remark, room_base_name: '销售客服群', room_base_id: 10, chat_id_list: chatIds.slice(0, 2), state: 'store-a',
   });
   assert.match(added.config_id, /^[0-9a-f]{32}$/);
-  const got = await call('get_join_way', { config_id: added.config_id });
+  const got = await client.getJoinWay({ config_id: added.config_id });
   assert.deepEqual(got.join_way, {
     config_id: added.config_id, scene: 2, remark: remark.slice(0, 30), auto_create_room: 1,
     room_base_name: '销售客服群', room_base_id: 10, chat_id_list: chatIds.slice(0, 2), qr_code: got.join_way.qr_code, state: 'store-a',
@@ -42,13 +43,13 @@ test('issue 11: a join way is added, read, overwritten and deleted; a remark ove
   assert.match(got.join_way.qr_code, /^https:\/\//);
   assert.deepEqual(mock.world.joinWays().map((w) => w.config_id), [added.config_id]);
 
-  await call('update_join_way', { config_id: added.config_id, scene: 1, auto_create_room: 0, chat_id_list: [chatIds[2]] });
+  await client.updateJoinWay({ config_id: added.config_id, scene: 1, auto_create_room: 0, chat_id_list: [chatIds[2]] });
   const updated = await call('get_join_way', { config_id: added.config_id });
   assert.deepEqual(updated.join_way, {
     config_id: added.config_id, scene: 1, auto_create_room: 0, chat_id_list: [chatIds[2]], qr_code: got.join_way.qr_code,
   }, 'update overwrites: settings left out are gone');
 
-  await call('del_join_way', { config_id: added.config_id });
+  await client.delJoinWay({ config_id: added.config_id });
   await refused('get_join_way', { config_id: added.config_id }, 41044);
   await refused('del_join_way', { config_id: added.config_id }, 41044);
   assert.deepEqual(mock.world.joinWays(), []);
@@ -84,7 +85,7 @@ test('issue 11: join-way ids come from the seed: the same requests on the same s
       const chat = m.world.groupChatIds()[0];
       const out = [];
       for (let i = 0; i < 3; i += 1) {
-        out.push((await sdkCall(c, 'externalcontact/groupchat/add_join_way', { scene: 2, chat_id_list: [chat] })).config_id);
+        out.push((await c.addJoinWay({ scene: 2, chat_id_list: [chat] })).config_id);
       }
       return out;
     } finally {

@@ -3,11 +3,12 @@
 // resigned/transfer_result) and the legacy transfer / get_transfer_result: a transfer waits 24 h on
 // the look-alike's clock, then completes and moves the follow relation; WeCom's per-customer and
 // request errcodes. The clock is pinned (`now`), so only advanceTime moves it. The SDK makes the
-// calls a CRM would make; the look-alike's own checks are asked directly (no SDK validation between).
+// calls a CRM would make (declared endpoints, generated methods, paginate / pages); the look-alike's
+// own checks are asked directly (no SDK validation between).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { clientFor, startMock } from './helpers.mjs';
-import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
+import { assertErrcode, directCaller, startWorld } from './world-helpers.mjs';
 
 /** A fixed instant (whole seconds), so that 24 h boundaries are exact. */
 const T0_MS = 1_760_000_000_000;
@@ -23,9 +24,23 @@ before(async () => {
 });
 after(() => mock?.close());
 
-/** One SDK call of an issue-11 endpoint (path after `externalcontact/`). */
+/** One SDK call of a declared issue-11 endpoint (path after `externalcontact/`). */
 function call(path, body) {
-  return sdkCall(client, `externalcontact/${path}`, body);
+  return client.request(`externalcontact/${path}`, body);
+}
+
+/** Every item `client.paginate` yields for a paging endpoint (path after `externalcontact/`). */
+async function items(path, body, c = client) {
+  const out = [];
+  for await (const item of c.paginate(`externalcontact/${path}`, body)) out.push(item);
+  return out;
+}
+
+/** Every answer `client.pages` yields for a paging endpoint (path after `externalcontact/`). */
+async function answers(path, body, c = client) {
+  const out = [];
+  for await (const page of c.pages(`externalcontact/${path}`, body)) out.push(page);
+  return out;
 }
 
 /** The same request straight to the look-alike (its answer, errcode included). */
@@ -72,10 +87,10 @@ function resignedMember() {
 
 test('issue 11: a transfer waits 24 h on the look-alike clock, then transfer_result says done and the follow relation moved', async () => {
   const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
-  const started = await call('transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [id] });
+  const started = await client.transferCustomer({ handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: [id] });
   assert.deepEqual(started.customer, [{ external_userid: id, errcode: 0 }]);
 
-  const waiting = await call('transfer_result', { handover_userid: 'zhangsan', takeover_userid: 'lisi' });
+  const waiting = await client.transferResult({ handover_userid: 'zhangsan', takeover_userid: 'lisi' });
   const mine = () => waiting.customer.find((c) => c.external_userid === id);
   assert.deepEqual(mine(), { external_userid: id, status: 2, takeover_time: T0 + DAY }, 'waiting: takeover_time is the future takeover');
   assert.equal(waiting.next_cursor, '');
@@ -160,25 +175,21 @@ test('issue 11: get_unassigned_list pages resigned members\' customers by cursor
   }
   assert.ok(expected.length > 5, 'the seeded world has resigned members with customers');
 
-  const byCursor = [];
-  let answer = await call('get_unassigned_list', { page_size: 4 });
-  for (;;) {
-    byCursor.push(...answer.info);
-    assert.equal(typeof answer.next_cursor, 'string');
-    assert.equal(answer.is_last, answer.next_cursor === '');
-    if (answer.next_cursor === '') break;
-    answer = await call('get_unassigned_list', { page_size: 4, cursor: answer.next_cursor });
+  const pages = await answers('get_unassigned_list', { page_size: 4 });
+  assert.equal(pages.length, Math.ceil(expected.length / 4), 'cursor mode: one call per page of 4');
+  for (const [i, page] of pages.entries()) {
+    assert.equal(page.is_last, i === pages.length - 1);
+    assert.equal(typeof page.next_cursor, 'string', 'cursor mode answers next_cursor');
+    assert.equal(page.next_cursor === '', page.is_last);
   }
+  const byCursor = pages.flatMap((p) => p.info);
   assert.deepEqual(byCursor.map((i) => [i.handover_userid, i.external_userid, i.dimission_time]), expected);
+  assert.deepEqual(await items('get_unassigned_list', { page_size: 4 }), byCursor, 'paginate yields the same items');
 
-  const byPage = [];
-  for (let page = 0; ; page += 1) {
-    const a = await call('get_unassigned_list', { page_id: page, page_size: 4 });
-    assert.equal(a.next_cursor, undefined, 'page mode answers no next_cursor');
-    byPage.push(...a.info);
-    if (a.is_last) break;
-  }
-  assert.deepEqual(byPage, byCursor, 'both modes list the same customers in the same order');
+  const numbered = await answers('get_unassigned_list', { page_id: 0, page_size: 4 });
+  assert.ok(numbered.every((p) => p.next_cursor === undefined), 'page mode answers no next_cursor');
+  assert.deepEqual(numbered.map((p) => p.is_last), numbered.map((_, i) => i === numbered.length - 1));
+  assert.deepEqual(numbered.flatMap((p) => p.info), byCursor, 'both modes list the same customers in the same order');
 
   const last = await direct('get_unassigned_list', { page_id: 49, page_size: 1000 });
   assertErrcode(last, 0);
@@ -200,17 +211,18 @@ test('issue 11: a resigned member\'s customer is assigned with resigned/transfer
   const active = await call('resigned/transfer_customer', { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: customersOnlyOf('zhangsan', 'lisi', 1) });
   assert.equal(active.customer[0].errcode, 40097);
 
-  const started = await call('resigned/transfer_customer', { handover_userid: resigned.userid, takeover_userid: 'lisi', external_userid: [id] });
+  const started = await client.resignedTransferCustomer({ handover_userid: resigned.userid, takeover_userid: 'lisi', external_userid: [id] });
   assert.deepEqual(started.customer, [{ external_userid: id, errcode: 0 }]);
-  const listed = async () => (await call('get_unassigned_list', {})).info.some((i) => i.external_userid === id && i.handover_userid === resigned.userid);
+  const listed = async () => (await items('get_unassigned_list', { page_size: 100 }))
+    .some((i) => i.external_userid === id && i.handover_userid === resigned.userid);
   assert.equal(await listed(), true, 'listed until the takeover');
-  const waiting = await call('resigned/transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
-  assert.equal(waiting.customer.find((c) => c.external_userid === id).status, 2);
-  const onjob = await call('transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
-  assert.deepEqual(onjob.customer, [], 'on-job results do not list resigned transfers');
+  const waiting = await items('resigned/transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  assert.equal(waiting.find((c) => c.external_userid === id).status, 2);
+  const onjob = await items('transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  assert.deepEqual(onjob, [], 'on-job results do not list resigned transfers');
 
   await advance(DAY);
-  const done = await call('resigned/transfer_result', { handover_userid: resigned.userid, takeover_userid: 'lisi' });
+  const done = await client.resignedTransferResult({ handover_userid: resigned.userid, takeover_userid: 'lisi' });
   assert.equal(done.customer.find((c) => c.external_userid === id).status, 1);
   assert.equal(await listed(), false, 'assigned: no longer listed');
   assert.ok(followers(id).includes('lisi') && !followers(id).includes(resigned.userid));
@@ -219,41 +231,38 @@ test('issue 11: a resigned member\'s customer is assigned with resigned/transfer
 test('issue 11: the legacy transfer and get_transfer_result act on the same world (status 2, then 1; 5 without a record)', async () => {
   const [id] = customersOnlyOf('zhangsan', 'lisi', 1);
   const body = { handover_userid: 'zhangsan', takeover_userid: 'lisi', external_userid: id };
-  assert.deepEqual(await call('transfer', body), { errcode: 0, errmsg: 'ok' });
+  assert.deepEqual(await client.transferExternalContact(body), { errcode: 0, errmsg: 'ok' });
   await refused('transfer', body, 40129);
   await refused('transfer', { ...body, external_userid: undefined }, 41035);
   await refused('transfer', { ...body, external_userid: 'wmNotACustomerOfThisCorp0000000000' }, 40096);
-  assert.deepEqual(await call('get_transfer_result', body), { errcode: 0, errmsg: 'ok', status: 2, takeover_time: mock.world.transfers().at(-1).takeover_time });
+  assert.deepEqual(await client.getTransferResult(body), { errcode: 0, errmsg: 'ok', status: 2, takeover_time: mock.world.transfers().at(-1).takeover_time });
   await advance(DAY);
   assert.equal((await call('get_transfer_result', body)).status, 1);
   assert.ok(followers(id).includes('lisi') && !followers(id).includes('zhangsan'));
   assert.equal((await call('get_transfer_result', { ...body, takeover_userid: 'zhangsan' })).status, 5);
 });
 
-test('issue 11: transfer_result pages 1000 records at a time with an opaque cursor', async () => {
+test('issue 11: transfer_result pages 1000 records at a time with an opaque cursor (client.pages / client.paginate)', async () => {
   const big = await startMock({ seed: 3, now: () => T0_MS, world: { customers: 2500, members: 2, followersOfBusiest: 1 } });
   try {
     const c = clientFor(big);
-    const request = (path, body) => sdkCall(c, `externalcontact/${path}`, body);
     const [from, to] = big.world.members().map((m) => m.userid);
+    const pair = { handover_userid: from, takeover_userid: to };
     const ids = big.world.customersOf(from).filter((id) => !big.world.customer(id).follow_user.some((f) => f.userid === to));
     assert.ok(ids.length > 1000, `${ids.length} customers to move`);
     for (let i = 0; i < ids.length; i += 100) {
-      const r = await request('transfer_customer', { handover_userid: from, takeover_userid: to, external_userid: ids.slice(i, i + 100) });
+      const r = await c.transferCustomer({ ...pair, external_userid: ids.slice(i, i + 100) });
       assert.ok(r.customer.every((x) => x.errcode === 0));
     }
-    const pages = [];
-    let cursor;
-    do {
-      const page = await request('transfer_result', { handover_userid: from, takeover_userid: to, cursor });
-      pages.push(page.customer.length);
-      assert.ok(page.customer.every((x) => x.status === 2));
-      cursor = page.next_cursor;
-      assert.ok(cursor === '' || !/^\d+$/.test(cursor), 'the cursor is not a bare offset');
-    } while (cursor !== '');
+    const pages = await answers('transfer_result', pair, c);
+    for (const page of pages.slice(0, -1)) assert.ok(page.next_cursor !== '' && !/^\d+$/.test(page.next_cursor), 'an opaque cursor, not a bare offset');
+    assert.equal(pages.at(-1).next_cursor, '');
+    const all = await items('transfer_result', pair, c);
+    assert.deepEqual(all.map((x) => x.external_userid), ids, 'every transfer once, in start order');
+    assert.ok(all.every((x) => x.status === 2));
     const expected = [];
     for (let left = ids.length; left > 0; left -= 1000) expected.push(Math.min(1000, left));
-    assert.deepEqual(pages, expected);
+    assert.deepEqual(pages.map((p) => p.customer.length), expected);
   } finally {
     await big.close();
   }
