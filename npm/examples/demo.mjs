@@ -3,9 +3,12 @@
 //   node npm/examples/demo.mjs            (after `bash npm/scripts/build.sh`)
 import { validate, WeComClient, WeComApiError, CallbackCrypto, createCallbackHandler } from '../../pkg/index.mjs';
 import { startMockServer } from '../../pkg/mock/index.mjs';
+import { syncEveryCustomer } from './sync-customers.mjs';
 
 const real = Boolean(process.env.WECOM_CORP_ID);
-const mock = real ? null : await startMockServer();
+// The look-alike serves a seeded world: 40 members, 2 000 customers with their follow relations,
+// a tag library, group chats (the same seed gives the same world every run).
+const mock = real ? null : await startMockServer({ seed: 2026, world: { members: 40, customers: 2000 } });
 const client = new WeComClient({
   corpId: real ? process.env.WECOM_CORP_ID : mock.corpId,
   corpSecret: real ? process.env.WECOM_CORP_SECRET ?? '' : mock.corpSecret,
@@ -31,6 +34,9 @@ try {
     show('get_contact_way after delete → WeComApiError', { code: e.code, errcode: e.errcode, kind: e.kind, hint: e.hint });
   }
   show('idconvert/batch/external_userid_to_pending_id', await client.externalUseridToPendingId({ external_userid: ['wmAbCdEf0123', 'wmUnknownXyz'] }));
+
+  // issue 11: the daily CRM job, "sync every customer".
+  await syncEveryCustomer({ client, mock, show });
 
   const badForm = {
     type: 1,

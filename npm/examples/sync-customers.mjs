@@ -55,24 +55,30 @@ export async function syncEveryCustomer({ client, mock, show }) {
     tags: relation.tags,
   });
 
-  // 4. A resigned member's customer, handed over to an active member.
+  // 4. A resigned member's customer (one with few followers), handed over to a member who does
+  //    not follow it yet.
   let unassigned;
+  let followers;
   for await (const item of client.paginate('externalcontact/get_unassigned_list', { page_size: 100 })) {
-    unassigned = item;
-    break;
+    const { follow_user } = await client.request('externalcontact/get', { external_userid: item.external_userid });
+    if (follow_user.length <= 3) {
+      [unassigned, followers] = [item, follow_user.map((f) => f.userid)];
+      break;
+    }
   }
-  const takeover = members.find((m) => m !== unassigned.handover_userid);
+  const takeover = members.find((m) => m !== unassigned.handover_userid && !followers.includes(m));
   const pair = { handover_userid: unassigned.handover_userid, takeover_userid: takeover };
   const started = await client.request('externalcontact/resigned/transfer_customer', { ...pair, external_userid: [unassigned.external_userid] });
   const waiting = await client.request('externalcontact/resigned/transfer_result', pair);
   mock.advanceTime(24 * 3600 + 60);
   const done = await client.request('externalcontact/resigned/transfer_result', pair);
   const after = await client.request('externalcontact/get', { external_userid: unassigned.external_userid });
-  show('resigned transfer: started, waiting, and done after the clock passes 24 h', {
+  show(`resigned transfer ${pair.handover_userid} → ${takeover}: started, waiting, and done once the clock passes 24 h`, {
     unassigned,
     transfer_customer: started.customer,
     before: waiting.customer,
     after24h: done.customer,
+    followersBefore: followers,
     followersNow: after.follow_user.map((f) => f.userid),
   });
 }
