@@ -2,14 +2,15 @@
 // externalcontact/batch/get_by_user beside a hand-written fetch loop over the same server.
 //   node js-tests/bench/paging.mjs                (run.sh step `paging`)
 // Env: BENCH_CUSTOMERS (default 100000), BENCH_PAGING_ROUNDS (runs of each loop, default 3).
-// Prints figures only; asserts nothing about timings (it does check that both loops saw every
-// customer once, or the figures would compare different work).
+// Prints figures only; asserts nothing about timings (it does check that both loops saw the same
+// follow relations — count and checksum — or the figures would compare different work).
 //
 // The look-alike runs in its own process (`mock/cli.mjs --seed 1 --customers N`), so its work
 // and memory are not counted. Each loop runs in a fresh child process of this script, so that
-// its peak RSS (process.resourceUsage().maxRSS) is its own; the child also samples RSS after
-// every 100th page, and the figures show the RSS after the first tenth of the pages and at the
-// end: constant memory means the two stay close however many pages there are.
+// its peak RSS (process.resourceUsage().maxRSS) is its own; the child also samples the heap
+// after a full collection (node --expose-gc) every 100th page, and the figures show it after the
+// first tenth of the pages and at the end: constant memory means the two stay close however many
+// pages there are (RSS alone also counts garbage V8 has not collected yet).
 //  (a) hand-written: gettoken once, then fetch(POST batch/get_by_user?access_token=…) with
 //      { userid_list, cursor, limit: 100 } + res.json() + errcode check, until next_cursor is ''
 //  (b) this SDK: `for await (const c of client.paginate('externalcontact/batch/get_by_user',
@@ -35,16 +36,36 @@ async function followUsers(base) {
   return answer.follow_user.slice(0, 100);
 }
 
+/**
+ * What a loop saw, in constant memory (a set of 100 000 ids would be the bench's own growth):
+ * the count and an order-independent checksum (the sum of a 32-bit FNV-1a hash of each
+ * `external_userid/userid`), compared between the two loops.
+ */
+class Tally {
+  size = 0;
+  sum = 0;
+  add(key) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    this.sum = (this.sum + (h >>> 0)) % 2 ** 32;
+    this.size += 1;
+  }
+}
+
 /** One loop, in this (child) process: prints one JSON line with its figures. */
 async function child(kind, base) {
   const userids = await followUsers(base);
-  const seen = new Set();
-  const rss = [];
+  const seen = new Tally();
+  const heap = [];
   let pages = 0;
   const start = process.hrtime.bigint();
   const onPage = () => {
     pages += 1;
-    if (pages % 100 === 0) rss.push(process.memoryUsage.rss());
+    if (pages % 100 === 0) {
+      // What the loop retains: the heap right after a full collection (garbage is not growth).
+      globalThis.gc();
+      heap.push(process.memoryUsage().heapUsed);
+    }
   };
   if (kind === 'hand') {
     const token = (await (await fetch(`${base}/cgi-bin/gettoken?corpid=${corpId}&corpsecret=${corpSecret}`)).json()).access_token;
@@ -71,14 +92,14 @@ async function child(kind, base) {
     pages = Math.ceil(n / 100);
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const out = { kind, ms, items: seen.size, pages, maxRssKiB: process.resourceUsage().maxRSS, rss };
+  const out = { kind, ms, items: seen.size, checksum: seen.sum, pages, maxRssKiB: process.resourceUsage().maxRSS, heap };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 /** Runs `node args…` to the end: its stdout. */
 function run(args) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--expose-gc', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.setEncoding('utf8');
     p.stdout.on('data', (chunk) => {
@@ -130,22 +151,24 @@ async function main() {
   } finally {
     stop();
   }
-  const expected = results.hand[0].items;
+  const { items: expected, checksum } = results.hand[0];
   for (const r of [...results.hand, ...results.sdk]) {
-    if (r.items !== expected) throw new Error(`${r.kind} saw ${r.items} follow relations, the hand-written loop ${expected}`);
+    if (r.items !== expected || r.checksum !== checksum) {
+      throw new Error(`${r.kind} saw ${r.items} follow relations (checksum ${r.checksum}), the hand-written loop ${expected} (${checksum})`);
+    }
   }
   const row = (label, rs, base) => {
     const ms = median(rs.map((r) => r.ms));
     const peak = median(rs.map((r) => r.maxRssKiB)) / 1024;
-    const early = median(rs.map((r) => r.rss[Math.floor(r.rss.length / 10)] ?? r.rss[0] ?? 0)) / 2 ** 20;
-    const late = median(rs.map((r) => r.rss.at(-1) ?? 0)) / 2 ** 20;
+    const early = median(rs.map((r) => r.heap[Math.floor(r.heap.length / 10)] ?? r.heap[0] ?? 0)) / 2 ** 20;
+    const late = median(rs.map((r) => r.heap.at(-1) ?? 0)) / 2 ** 20;
     return [label, `${fmt(ms / 1000, 2)} s`, base ? `${fmt(ms / base, 2)}×` : '1.00×', `${fmt(peak, 1)} MiB`, `${fmt(early, 1)} → ${fmt(late, 1)} MiB`];
   };
   const handMs = median(results.hand.map((r) => r.ms));
   console.log(`\n${expected} follow relations (customer × follower) in ${results.hand[0].pages} pages of 100; medians of ${ROUNDS} runs`);
   console.log(
     table(
-      ['loop', 'time', 'vs hand-written', 'peak RSS', 'RSS at 10% → 100% of pages'],
+      ['loop', 'time', 'vs hand-written', 'peak RSS', 'heap after GC at 10% → 100% of pages'],
       [row('hand-written fetch loop', results.hand), row('client.paginate (this SDK)', results.sdk, handMs)],
     ),
   );
