@@ -18,13 +18,12 @@
 //  (b') the same with an in-memory cache (app.setCache) so the token costs no file read
 //  (c) this SDK's WeComClient.getContactWay (validates the payload, cached token, fetch)
 
-import { spawn } from 'node:child_process';
 import dc from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { envNumber, fmt, machineLine, median, pkgDir, pkgLine, pkgUrl, table } from './harness.mjs';
+import { envNumber, fmt, machineLine, median, pkgLine, pkgUrl, startMockProcess, table } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { Work } = require('node-easywechat');
@@ -42,45 +41,13 @@ dc.subscribe('net.client.socket', () => {
   sockets++;
 });
 
-/** Starts the look-alike in its own process; resolves with { url, child }. */
-function startMock() {
-  const child = spawn(process.execPath, [path.join(pkgDir, 'mock', 'cli.mjs'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('mock server did not start within 10 s'));
-    }, 10_000);
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`mock server exited early (code ${code})`));
-    });
-  });
-}
-
-const { url: base, child: mockProcess } = await startMock();
-const stopMock = () => {
-  if (mockProcess.exitCode === null && mockProcess.signalCode === null) mockProcess.kill('SIGTERM');
-};
-process.on('exit', stopMock);
+const { url: base, child: mockProcess, stop: stopMock } = await startMockProcess();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     stopMock();
     process.exit(130);
   });
 }
-if (!base.startsWith('http://127.0.0.1:')) throw new Error(`refusing a non-loopback mock URL: ${base}`);
 
 const corpId = 'wwmockcorp0000001';
 const corpSecret = 'mock-secret-0123456789';

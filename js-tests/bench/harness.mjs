@@ -82,3 +82,39 @@ export async function loadEsbuild() {
     throw new Error('esbuild is not in .tools/node_modules: run bash npm/scripts/setup.sh');
   }
 }
+
+/**
+ * Starts the package's look-alike (`mock/cli.mjs --port 0 …args`) in its own process, so that its
+ * work is not counted; resolves with `{ url, child }` once it says where it listens. The child is
+ * stopped (SIGTERM) when this process exits.
+ */
+export async function startMockProcess(args = [], { timeoutMs = 10_000 } = {}) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [path.join(pkgDir, 'mock', 'cli.mjs'), '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
+  process.on('exit', stop);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the look-alike did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the look-alike exited early (code ${code})`));
+    });
+  });
+  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing a non-loopback mock URL: ${url}`);
+  return { url, child, stop };
+}

@@ -17,9 +17,8 @@
 //      { userid_list, limit: 100 }))` (validation, token cache, retries, loop guard per page)
 
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envNumber, fmt, machineLine, median, pkgDir, pkgLine, pkgUrl, table } from './harness.mjs';
+import { envNumber, fmt, machineLine, median, pkgLine, pkgUrl, startMockProcess, table } from './harness.mjs';
 
 const CUSTOMERS = envNumber('BENCH_CUSTOMERS', 100_000);
 const ROUNDS = envNumber('BENCH_PAGING_ROUNDS', 3);
@@ -110,36 +109,9 @@ function run(args) {
   });
 }
 
-/** Starts the look-alike with N seeded customers in its own process: { base, stop }. */
-async function startMock() {
-  const args = [path.join(pkgDir, 'mock', 'cli.mjs'), '--port', '0', '--seed', '1', '--customers', String(CUSTOMERS)];
-  const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the look-alike did not start within 60 s')), 60_000);
-    let out = '';
-    p.stdout.setEncoding('utf8');
-    p.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    p.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the look-alike exited early (code ${code})`));
-    });
-  });
-  const stop = () => p.exitCode === null && p.signalCode === null && p.kill('SIGTERM');
-  process.on('exit', stop);
-  return { base, stop };
-}
-
 async function main() {
   console.log(`paging bench: ${CUSTOMERS} customers from the look-alike, ${ROUNDS} runs of each loop\n${await machineLine()}\n${await pkgLine()}`);
-  const { base, stop } = await startMock();
-  if (!base.startsWith('http://127.0.0.1:')) throw new Error(`refusing a non-loopback mock URL: ${base}`);
+  const { url: base, stop } = await startMockProcess(['--seed', '1', '--customers', String(CUSTOMERS)], { timeoutMs: 60_000 });
   const results = { hand: [], sdk: [] };
   try {
     for (let r = 0; r < ROUNDS; r += 1) {

@@ -318,49 +318,30 @@ mod tests {
 
     #[test]
     fn page_id_paging_counts_pages_follows_a_cursor_and_stops_before_the_limit() {
-        static PAGE_ID: Endpoint = Endpoint {
-            path: "test/page_id",
-            method: crate::endpoints::Method::Post,
-            write: false,
-            doc_page: 0,
-            js_name: None,
-            summary_zh: "",
-            summary_en: "",
-            request: &crate::models::ListContactWayRequest::MODEL,
-            response: &crate::models::ListContactWayResponse::MODEL,
-            paging: Some(Paging::PageId {
-                page: "page_id",
-                size: "page_size",
-                default_size: 1000,
-                limit: 50_000,
-                request: "cursor",
-                response: "next_cursor",
-                items: "info",
-                last: "is_last",
-            }),
-            deprecated: None,
-        };
+        // get_unassigned_list: page_id × page_size below 50 000, then the cursor (doc 92124).
+        let unassigned = crate::endpoints::GET_UNASSIGNED_LIST.info;
+        assert!(matches!(unassigned.paging, Some(Paging::PageId { limit: 50_000, default_size: 1000, .. })));
         // By page number: 0, 1, … until is_last.
-        let mut p = Pager::new(&PAGE_ID, json!({ "page_id": 0, "page_size": 2 })).unwrap();
+        let mut p = Pager::new(unassigned, json!({ "page_id": 0, "page_size": 2 })).unwrap();
         p.advance(&json!({ "info": [{}, {}], "is_last": false })).unwrap();
         assert_eq!(p.next_payload_json().as_deref(), Some(r#"{"page_id":1,"page_size":2}"#));
         p.advance(&json!({ "info": [{}], "is_last": true })).unwrap();
         assert!(p.is_done());
         // A cursor in an answer takes over and drops page_id; the empty cursor ends it.
-        let mut q = Pager::new(&PAGE_ID, json!({ "page_size": 1000 })).unwrap();
+        let mut q = Pager::new(unassigned, json!({ "page_size": 1000 })).unwrap();
         q.advance(&json!({ "info": [{}], "is_last": false, "next_cursor": "K1" })).unwrap();
         assert_eq!(q.next_payload_json().as_deref(), Some(r#"{"cursor":"K1","page_size":1000}"#));
         q.advance(&json!({ "info": [{}], "is_last": false, "next_cursor": "" })).unwrap();
         assert!(q.is_done());
         // Page 49 of 1000 would reach 50 000: a usage error, not a page WeCom refuses.
-        let mut r = Pager::new(&PAGE_ID, json!({ "page_id": 48 })).unwrap();
+        let mut r = Pager::new(unassigned, json!({ "page_id": 48 })).unwrap();
         r.advance(&json!({ "info": [{}], "is_last": false })).unwrap();
         assert_eq!(r.next_payload().and_then(|m| m.get("page_id")), Some(&json!(49)));
         let e = r.advance(&json!({ "info": [{}], "is_last": false })).unwrap_err();
         assert_eq!(e.code(), "E_USAGE");
         assert!(e.to_string().contains("page_id") && r.is_done(), "{e}");
         // An empty page ends it too.
-        let mut t = Pager::new(&PAGE_ID, json!({})).unwrap();
+        let mut t = Pager::new(unassigned, json!({})).unwrap();
         t.advance(&json!({ "info": [], "is_last": false })).unwrap();
         assert!(t.is_done());
     }
