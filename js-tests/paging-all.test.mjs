@@ -155,6 +155,19 @@ test('issue 11: a legacy endpoint warns once per client through its logger, nami
   );
 });
 
+test('issue 11: the declarations reach the TypeScript: legacy methods are @deprecated, the paging endpoints are in PageItemMap', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const dts = await readFile(new URL('./endpoints.d.ts', import.meta.resolve('wecom-external-contact')), 'utf8');
+  for (const e of endpoints.filter((x) => x.deprecated)) {
+    const at = dts.indexOf(`  ${e.jsName}(payload`);
+    assert.ok(at > 0, e.jsName);
+    const doc = dts.slice(dts.lastIndexOf('/**', at), at);
+    assert.match(doc, new RegExp(`@deprecated .*use ${e.deprecated}`), `${e.jsName}: ${doc}`);
+  }
+  const map = dts.slice(dts.indexOf('export interface PageItemMap {'), dts.indexOf('}', dts.indexOf('export interface PageItemMap {')));
+  for (const e of paged) assert.ok(map.includes(`'${e.path}':`), `${e.path} in PageItemMap`);
+});
+
 test('issue 11: add_contact_way does not page (a usage error before any call)', async () => {
   const err = await failure(async () => {
     for await (const x of client.paginate(ADD, validAddPayload())) assert.ok(x);

@@ -307,6 +307,20 @@ async function pageAll(): Promise<string[]> {
   for await (const page of client.pages('externalcontact/list_contact_way')) ids.push(...page.contact_way.map((w) => w.config_id));
   // @ts-expect-error issue 11: add_contact_way does not page
   client.paginate('externalcontact/add_contact_way', { type: 1, scene: 2 });
+  // issue 11: every paging endpoint's item type; answers' enums are open (a later value type-checks).
+  for await (const c of client.paginate('externalcontact/batch/get_by_user', { userid_list: ['zhangsan'], limit: 100 })) {
+    const way: number = c.follow_info.add_way;
+    ids.push(c.external_contact.external_userid, String(way));
+  }
+  for await (const f of client.paginate('externalcontact/get', { external_userid: 'wm1' })) ids.push(f.userid);
+  for await (const g of client.paginate('externalcontact/groupchat/list', { limit: 1000 })) ids.push(g.chat_id);
+  for await (const u of client.paginate('externalcontact/get_unassigned_list', { page_size: 100 })) ids.push(u.handover_userid);
+  for await (const r of client.paginate('externalcontact/transfer_result', { handover_userid: 'a', takeover_userid: 'b' })) {
+    const status: number = r.status;
+    ids.push(String(status));
+  }
+  const later: import('wecom-external-contact').TransferStatus = 42;
+  ids.push(String(later));
   return ids;
 }
 const pagingOf: { request: string } | null = endpoints[0]?.paging ?? null;
