@@ -20,6 +20,9 @@ pub struct Pages<'c, T, K, Resp = Value> {
     client: &'c Client<T, K>,
     endpoint: &'static Endpoint,
     pager: Pager,
+    /// The error that ends the iteration after the answer that caused it was handed out (a
+    /// repeating cursor: its page is still yielded, as in JS, then this error).
+    pending: Option<Error>,
     _resp: PhantomData<fn() -> Resp>,
 }
 
@@ -37,7 +40,13 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     {
         let payload =
             serde_json::to_value(request).map_err(|e| Error::Usage(format!("cannot serialize request: {e}")))?;
-        Ok(Pages { client: self, endpoint: ep.info, pager: Pager::new(ep.info, payload)?, _resp: PhantomData })
+        Ok(Pages {
+            client: self,
+            endpoint: ep.info,
+            pager: Pager::new(ep.info, payload)?,
+            pending: None,
+            _resp: PhantomData,
+        })
     }
 
     /// Pages through `endpoint` starting with a JSON payload; answers are JSON values.
@@ -45,14 +54,15 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
     where
         T: Transport<Body = Value>,
     {
-        Ok(Pages { client: self, endpoint, pager: Pager::new(endpoint, payload)?, _resp: PhantomData })
+        Ok(Pages { client: self, endpoint, pager: Pager::new(endpoint, payload)?, pending: None, _resp: PhantomData })
     }
 }
 
 impl<T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<'_, T, K, Resp> {
-    /// The next page's answer, `Ok(None)` when there are no more pages. A failed call, a
-    /// repeating cursor ([`Error::PaginationLoop`]) or an answer that does not match `Resp`
-    /// ends the iteration with that error.
+    /// The next page's answer, `Ok(None)` when there are no more pages. A failed call or an
+    /// answer that does not match `Resp` ends the iteration with that error; an answer that
+    /// names a cursor already used is still returned, and the next call is
+    /// [`Error::PaginationLoop`] (as JS's `pages` does).
     pub async fn next_page(&mut self) -> Result<Option<Resp>, Error> {
         let Some(answer) = self.next_answer().await? else { return Ok(None) };
         let typed = self.typed(answer);
@@ -75,6 +85,9 @@ impl<T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<
     }
 
     async fn next_answer(&mut self) -> Result<Option<Value>, Error> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
         let Some(payload) = self.pager.next_payload_json() else { return Ok(None) };
         let answer = match self.client.call(self.endpoint, &payload).await {
             Ok(answer) => answer,
@@ -83,7 +96,11 @@ impl<T: Transport<Body = Value>, K: TokenBackend, Resp: DeserializeOwned> Pages<
                 return Err(e);
             }
         };
-        self.pager.advance(&answer)?;
+        // The answer is this page's whatever its cursor says; a cursor that ends the iteration
+        // with an error (a loop) is reported on the next call.
+        if let Err(e) = self.pager.advance(&answer) {
+            self.pending = Some(e);
+        }
         Ok(Some(answer))
     }
 
