@@ -323,6 +323,15 @@ endpoints! {
     GROUPCHAT_GET = Post read "externalcontact/groupchat/get" (92122) groupChatGet : GroupChatGetRequest => GroupChatGetResponse, "获取客户群详情", "Get a customer group chat";
     OPENGID_TO_CHATID = Post read "externalcontact/opengid_to_chatid" (94822) opengidToChatid : OpengidToChatidRequest => OpengidToChatidResponse, "客户群opengid转换", "Customer group opengid to chat_id";
 
+
+    // ── issue 12: mass messages and welcome messages (messages helper: add lines below this one) ──
+
+    // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
+
+    // ── issue 12: customer strategies and statistics (strategies helper: add lines below this one) ──
+
+    // ── issue 12: media uploads (uploads helper: add lines below this one) ──
+
 }
 
 /// `path` without a leading `/` or `/cgi-bin/`.

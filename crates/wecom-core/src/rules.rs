@@ -112,6 +112,15 @@ catalogue! {
     R_GC_02 = "R-GC-02", "groupchat/get：chat_id 必填；need_name 0 不返回（默认）、1 返回成员名字", "groupchat/get: chat_id is required; need_name 0 no names (default), 1 members' names";
     R_GC_03 = "R-GC-03", "opengid_to_chatid：opengid 必填；仅支持企业服务人员创建的、本企业的客户群（无效 opengid 为 90511）", "opengid_to_chatid: opengid is required; only groups created by the corp's service members, in the caller's own corp (90511 for an invalid opengid)";
 
+
+    // ── issue 12: R-MS (messages helper: add lines below this one) ──
+
+    // ── issue 12: R-MO (moments helper: add lines below this one) ──
+
+    // ── issue 12: R-ST, customer strategies (strategies helper: add lines below this one) ──
+
+    // ── issue 12: media uploads (uploads helper: add lines below this one) ──
+
 }
 
 /// Looks a rule up by id.
