@@ -329,6 +329,9 @@ endpoints! {
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
 
     // ── issue 12: customer strategies and statistics (strategies helper: add lines below this one) ──
+    GET_USER_BEHAVIOR_DATA = Post read "externalcontact/get_user_behavior_data" (92132) getUserBehaviorData : GetUserBehaviorDataRequest => GetUserBehaviorDataResponse, "获取「联系客户统计」数据", "Get member contact statistics";
+    GROUPCHAT_STATISTIC = Post read "externalcontact/groupchat/statistic" (92133) groupChatStatistic : GroupChatStatisticRequest => GroupChatStatisticResponse, "获取「群聊数据统计」数据（按群主聚合）", "Group chat statistics by owner" paging offset("offset" -> "next_offset", items "items");
+    GROUPCHAT_STATISTIC_BY_DAY = Post read "externalcontact/groupchat/statistic_group_by_day" (92133) groupChatStatisticByDay : GroupChatStatisticByDayRequest => GroupChatStatisticByDayResponse, "获取「群聊数据统计」数据（按自然日聚合）", "Group chat statistics by day";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
 

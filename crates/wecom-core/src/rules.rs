@@ -118,6 +118,9 @@ catalogue! {
     // ── issue 12: R-MO (moments helper: add lines below this one) ──
 
     // ── issue 12: R-ST, customer strategies (strategies helper: add lines below this one) ──
+    R_ST_01 = "R-ST-01", "get_user_behavior_data：start_time、end_time 必填；userid、partyid 各最多 100 个且不可同时为空；闭区间，start_time 不晚于 end_time，跨度最大 30 天；最多最近 180 天（服务端检查）", "get_user_behavior_data: start_time and end_time are required; userid and partyid at most 100 each and not both empty; closed interval, start_time not after end_time, at most 30 days; last 180 days only (checked by WeCom)";
+    R_ST_02 = "R-ST-02", "groupchat/statistic：day_begin_time 必填（昨天至前 180 天，服务端检查）；day_end_time 不早于 day_begin_time，跨度最大 30 天；owner_filter.userid_list 最多 100 个；order_by 1–4；order_asc 0/1；limit 1 到 1000", "groupchat/statistic: day_begin_time is required (yesterday to 180 days ago, checked by WeCom); day_end_time not before day_begin_time, at most 30 days; owner_filter.userid_list at most 100; order_by 1 to 4; order_asc 0/1; limit 1 to 1000";
+    R_ST_03 = "R-ST-03", "groupchat/statistic_group_by_day：与按群主聚合相同的日期范围与 owner_filter 规则，无分页", "groupchat/statistic_group_by_day: the same day-range and owner_filter rules as by owner, no paging";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
 

@@ -389,6 +389,10 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
             de::<JoinWayIdRequest>(text)
         }
         "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
+        // issue 12: statistics (strategies helper)
+        "externalcontact/get_user_behavior_data" => de::<GetUserBehaviorDataRequest>(text),
+        "externalcontact/groupchat/statistic" => de::<GroupChatStatisticRequest>(text),
+        "externalcontact/groupchat/statistic_group_by_day" => de::<GroupChatStatisticByDayRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
