@@ -116,6 +116,7 @@ catalogue! {
     // ── issue 12: R-MS (messages helper: add lines below this one) ──
 
     // ── issue 12: R-MO (moments helper: add lines below this one) ──
+    R_SC_01 = "R-SC-01", "规则组管理范围节点（客户联系与客户朋友圈规则组共用）：type 1 成员需 userid，2 部门需 partyid；另一项被忽略（警告）（doc 94883、94890）", "A strategy range node (customer and moment strategies alike): type 1 member needs userid, 2 department needs partyid; the other one is ignored (a warning) (doc 94883, 94890)";
 
     // ── issue 12: R-ST, customer strategies (strategies helper: add lines below this one) ──
 
