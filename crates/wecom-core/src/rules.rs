@@ -116,6 +116,7 @@ catalogue! {
     // ── issue 12: R-MS (messages helper: add lines below this one) ──
 
     // ── issue 12: R-MO (moments helper: add lines below this one) ──
+    R_SC_01 = "R-SC-01", "规则组管理范围节点（客户联系与客户朋友圈规则组共用）：type 1 成员需 userid，2 部门需 partyid；另一项被忽略（警告）（doc 94883、94890）", "A strategy range node (customer and moment strategies alike): type 1 member needs userid, 2 department needs partyid; the other one is ignored (a warning) (doc 94883, 94890)";
 
     // ── issue 12: R-ST, customer strategies (strategies helper: add lines below this one) ──
     R_ST_01 = "R-ST-01", "get_user_behavior_data：start_time、end_time 必填；userid、partyid 各最多 100 个且不可同时为空；闭区间，start_time 不晚于 end_time，跨度最大 30 天；最多最近 180 天（服务端检查）", "get_user_behavior_data: start_time and end_time are required; userid and partyid at most 100 each and not both empty; closed interval, start_time not after end_time, at most 30 days; last 180 days only (checked by WeCom)";
