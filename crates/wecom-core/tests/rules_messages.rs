@@ -227,7 +227,7 @@ fn r_ms_02_message_body_and_attachments_match_their_msgtype() {
         );
         fails(
             endpoint,
-            &with_attachments(&base, vec![json!({ "msgtype": "video", "video": {} })]),
+            &with_attachments(&base, vec![json!({ "msgtype": "video", "video": { "media_id": "" } })]),
             &[("/attachments/0/video/media_id", "R-MS-02", required())],
         );
     }
