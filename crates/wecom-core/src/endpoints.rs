@@ -325,6 +325,18 @@ endpoints! {
 
 
     // ── issue 12: mass messages and welcome messages (messages helper: add lines below this one) ──
+    ADD_MSG_TEMPLATE = Post write "externalcontact/add_msg_template" (92135) addMsgTemplate : AddMsgTemplateRequest => AddMsgTemplateResponse, "创建企业群发", "Create a mass message";
+    GET_GROUPMSG_LIST_V2 = Post read "externalcontact/get_groupmsg_list_v2" (93338) getGroupmsgListV2 : GetGroupmsgListV2Request => GetGroupmsgListV2Response, "获取群发记录列表", "List mass messages" paging cursor("cursor" -> "next_cursor", items "group_msg_list");
+    GET_GROUPMSG_TASK = Post read "externalcontact/get_groupmsg_task" (93338) getGroupmsgTask : GetGroupmsgTaskRequest => GetGroupmsgTaskResponse, "获取群发成员发送任务列表", "List a mass message's member tasks" paging cursor("cursor" -> "next_cursor", items "task_list");
+    GET_GROUPMSG_SEND_RESULT = Post read "externalcontact/get_groupmsg_send_result" (93338) getGroupmsgSendResult : GetGroupmsgSendResultRequest => GetGroupmsgSendResultResponse, "获取企业群发成员执行结果", "List a member's send results of a mass message" paging cursor("cursor" -> "next_cursor", items "send_list");
+    REMIND_GROUPMSG_SEND = Post write "externalcontact/remind_groupmsg_send" (97610) remindGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "提醒成员群发", "Remind members to send a mass message";
+    CANCEL_GROUPMSG_SEND = Post write "externalcontact/cancel_groupmsg_send" (97611) cancelGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "停止企业群发", "Stop a mass message";
+    GET_GROUP_MSG_RESULT = Post read "externalcontact/get_group_msg_result" (92136) getGroupMsgResult : GetGroupMsgResultRequest => GetGroupMsgResultResponse, "获取企业群发消息发送结果（旧）", "Send results of a mass message (legacy)" deprecated("externalcontact/get_groupmsg_send_result");
+    SEND_WELCOME_MSG = Post write "externalcontact/send_welcome_msg" (92137) sendWelcomeMsg : SendWelcomeMsgRequest => ErrcodeResponse, "发送新客户欢迎语", "Send the welcome message to a new customer";
+    ADD_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/add" (92366) addGroupWelcomeTemplate : AddGroupWelcomeTemplateRequest => AddGroupWelcomeTemplateResponse, "添加入群欢迎语素材", "Add a group welcome template";
+    EDIT_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/edit" (92366) editGroupWelcomeTemplate : EditGroupWelcomeTemplateRequest => ErrcodeResponse, "编辑入群欢迎语素材", "Edit a group welcome template";
+    GET_GROUP_WELCOME_TEMPLATE = Post read "externalcontact/group_welcome_template/get" (92366) getGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => GetGroupWelcomeTemplateResponse, "获取入群欢迎语素材", "Get a group welcome template";
+    DEL_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/del" (92366) delGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => ErrcodeResponse, "删除入群欢迎语素材", "Delete a group welcome template";
 
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
 

@@ -872,6 +872,18 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::CUSTOMER_STRATEGY_CREATE),
         typed_fixture(endpoints::CUSTOMER_STRATEGY_EDIT),
         typed_fixture(endpoints::CUSTOMER_STRATEGY_DEL),
+        typed_fixture(endpoints::ADD_MSG_TEMPLATE),
+        typed_fixture(endpoints::GET_GROUPMSG_LIST_V2),
+        typed_fixture(endpoints::GET_GROUPMSG_TASK),
+        typed_fixture(endpoints::GET_GROUPMSG_SEND_RESULT),
+        typed_fixture(endpoints::REMIND_GROUPMSG_SEND),
+        typed_fixture(endpoints::CANCEL_GROUPMSG_SEND),
+        typed_fixture(endpoints::GET_GROUP_MSG_RESULT),
+        typed_fixture(endpoints::SEND_WELCOME_MSG),
+        typed_fixture(endpoints::ADD_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::EDIT_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::GET_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::DEL_GROUP_WELCOME_TEMPLATE),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);
