@@ -464,6 +464,7 @@ static LIST_BY_GET: Endpoint = Endpoint {
     response: &ListContactWayResponse::MODEL,
     paging: None,
     deprecated: None,
+    body: wecom_core::endpoints::Body::Json,
 };
 
 #[test]
@@ -848,6 +849,9 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::GROUPCHAT_LIST),
         typed_fixture(endpoints::GROUPCHAT_GET),
         typed_fixture(endpoints::OPENGID_TO_CHATID),
+        typed_fixture(endpoints::MEDIA_UPLOAD),
+        typed_fixture(endpoints::MEDIA_UPLOADIMG),
+        typed_fixture(endpoints::MEDIA_UPLOAD_ATTACHMENT),
         typed_fixture(endpoints::GET_CORP_TAG_LIST),
         typed_fixture(endpoints::ADD_CORP_TAG),
         typed_fixture(endpoints::EDIT_CORP_TAG),

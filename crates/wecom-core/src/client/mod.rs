@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::endpoints::{self, Endpoint, Ep, Method, Route};
+use crate::endpoints::{self, Endpoint, Ep, Method, Route, FILE_NAME, FILE_SIZE};
 use crate::errcode::{self, ErrorClass};
 use crate::error::Error;
 use crate::schema::Secret;
@@ -219,6 +219,9 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         }
         check_payload_size(payload_json.len())?;
         let (query, body) = match route.method {
+            // An upload: the members describing the file stay out of the query; the JS layer
+            // sends the file itself as the multipart body.
+            _ if route.multipart => (url::query_from_object_except(payload_json, &[FILE_NAME, FILE_SIZE]), None),
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };

@@ -389,6 +389,10 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
             de::<JoinWayIdRequest>(text)
         }
         "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
+        // issue 12: media uploads (uploads helper)
+        "media/upload" => de::<UploadMediaRequest>(text),
+        "media/uploadimg" => de::<UploadImageRequest>(text),
+        "media/upload_attachment" => de::<UploadAttachmentRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
