@@ -96,6 +96,10 @@ describe('every endpoint of the slice', () => {
       'externalcontact/groupchat/get_join_way': ['POST', 'getJoinWay'],
       'externalcontact/groupchat/update_join_way': ['POST', 'updateJoinWay'],
       'externalcontact/groupchat/del_join_way': ['POST', 'delJoinWay'],
+      // issue 12: media uploads (multipart)
+      'media/upload': ['POST', 'uploadMedia'],
+      'media/uploadimg': ['POST', 'uploadImage'],
+      'media/upload_attachment': ['POST', 'uploadAttachment'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

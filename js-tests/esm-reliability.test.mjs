@@ -120,6 +120,8 @@ const READS = {
   'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
   'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
   'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: uploads — media/upload is resent after an unknown outcome (a second temporary id is harmless)
+  'media/upload': () => ({ type: 'file', file: new Uint8Array(16).fill(7), filename: 'retry.txt' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -145,6 +147,9 @@ const WRITES = {
   'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: uploads that count (permanent URLs, attachments): never resent after an unknown outcome
+  'media/uploadimg': () => ({ file: new Uint8Array(16).fill(7), filename: 'once.png' }),
+  'media/upload_attachment': () => ({ media_type: 'image', attachment_type: 1, file: new Uint8Array(16).fill(7), filename: 'once.png' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

@@ -82,6 +82,10 @@ export function createWorldView(current) {
     },
     joinWays: () => frozenCopy([...world().joinWays.values()]),
     transfers: () => frozenCopy(world().transfers.records),
-    media: () => frozenCopy([...world().media].map(([media_id, m]) => ({ media_id, ...m }))),
+    media: () => {
+      const now = world().clock.now();
+      const alive = [...world().media].filter(([, m]) => m.expires_at > now);
+      return frozenCopy(alive.map(([media_id, m]) => ({ media_id, ...m })));
+    },
   });
 }
