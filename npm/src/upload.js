@@ -114,6 +114,8 @@ export function checkedUpload(path, upload, payload, locale, strict) {
   const text = payloadText(rest);
   const report = validateUpload(path, JSON.parse(text), { locale, strict });
   if (size === undefined) {
+    // No file: its size is not missing on its own, the file is.
+    report.errors = report.errors.filter((e) => e.path !== '/size');
     const message = ENGLISH.test(String(locale ?? '')) ? 'is required and must not be empty' : '必填，不能为空';
     report.errors.unshift({ path: '/file', rule: 'R-MD-06', message, params: {} });
     report.valid = false;
