@@ -220,3 +220,13 @@ fn an_upload_sends_its_kind_in_the_query_and_no_json_body() {
         request.url
     );
 }
+
+#[test]
+fn the_upload_errcodes_are_known_parameter_errors() {
+    use wecom_core::errcode::{self, ErrorClass};
+    for code in [40004, 40005, 40006, 40007, 41005, 44001] {
+        let info = errcode::lookup(code).unwrap_or_else(|| panic!("{code} is not in the errcode table"));
+        assert_eq!(info.class, ErrorClass::Param, "{code}");
+        assert_eq!(errcode::class_of(code), ErrorClass::Param, "{code}: not retried");
+    }
+}
