@@ -772,7 +772,8 @@ fn send_typed_decodes_the_response_and_keeps_unknown_fields() {
 #[test]
 fn request_returns_the_body_untouched_for_every_endpoint() {
     let payloads = valid_payloads();
-    for ep in endpoints::ALL.iter().filter(|e| e.js_name.is_some()) {
+    // Uploads (multipart) are not sent by `request`: tests/rules_media.rs checks the refusal.
+    for ep in endpoints::ALL.iter().filter(|e| e.js_name.is_some() && !e.route().multipart) {
         let fixture = fixture_json(&response_fixture_name(ep.path));
         let c = client(Fake::new(vec![token_reply(TOKENS[0], 7200), ok(fixture.clone())]));
         let body = block_on(c.request(ep.path, &payloads[ep.path].to_string()))

@@ -230,3 +230,19 @@ fn the_upload_errcodes_are_known_parameter_errors() {
         assert_eq!(errcode::class_of(code), ErrorClass::Param, "{code}: not retried");
     }
 }
+
+#[test]
+fn the_rust_client_checks_an_upload_in_begin_and_refuses_to_send_it_as_json() {
+    let config = ClientConfig::new("ww1".to_owned(), Secret::new("s".to_owned())).expect("config");
+    let client = Client::new(config, common::Fake::default());
+    let big = r#"{"type":"voice","filename":"v.amr","size":2097153}"#;
+    match client.begin(endpoints::MEDIA_UPLOAD.info, big) {
+        Err(wecom_core::Error::Validation { report, .. }) => assert_eq!(report.errors[0].rule, "R-MD-03"),
+        other => panic!("expected the size error, got {other:?}"),
+    }
+    let ok = r#"{"type":"voice","filename":"v.amr","size":2097152}"#;
+    let call = client.begin(endpoints::MEDIA_UPLOAD.info, ok).expect("within the limit");
+    assert!(client.request_for(&call, "T").url.ends_with("media/upload?access_token=T&type=voice"));
+    let refused = common::block_on(client.call(endpoints::MEDIA_UPLOAD.info, ok));
+    assert!(matches!(refused, Err(wecom_core::Error::Usage(ref m)) if m.contains("multipart")), "{refused:?}");
+}
