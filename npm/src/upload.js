@@ -27,7 +27,8 @@ function usage(message) {
 /** The byte size of an upload's `file`, or `undefined` when it is not a supported file. */
 function sizeOf(file) {
   if (typeof Blob !== 'undefined' && file instanceof Blob) return file.size;
-  if (file instanceof ArrayBuffer) return file.byteLength;
+  // An ArrayBuffer of another realm (an iframe, jsdom) is not `instanceof` this one's.
+  if (file instanceof ArrayBuffer || Object.prototype.toString.call(file) === '[object ArrayBuffer]') return file.byteLength;
   if (ArrayBuffer.isView(file)) return file.byteLength;
   return undefined;
 }
