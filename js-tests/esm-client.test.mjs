@@ -119,6 +119,10 @@ describe('every endpoint of the slice', () => {
       'externalcontact/group_welcome_template/edit': ['POST', 'editGroupWelcomeTemplate'],
       'externalcontact/group_welcome_template/get': ['POST', 'getGroupWelcomeTemplate'],
       'externalcontact/group_welcome_template/del': ['POST', 'delGroupWelcomeTemplate'],
+      // issue 12: media uploads (multipart)
+      'media/upload': ['POST', 'uploadMedia'],
+      'media/uploadimg': ['POST', 'uploadImage'],
+      'media/upload_attachment': ['POST', 'uploadAttachment'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

@@ -133,6 +133,8 @@ const READS = {
   'externalcontact/get_groupmsg_send_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA', userid: 'zhangsan' }),
   'externalcontact/get_group_msg_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
   'externalcontact/group_welcome_template/get': () => ({ template_id: 'msgXXXXXXX' }),
+  // issue 12: uploads — media/upload is resent after an unknown outcome (a second temporary id is harmless)
+  'media/upload': () => ({ type: 'file', file: new Uint8Array(16).fill(7), filename: 'retry.txt' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -171,6 +173,9 @@ const WRITES = {
   'externalcontact/group_welcome_template/add': () => ({ text: { content: '亲爱的%NICKNAME%用户，你好' } }),
   'externalcontact/group_welcome_template/edit': () => ({ template_id: 'msgXXXXXXX', text: { content: '你好' } }),
   'externalcontact/group_welcome_template/del': () => ({ template_id: 'msgXXXXXXX' }),
+  // issue 12: uploads that count (permanent URLs, attachments): never resent after an unknown outcome
+  'media/uploadimg': () => ({ file: new Uint8Array(16).fill(7), filename: 'once.png' }),
+  'media/upload_attachment': () => ({ media_type: 'image', attachment_type: 1, file: new Uint8Array(16).fill(7), filename: 'once.png' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

@@ -20,9 +20,15 @@ describe('issue 11: routing from the declarations', () => {
     assert.deepEqual(orphans, [], 'handlers of endpoints the SDK does not declare');
   });
 
-  test('issue 11: all 52 declared endpoints are routed', () => {
-    assert.equal(endpoints.length, 52);
+  test('issue 11: all 55 declared endpoints are routed (52 + issue 12\'s three uploads)', () => {
+    assert.equal(endpoints.length, 55);
     assert.deepEqual([...ROUTES.keys()].sort(), endpoints.map((e) => e.path).sort());
+  });
+
+  test('issue 12: exactly the declared uploads are routed as multipart', () => {
+    const multipart = [...ROUTES].filter(([, r]) => r.multipart).map(([p]) => p).sort();
+    assert.deepEqual(multipart, endpoints.filter((e) => e.multipart).map((e) => e.path).sort());
+    assert.deepEqual(multipart, ['media/upload', 'media/upload_attachment', 'media/uploadimg']);
   });
 
   test('each route takes the declared method; only gettoken needs no token', () => {

@@ -67,6 +67,10 @@ errcodes! {
     6000 Retry "数据版本冲突" "Concurrent modification; retry later";
     40001 Config "不合法的secret参数" "Check corpSecret: wrong, reset, of another app, or the app is disabled";
     40003 Param "无效的UserID" "userid must exist (1-64 letters, digits, - _ .); third-party apps use ciphertext userids";
+    40004 Param "不合法的媒体文件类型" "Uploads: type must be image, voice, video or file (media_type: image, video or file)";
+    40005 Param "不合法的文件类型" "Uploads: the file's type does not fit the media type (image JPG/PNG, voice AMR, video MP4)";
+    40006 Param "不合法的文件大小" "Uploads: more than 5 bytes and at most image 10 MB, voice 2 MB, video 10 MB, file 20 MB (uploadimg 2 MB)";
+    40007 Param "不合法的媒体文件id" "The media_id is unknown or expired (temporary media live 3 days): upload the file again";
     40013 Config "不合法的CorpID" "Check corpId";
     40014 Refresh "不合法的access_token" "The token is invalid; the client fetches a new one and retries once";
     40031 Param "不合法的UserID列表" "Check the userid list";
@@ -100,6 +104,7 @@ errcodes! {
     41001 Param "缺少access_token参数" "The request left out the access_token (it must be in the URL query); a fresh token does not fix that";
     41002 Config "缺少corpid参数" "Set corpId";
     41004 Config "缺少secret参数" "Set corpSecret";
+    41005 Param "缺少多媒体文件数据" "Uploads: send the file as multipart/form-data in the part media, with a filename";
     41035 Param "缺少外部联系人userid参数" "external_userid is required";
     41037 Param "缺少「联系我」type参数" "type is required (1 or 2)";
     41038 Param "缺少「联系我」scene参数" "scene is required (1 or 2)";
@@ -128,6 +133,7 @@ errcodes! {
     41096 State "欢迎语已在发送中" "Another call is sending the welcome message for this welcome_code: only one wins";
     42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
     42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";
+    44001 Param "多媒体文件为空" "Uploads: the file is empty";
     45009 Rate "接口调用超过限制" "Frequency limit hit; back off for the limit window";
     45029 Param "回包大小超过上限" "The answer would be too large: ask for less (a smaller page or fewer ids)";
     45033 Rate "接口并发调用超过限制" "Lower the concurrency";

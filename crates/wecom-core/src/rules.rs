@@ -143,6 +143,18 @@ catalogue! {
     R_SG_07 = "R-SG-07", "规则组（服务端检查）：负责人不可为超级管理员；每个规则组最多 3000 个节点、最多 5 级；子规则组的管理范围须在父规则组之内；仅支持串行调用（doc 94883，api-surface §B.26）", "Strategies (checked by WeCom): the super admin cannot be a manager; at most 3000 nodes and 5 levels per strategy; a child's range lies inside its parent's; serial calls only (doc 94883, api-surface §B.26)";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
+    R_MD_01 = "R-MD-01", "media/upload：type 必填，image、voice、video、file 之一", "media/upload: type is required, one of image, voice, video, file";
+    R_MD_02 = "R-MD-02", "media/upload 图片（image）：大于 5 字节、不超过 10MB，JPG/PNG 格式", "media/upload image: more than 5 bytes, at most 10 MB, JPG or PNG";
+    R_MD_03 = "R-MD-03", "media/upload 语音（voice）：大于 5 字节、不超过 2MB，AMR 格式（播放长度不超过 60s，由服务端检查）", "media/upload voice: more than 5 bytes, at most 2 MB, AMR (at most 60 s, checked by the server)";
+    R_MD_04 = "R-MD-04", "media/upload 视频（video）：大于 5 字节、不超过 10MB，MP4 格式", "media/upload video: more than 5 bytes, at most 10 MB, MP4";
+    R_MD_05 = "R-MD-05", "media/upload 普通文件（file）：大于 5 字节、不超过 20MB", "media/upload file: more than 5 bytes, at most 20 MB";
+    R_MD_06 = "R-MD-06", "上传：文件必填，filename 与 size 必填（form-data 的 media 须带文件名）", "uploads: the file is required, with its filename and size (the form part media carries a filename)";
+    R_MD_07 = "R-MD-07", "media/uploadimg：JPG/PNG 格式，大于 5 字节、不超过 2MB", "media/uploadimg: JPG or PNG, more than 5 bytes, at most 2 MB";
+    R_MD_08 = "R-MD-08", "media/upload_attachment：media_type 必填，image、video、file 之一", "media/upload_attachment: media_type is required, one of image, video, file";
+    R_MD_09 = "R-MD-09", "media/upload_attachment：attachment_type 必填，1 朋友圈、2 商品图册", "media/upload_attachment: attachment_type is required, 1 moments, 2 product albums";
+    R_MD_10 = "R-MD-10", "media/upload_attachment 图片：大于 5 字节、不超过 10MB，JPG/PNG 格式（朋友圈图片的像素上限由服务端检查）", "media/upload_attachment image: more than 5 bytes, at most 10 MB, JPG or PNG (the moments pixel limit is the server's)";
+    R_MD_11 = "R-MD-11", "media/upload_attachment 视频：大于 5 字节、不超过 10MB，MP4 格式（时长由服务端检查）", "media/upload_attachment video: more than 5 bytes, at most 10 MB, MP4 (the length is the server's)";
+    R_MD_12 = "R-MD-12", "media/upload_attachment 文件：大于 5 字节、不超过 20MB", "media/upload_attachment file: more than 5 bytes, at most 20 MB";
 
 }
 

@@ -17,6 +17,7 @@ import { TAG_HANDLERS } from './tags.mjs';
 import { TRANSFER_HANDLERS } from './transfers.mjs';
 import { GROUP_CHAT_HANDLERS } from './groupchats.mjs';
 import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
+import { MEDIA_HANDLERS } from './media.mjs';
 
 /**
  * @typedef {(ctx: import('./contact-way.mjs').HandlerContext) => object} Handler
@@ -57,4 +58,5 @@ export const HANDLERS = new Map([
   ...TRANSFER_HANDLERS,
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
+  ...MEDIA_HANDLERS,
 ]);

@@ -200,6 +200,22 @@ export interface MockWorld {
   groupChat(chatId: string): MockGroupChat | undefined;
   joinWays(): readonly MockJoinWay[];
   transfers(): readonly MockTransfer[];
+  /** Uploaded media (media/upload, media/upload_attachment) still alive on the clock (3 days). */
+  media(): readonly MockMedia[];
+}
+
+/** One upload the look-alike remembers (the bytes are not kept). */
+export interface MockMedia {
+  media_id: string;
+  type: string;
+  size: number;
+  filename: string;
+  /** Unix seconds on the look-alike's clock. */
+  created_at: number;
+  /** Milliseconds on the look-alike's clock when the media_id stops working. */
+  expires_at: number;
+  /** upload_attachment only: 1 moments, 2 product albums. */
+  attachment_type?: number;
 }
 
 export interface MockServerOptions {

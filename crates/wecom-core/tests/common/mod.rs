@@ -414,6 +414,10 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "externalcontact/group_welcome_template/get" | "externalcontact/group_welcome_template/del" => {
             de::<GroupWelcomeTemplateIdRequest>(text)
         }
+        // issue 12: media uploads (uploads helper)
+        "media/upload" => de::<UploadMediaRequest>(text),
+        "media/uploadimg" => de::<UploadImageRequest>(text),
+        "media/upload_attachment" => de::<UploadAttachmentRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }

@@ -104,5 +104,8 @@ export function createWorld({ seed, sizes, clock, corpId, followUsers }) {
     byOpengid,
     joinWays: new Map(),
     transfers: newTransferState(),
+    // issue 12, uploads: media_id → { type, size, filename, created_at, expires_at } (media.mjs)
+    media: new Map(),
+    imageUrls: new Map(),
   };
 }

@@ -37,6 +37,7 @@ function groupView(group) {
  * @property {(chatId: string) => object | undefined} groupChat
  * @property {() => readonly object[]} joinWays
  * @property {() => readonly object[]} transfers Every started customer transfer, in start order.
+ * @property {() => readonly object[]} media Uploaded media (issue 12): `{ media_id, type, size, filename, created_at, expires_at }`.
  */
 
 /**
@@ -81,5 +82,10 @@ export function createWorldView(current) {
     },
     joinWays: () => frozenCopy([...world().joinWays.values()]),
     transfers: () => frozenCopy(world().transfers.records),
+    media: () => {
+      const now = world().clock.now();
+      const alive = [...world().media].filter(([, m]) => m.expires_at > now);
+      return frozenCopy(alive.map(([media_id, m]) => ({ media_id, ...m })));
+    },
   });
 }
