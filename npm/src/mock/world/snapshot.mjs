@@ -2,6 +2,8 @@
 // stored records, taken after due transfers have completed.
 
 import { settleTransfers } from './transfers.mjs';
+import { massMessagesView, messageBook } from './messages.mjs';
+import { welcomeBook } from './welcome.mjs';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -37,6 +39,10 @@ function groupView(group) {
  * @property {(chatId: string) => object | undefined} groupChat
  * @property {() => readonly object[]} joinWays
  * @property {() => readonly object[]} transfers Every started customer transfer, in start order.
+ * @property {() => readonly object[]} massMessages Every mass message, in creation order, with `tasks[].results` (due tasks sent first).
+ * @property {() => readonly { media_id: string, type: string }[]} mediaIds The media ids every world knows without an upload.
+ * @property {() => readonly object[]} welcomeTemplates The group welcome templates, in creation order.
+ * @property {() => readonly object[]} welcomeCodes The welcome codes not yet expired (with `used_at` and `message` once used).
  */
 
 /**
@@ -81,5 +87,14 @@ export function createWorldView(current) {
     },
     joinWays: () => frozenCopy([...world().joinWays.values()]),
     transfers: () => frozenCopy(world().transfers.records),
+    massMessages: () => frozenCopy(massMessagesView(world())),
+    mediaIds: () => frozenCopy(messageBook(current()).seededMedia),
+    welcomeTemplates: () => frozenCopy([...welcomeBook(current()).templates.values()]),
+    welcomeCodes() {
+      const w = current();
+      const book = welcomeBook(w);
+      book.prune(w.clock.nowSeconds());
+      return frozenCopy([...book.codes.values()]);
+    },
   });
 }
