@@ -76,7 +76,6 @@ export function addWelcomeTemplate({ body, env }) {
   if (Object.keys(parts).length === 0) throw invalidParam('text and attachments are both empty');
   const book = welcomeBook(world);
   if (book.templates.size >= MAX_WELCOME_TEMPLATES) throw new ApiError(41055);
-  book.templatesMade += 1;
   const templateId = `msg${world.rng.alnum(24)}`;
   book.templates.set(templateId, { template_id: templateId, ...parts, notify, created_at: world.clock.nowSeconds() });
   return { template_id: templateId };

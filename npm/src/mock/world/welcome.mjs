@@ -39,8 +39,6 @@ export class WelcomeBook {
     this.issued = 0;
     /** @type {Map<string, object>} template_id → template, in creation order */
     this.templates = new Map();
-    /** Templates created so far (for the next template_id). */
-    this.templatesMade = 0;
   }
 
   /**
@@ -147,9 +145,8 @@ export function addCustomer(world, options) {
  * 41051 already used (WeCom: 「客户和服务人员已经开始聊天了」 — the first sender wins).
  * @param {object} world
  * @param {unknown} code
+ * @param {(errcode: number) => Error} fail Makes the error to throw for an errcode.
  * @returns {WelcomeCode} The code's entry, not yet marked used.
- * @throws {{ errcode: number }} via the `fail` callback.
- * @param {(errcode: number) => Error} fail
  */
 export function welcomeCodeEntry(world, code, fail) {
   if (code === undefined || code === null || code === '') throw fail(41049);
