@@ -80,13 +80,13 @@ test('issue 12: POST /__mock/add_customer answers the callback fields; bad input
 test('issue 12: group welcome templates — add (text ≤ 3000 bytes), edit (≤ 4000), get, del', async (t) => {
   const { mock, wecom, client } = await world(t);
   const image = mock.world.mediaIds().find((m) => m.type === 'image').media_id;
-  const { template_id: id } = await sdkCall(client, `${EC}group_welcome_template/add`, {
-    text: { content: '你好 %NICKNAME%' },
-    image: { media_id: image },
-    link: { title: 'ignored: image comes first', url: 'https://example.com' },
-  });
-  assert.deepEqual(await sdkCall(client, `${EC}group_welcome_template/get`, { template_id: id }).then(({ text, image: i, link }) => ({ text, i, link })),
-    { text: { content: '你好 %NICKNAME%' }, i: { media_id: image }, link: undefined });
+  const { template_id: id } = await sdkCall(client, `${EC}group_welcome_template/add`, { text: { content: '你好 %NICKNAME%' }, image: { media_id: image } });
+  assert.deepEqual(await sdkCall(client, `${EC}group_welcome_template/get`, { template_id: id }).then(({ text, image: i }) => ({ text, i })),
+    { text: { content: '你好 %NICKNAME%' }, i: { media_id: image } });
+  const both = await wecom.post(`${EC}group_welcome_template/add`, { image: { media_id: image }, link: { title: 'dropped', url: 'https://example.com' } });
+  const kept = await wecom.post(`${EC}group_welcome_template/get`, { template_id: both.template_id });
+  assert.deepEqual([kept.image, kept.link], [{ media_id: image }, undefined], 'of several parts the image comes first');
+  await wecom.post(`${EC}group_welcome_template/del`, { template_id: both.template_id });
   assertErrcode(await wecom.post(`${EC}group_welcome_template/add`, { text: { content: 'a'.repeat(3001) } }), 40058, 'add over 3000 bytes');
   await sdkCall(client, `${EC}group_welcome_template/edit`, { template_id: id, text: { content: 'b'.repeat(4000) }, link: { title: 'L', url: 'https://example.com/x' } });
   const edited = await wecom.post(`${EC}group_welcome_template/get`, { template_id: id });
