@@ -176,7 +176,7 @@ export function cancelGroupmsgSend({ body, env }) {
  * get_groupmsg_send_result) — every result of the message at once: `check_status` 1 (approved;
  * the look-alike has no review), `detail_list[{external_userid | chat_id, userid, status, send_time}]`.
  * 41046 / 41047 msgid.
- * https://developer.work.weixin.qq.com/document/path/91560
+ * https://developer.work.weixin.qq.com/document/path/92136
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  */
 export function getGroupMsgResult({ body, env }) {
