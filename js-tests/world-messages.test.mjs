@@ -175,14 +175,19 @@ test('issue 12: remind_groupmsg_send 3 times in 24 h then 41094; cancel_groupmsg
   assert.equal((await wecom.post(`${EC}get_groupmsg_task`, { msgid })).task_list[0].status, 0, 'a cancelled message is never sent');
 });
 
-test('issue 12: the legacy get_group_msg_result answers every result at once', async (t) => {
-  const { mock, client } = await world(t);
+test('issue 12: the legacy get_group_msg_result answers the results (10 000 a page by default, a member\'s with userid)', async (t) => {
+  const { mock, wecom, client } = await world(t);
   const { msgid } = await sdkCall(client, `${EC}add_msg_template`, { sender: 'zhangsan', text: { content: 'x' } });
   mock.confirmGroupMsg(msgid, 'zhangsan');
   const answer = await sdkCall(client, `${EC}get_group_msg_result`, { msgid });
   assert.equal(answer.check_status, 1);
   assert.equal(answer.detail_list.length, mock.world.customersOf('zhangsan').length);
   assert.ok(answer.detail_list.every((r) => r.userid === 'zhangsan' && r.status === 1));
+  assert.equal(answer.next_cursor, '');
+  const first = await wecom.post(`${EC}get_group_msg_result`, { msgid, userid: 'zhangsan', limit: 2 });
+  const rest = await wecom.post(`${EC}get_group_msg_result`, { msgid, userid: 'zhangsan', cursor: first.next_cursor });
+  assert.deepEqual([...first.detail_list, ...rest.detail_list], answer.detail_list, 'limit and cursor page the same results');
+  assert.deepEqual((await wecom.post(`${EC}get_group_msg_result`, { msgid, userid: 'lisi' })).detail_list, []);
 });
 
 test('issue 12: add_msg_template is checked like WeCom (40007 unknown media, 41064, 41065, 40068, 41048, 40058, 40003) and msgids like WeCom (41046, 41047)', async (t) => {

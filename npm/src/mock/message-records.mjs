@@ -14,6 +14,8 @@ export const MAX_LIST_RANGE_SECONDS = 31 * 86_400;
 export const LIST_LIMIT = { fallback: 50, max: 100 };
 /** get_groupmsg_task / get_groupmsg_send_result `limit`: default and largest (a larger one means the default). */
 export const TASK_LIMIT = { fallback: 500, max: 1000 };
+/** The legacy get_group_msg_result `limit`: default and largest. */
+export const LEGACY_LIMIT = { fallback: 10_000, max: 10_000 };
 
 const absent = (v) => v === undefined || v === null;
 
@@ -173,17 +175,29 @@ export function cancelGroupmsgSend({ body, env }) {
 
 /**
  * `POST /cgi-bin/externalcontact/get_group_msg_result` (legacy, replaced by get_groupmsg_task and
- * get_groupmsg_send_result) — every result of the message at once: `check_status` 1 (approved;
- * the look-alike has no review), `detail_list[{external_userid | chat_id, userid, status, send_time}]`.
- * 41046 / 41047 msgid.
+ * get_groupmsg_send_result) — the message's results, members in task order (only `userid`'s when
+ * given): `check_status` 1 (approved; the look-alike has no review),
+ * `detail_list[{external_userid | chat_id, userid, status, send_time}]`, `limit` ≤ 10 000 (default and
+ * larger: 10 000), `next_cursor` `''` when done. 41046 / 41047 msgid, 40058 bad limit, userid or cursor.
  * https://developer.work.weixin.qq.com/document/path/92136
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  */
 export function getGroupMsgResult({ body, env }) {
-  const message = messageOf(env.world, body);
+  const world = env.world;
+  const message = messageOf(world, body);
+  if (!absent(body.userid) && typeof body.userid !== 'string') throw invalidParam('userid must be a string');
+  const only = body.userid || undefined;
+  const limit = limitOf(body, LEGACY_LIMIT);
+  const results = [];
+  for (const task of message.tasks.values()) if (only === undefined || task.userid === only) results.push(...task.results);
+  const kind = `get_group_msg_result\n${message.msgid}\n${only ?? ''}`;
+  let at = listPosition(world, kind, body.cursor, results.length);
   const detail = [];
-  for (const task of message.tasks.values()) for (const r of task.results) detail.push(resultView(r));
-  return { check_status: 1, detail_list: detail };
+  while (at < results.length && detail.length < limit) {
+    detail.push(resultView(results[at]));
+    at += 1;
+  }
+  return { check_status: 1, detail_list: detail, next_cursor: at < results.length ? listCursor(world, kind, at) : '' };
 }
 
 /** The record endpoints, path → handler. */
