@@ -96,6 +96,29 @@ describe('every endpoint of the slice', () => {
       'externalcontact/groupchat/get_join_way': ['POST', 'getJoinWay'],
       'externalcontact/groupchat/update_join_way': ['POST', 'updateJoinWay'],
       'externalcontact/groupchat/del_join_way': ['POST', 'delJoinWay'],
+      // issue 12: customer strategies and statistics
+      'externalcontact/get_user_behavior_data': ['POST', 'getUserBehaviorData'],
+      'externalcontact/groupchat/statistic': ['POST', 'groupChatStatistic'],
+      'externalcontact/groupchat/statistic_group_by_day': ['POST', 'groupChatStatisticByDay'],
+      'externalcontact/customer_strategy/list': ['POST', 'customerStrategyList'],
+      'externalcontact/customer_strategy/get': ['POST', 'customerStrategyGet'],
+      'externalcontact/customer_strategy/get_range': ['POST', 'customerStrategyGetRange'],
+      'externalcontact/customer_strategy/create': ['POST', 'customerStrategyCreate'],
+      'externalcontact/customer_strategy/edit': ['POST', 'customerStrategyEdit'],
+      'externalcontact/customer_strategy/del': ['POST', 'customerStrategyDel'],
+      // issue 12: mass messages and welcome messages
+      'externalcontact/add_msg_template': ['POST', 'addMsgTemplate'],
+      'externalcontact/get_groupmsg_list_v2': ['POST', 'getGroupmsgListV2'],
+      'externalcontact/get_groupmsg_task': ['POST', 'getGroupmsgTask'],
+      'externalcontact/get_groupmsg_send_result': ['POST', 'getGroupmsgSendResult'],
+      'externalcontact/remind_groupmsg_send': ['POST', 'remindGroupmsgSend'],
+      'externalcontact/cancel_groupmsg_send': ['POST', 'cancelGroupmsgSend'],
+      'externalcontact/get_group_msg_result': ['POST', 'getGroupMsgResult'],
+      'externalcontact/send_welcome_msg': ['POST', 'sendWelcomeMsg'],
+      'externalcontact/group_welcome_template/add': ['POST', 'addGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/edit': ['POST', 'editGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/get': ['POST', 'getGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/del': ['POST', 'delGroupWelcomeTemplate'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

@@ -120,6 +120,19 @@ const READS = {
   'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
   'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
   'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: customer strategies and statistics
+  'externalcontact/get_user_behavior_data': () => ({ userid: ['zhangsan'], start_time: 1600272000, end_time: 1600358400 }),
+  'externalcontact/groupchat/statistic': () => ({ day_begin_time: 1600272000, owner_filter: { userid_list: ['zhangsan'] } }),
+  'externalcontact/groupchat/statistic_group_by_day': () => ({ day_begin_time: 1600272000, day_end_time: 1600358400 }),
+  'externalcontact/customer_strategy/list': () => ({ limit: 100 }),
+  'externalcontact/customer_strategy/get': () => ({ strategy_id: 1 }),
+  'externalcontact/customer_strategy/get_range': () => ({ strategy_id: 1, limit: 100 }),
+  // issue 12: mass messages and welcome messages
+  'externalcontact/get_groupmsg_list_v2': () => ({ chat_type: 'single', start_time: 1605171726, end_time: 1605172726 }),
+  'externalcontact/get_groupmsg_task': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/get_groupmsg_send_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA', userid: 'zhangsan' }),
+  'externalcontact/get_group_msg_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/group_welcome_template/get': () => ({ template_id: 'msgXXXXXXX' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -145,6 +158,19 @@ const WRITES = {
   'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: customer strategies
+  'externalcontact/customer_strategy/create': () => ({ strategy_name: '华南区', admin_list: ['zhangsan'], range: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 2, partyid: 2 }], range_del: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/del': () => ({ strategy_id: 1 }),
+  // issue 12: mass messages and welcome messages (a mass message counts against each
+  // customer's receive quota; a welcome_code works once)
+  'externalcontact/add_msg_template': () => ({ external_userid: [WM], text: { content: '你好' } }),
+  'externalcontact/remind_groupmsg_send': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/cancel_groupmsg_send': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/send_welcome_msg': () => ({ welcome_code: 'CALLBACK_CODE', attachments: [{ msgtype: 'image', image: { media_id: 'MEDIA_ID' } }] }),
+  'externalcontact/group_welcome_template/add': () => ({ text: { content: '亲爱的%NICKNAME%用户，你好' } }),
+  'externalcontact/group_welcome_template/edit': () => ({ template_id: 'msgXXXXXXX', text: { content: '你好' } }),
+  'externalcontact/group_welcome_template/del': () => ({ template_id: 'msgXXXXXXX' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

@@ -174,7 +174,7 @@ test('issue 11: a legacy endpoint warns once per client through its logger, nami
   assert.equal(other.lines.filter(([level, message]) => level === 'warn' && message.includes('legacy')).length, 1);
   assert.deepEqual(
     endpoints.filter((e) => e.deprecated).map((e) => e.path).sort(),
-    ['crm/get_external_contact', 'externalcontact/get_transfer_result', 'externalcontact/transfer'],
+    ['crm/get_external_contact', 'externalcontact/get_group_msg_result', 'externalcontact/get_transfer_result', 'externalcontact/transfer'],
   );
 });
 

@@ -159,9 +159,56 @@ function tagsAndJoinWays() {
   return out;
 }
 
+/** Issue 12, strategies and statistics: range_add + range_del counted together (max_total_items), day ranges. */
+function strategiesAndStatistics() {
+  const EDIT = 'externalcontact/customer_strategy/edit';
+  const node = (i) => (i % 2 ? { type: 2, partyid: i } : { type: 1, userid: `u${i}` });
+  const nodes = (n) => Array.from({ length: n }, (_, i) => node(i));
+  const out = [];
+  for (const [add, del] of [[100, 0], [100, 1], [60, 40], [60, 41], [101, 0], [0, 101], [150, 150]]) {
+    out.push([EDIT, { strategy_id: 1, range_add: nodes(add), range_del: nodes(del) }]);
+  }
+  out.push([EDIT, { strategy_id: 1, range_add: nodes(101) }]);
+  out.push([EDIT, { strategy_id: 1, range_add: nodes(100), range_del: 'x' }]);
+  out.push([EDIT, { strategy_id: 1, range_add: { length: 200 }, range_del: nodes(100) }]);
+  out.push([EDIT, { strategy_id: 1, range_add: null, range_del: [{ type: 1 }, { type: 2, userid: 'x' }] }]);
+  out.push(['externalcontact/customer_strategy/create', { parent_id: 1, strategy_name: 'n', admin_list: [], privilege: { join_room: 1 }, range: nodes(101) }]);
+  const day = 1600272000;
+  for (const end of [day, day - 1, day + 30 * 86400, day + 30 * 86400 + 1, undefined, null, '1']) {
+    out.push(['externalcontact/get_user_behavior_data', { userid: [], partyid: [1], start_time: day, end_time: end }]);
+    out.push(['externalcontact/groupchat/statistic', { day_begin_time: day, day_end_time: end, order_by: 5, limit: 0 }]);
+    out.push(['externalcontact/groupchat/statistic_group_by_day', { day_begin_time: day, day_end_time: end }]);
+  }
+  return out;
+}
+
+/** Mass messages and welcome messages (issue 12): strings compared with words. */
+function messages() {
+  const ADD = 'externalcontact/add_msg_template';
+  const WELCOME = 'externalcontact/send_welcome_msg';
+  const out = [];
+  // chat_type and msgtype: the words, near misses, 12 and 13 bytes, NUL, surrogates, boxed strings.
+  const near = ['group', 'single', 'Group', 'group\u0000', ' group', 'singlesingle', 'singlesingle1', '', 'grüp', '群发', '😀😀😀', 'gr\ud800', new String('group'), 1, null];
+  for (const chat_type of near) {
+    out.push([ADD, { chat_type, external_userid: ['wm1'], text: { content: 'x' } }]);
+    out.push([ADD, { chat_type, chat_id_list: ['wr1'], allow_select: true, tag_filter: { group_list: [] }, attachments: [] }]);
+    out.push(['externalcontact/get_groupmsg_list_v2', { chat_type, start_time: 1, end_time: 1 + 31 * 86400 + (chat_type === 'group' ? 1 : 0) }]);
+  }
+  const types = ['image', 'link', 'miniprogram', 'video', 'file', 'miniprogram\u0000', 'miniprograms', 'Image', 'text', '', new String('image'), 3];
+  const items = { image: { media_id: 'm', pic_url: 'u' }, link: { title: 't' }, miniprogram: { title: 't', appid: 'a' }, video: {}, file: { media_id: '' } };
+  for (const msgtype of types) {
+    out.push([ADD, { sender: 's', attachments: [{ msgtype }] }]);
+    out.push([WELCOME, { welcome_code: 'c', attachments: [{ msgtype, ...items }] }]);
+    out.push([WELCOME, { welcome_code: 'c', attachments: [{ msgtype, image: {} }, { msgtype, link: null }] }]);
+  }
+  out.push(['externalcontact/group_welcome_template/add', { text: { content: 'x'.repeat(3001) }, image: { pic_url: 'u' }, video: { media_id: 'v' }, notify: 2 }]);
+  out.push(['externalcontact/group_welcome_template/edit', { template_id: 't', text: { content: 'x'.repeat(4001) } }]);
+  return out;
+}
+
 /** Every fixed case: `[endpoint, payload]`. */
 export function fixedCases() {
-  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays()];
+  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...strategiesAndStatistics(), ...messages()];
 }
 
 /** Locale tags both sides must read the same way. */

@@ -41,6 +41,11 @@ pub enum Cond {
     NotTrue(&'static str),
     /// The field is present, not `null`, and not an empty string, array or object.
     Filled(&'static str),
+    // messages helper (issue 12): string equality.
+    /// The field is a string equal to this word (at most [`crate::tape::WORD_BYTES`] UTF-8
+    /// bytes; a unit test checks every declared word), e.g. an attachment's `msgtype` is
+    /// `"image"`.
+    Is(&'static str, &'static str),
 }
 
 /// What a rule asserts about the object when its conditions hold.
@@ -77,6 +82,15 @@ pub enum Assert {
         /// The message.
         text: &'static Text,
     },
+    /// (Issue 12, strategies.) The arrays named, counted together, must have at most this many
+    /// items (members that are not arrays count 0): reported at the object with the total. A
+    /// strategy edit's `range_add` + `range_del` take at most 100 range nodes per call.
+    MaxTotalItems(&'static [&'static str], usize),
+    // messages helper (issue 12): a string member that takes a few words only.
+    /// The field, when it is a non-empty string, must be one of these words (each at most
+    /// [`crate::tape::WORD_BYTES`] UTF-8 bytes): reported at the field with the text. An empty
+    /// string is "not given" (a required field reports it as required).
+    OneOf(&'static str, &'static [&'static str], &'static Text),
 }
 
 impl Assert {
@@ -90,6 +104,9 @@ impl Assert {
             | Assert::MaxChars(f, _) => std::slice::from_ref(f),
             Assert::AtMostOne(fs, _) | Assert::AtLeastOne(fs, _) => fs,
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
+            // Issue 12, strategies.
+            Assert::MaxTotalItems(fs, _) => fs,
+            Assert::OneOf(f, _, _) => std::slice::from_ref(f),
         }
     }
 
@@ -106,7 +123,7 @@ impl Cond {
     /// The field the condition reads.
     pub fn field(&self) -> &'static str {
         match *self {
-            Cond::Eq(f, _) | Cond::True(f) | Cond::NotTrue(f) | Cond::Filled(f) => f,
+            Cond::Eq(f, _) | Cond::True(f) | Cond::NotTrue(f) | Cond::Filled(f) | Cond::Is(f, _) => f,
         }
     }
 }
@@ -185,11 +202,22 @@ pub const fn at_least_one(fields: &'static [&'static str], text: &'static Text) 
 pub const fn not_after(a: &'static str, b: &'static str, plus: i64, text: &'static Text) -> Assert {
     Assert::NotAfter { a, b, plus, text }
 }
+/// [`Assert::MaxTotalItems`] (issue 12, strategies).
+pub const fn max_total_items(fields: &'static [&'static str], max: usize) -> Assert {
+    Assert::MaxTotalItems(fields, max)
+}
+
+/// [`Assert::OneOf`].
+pub const fn one_of(field: &'static str, words: &'static [&'static str], text: &'static Text) -> Assert {
+    Assert::OneOf(field, words, text)
+}
 
 #[cfg(test)]
 mod tests {
+    use crate::cross::{Assert, Cond};
     use crate::endpoints::ALL;
     use crate::schema::{Kind, Model};
+    use crate::tape::WORD_BYTES;
 
     fn visit(model: &'static Model, seen: &mut Vec<&'static str>) {
         if seen.contains(&model.name) {
@@ -197,6 +225,17 @@ mod tests {
         }
         seen.push(model.name);
         for rule in model.checks {
+            let words = rule.when.iter().filter_map(|c| match *c {
+                Cond::Is(_, w) => Some(w),
+                _ => None,
+            });
+            let listed = match rule.assert {
+                Assert::OneOf(_, ws, _) => ws,
+                _ => &[],
+            };
+            for w in words.chain(listed.iter().copied()) {
+                assert!(w.len() <= WORD_BYTES, "{}: rule {} compares with `{w}`, past 12 bytes", model.name, rule.rule);
+            }
             let named = rule.when.iter().map(|c| c.field()).chain(rule.assert.fields().iter().copied());
             for name in named.chain(rule.assert.other()) {
                 assert!(model.field(name).is_some(), "{}: rule {} names `{name}`, not a field", model.name, rule.rule);

@@ -325,10 +325,31 @@ endpoints! {
 
 
     // ── issue 12: mass messages and welcome messages (messages helper: add lines below this one) ──
+    ADD_MSG_TEMPLATE = Post write "externalcontact/add_msg_template" (92135) addMsgTemplate : AddMsgTemplateRequest => AddMsgTemplateResponse, "创建企业群发", "Create a mass message";
+    GET_GROUPMSG_LIST_V2 = Post read "externalcontact/get_groupmsg_list_v2" (93338) getGroupmsgListV2 : GetGroupmsgListV2Request => GetGroupmsgListV2Response, "获取群发记录列表", "List mass messages" paging cursor("cursor" -> "next_cursor", items "group_msg_list");
+    GET_GROUPMSG_TASK = Post read "externalcontact/get_groupmsg_task" (93338) getGroupmsgTask : GetGroupmsgTaskRequest => GetGroupmsgTaskResponse, "获取群发成员发送任务列表", "List a mass message's member tasks" paging cursor("cursor" -> "next_cursor", items "task_list");
+    GET_GROUPMSG_SEND_RESULT = Post read "externalcontact/get_groupmsg_send_result" (93338) getGroupmsgSendResult : GetGroupmsgSendResultRequest => GetGroupmsgSendResultResponse, "获取企业群发成员执行结果", "List a member's send results of a mass message" paging cursor("cursor" -> "next_cursor", items "send_list");
+    REMIND_GROUPMSG_SEND = Post write "externalcontact/remind_groupmsg_send" (97610) remindGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "提醒成员群发", "Remind members to send a mass message";
+    CANCEL_GROUPMSG_SEND = Post write "externalcontact/cancel_groupmsg_send" (97611) cancelGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "停止企业群发", "Stop a mass message";
+    GET_GROUP_MSG_RESULT = Post read "externalcontact/get_group_msg_result" (92136) getGroupMsgResult : GetGroupMsgResultRequest => GetGroupMsgResultResponse, "获取企业群发消息发送结果（旧）", "Send results of a mass message (legacy)" deprecated("externalcontact/get_groupmsg_send_result");
+    SEND_WELCOME_MSG = Post write "externalcontact/send_welcome_msg" (92137) sendWelcomeMsg : SendWelcomeMsgRequest => ErrcodeResponse, "发送新客户欢迎语", "Send the welcome message to a new customer";
+    ADD_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/add" (92366) addGroupWelcomeTemplate : AddGroupWelcomeTemplateRequest => AddGroupWelcomeTemplateResponse, "添加入群欢迎语素材", "Add a group welcome template";
+    EDIT_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/edit" (92366) editGroupWelcomeTemplate : EditGroupWelcomeTemplateRequest => ErrcodeResponse, "编辑入群欢迎语素材", "Edit a group welcome template";
+    GET_GROUP_WELCOME_TEMPLATE = Post read "externalcontact/group_welcome_template/get" (92366) getGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => GetGroupWelcomeTemplateResponse, "获取入群欢迎语素材", "Get a group welcome template";
+    DEL_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/del" (92366) delGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => ErrcodeResponse, "删除入群欢迎语素材", "Delete a group welcome template";
 
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
 
     // ── issue 12: customer strategies and statistics (strategies helper: add lines below this one) ──
+    GET_USER_BEHAVIOR_DATA = Post read "externalcontact/get_user_behavior_data" (92132) getUserBehaviorData : GetUserBehaviorDataRequest => GetUserBehaviorDataResponse, "获取「联系客户统计」数据", "Get member contact statistics";
+    GROUPCHAT_STATISTIC = Post read "externalcontact/groupchat/statistic" (92133) groupChatStatistic : GroupChatStatisticRequest => GroupChatStatisticResponse, "获取「群聊数据统计」数据（按群主聚合）", "Group chat statistics by owner" paging offset("offset" -> "next_offset", items "items");
+    GROUPCHAT_STATISTIC_BY_DAY = Post read "externalcontact/groupchat/statistic_group_by_day" (92133) groupChatStatisticByDay : GroupChatStatisticByDayRequest => GroupChatStatisticByDayResponse, "获取「群聊数据统计」数据（按自然日聚合）", "Group chat statistics by day";
+    CUSTOMER_STRATEGY_LIST = Post read "externalcontact/customer_strategy/list" (94883) customerStrategyList : CustomerStrategyListRequest => CustomerStrategyListResponse, "获取规则组列表", "List customer strategies" paging cursor("cursor" -> "next_cursor", items "strategy");
+    CUSTOMER_STRATEGY_GET = Post read "externalcontact/customer_strategy/get" (94883) customerStrategyGet : CustomerStrategyGetRequest => CustomerStrategyGetResponse, "获取规则组详情", "Get a customer strategy";
+    CUSTOMER_STRATEGY_GET_RANGE = Post read "externalcontact/customer_strategy/get_range" (94883) customerStrategyGetRange : CustomerStrategyGetRangeRequest => CustomerStrategyGetRangeResponse, "获取规则组管理范围", "List a customer strategy's range" paging cursor("cursor" -> "next_cursor", items "range");
+    CUSTOMER_STRATEGY_CREATE = Post write "externalcontact/customer_strategy/create" (94883) customerStrategyCreate : CustomerStrategyCreateRequest => CustomerStrategyCreateResponse, "创建新的规则组", "Create a customer strategy";
+    CUSTOMER_STRATEGY_EDIT = Post write "externalcontact/customer_strategy/edit" (94883) customerStrategyEdit : CustomerStrategyEditRequest => ErrcodeResponse, "编辑规则组及其管理范围", "Edit a customer strategy and its range";
+    CUSTOMER_STRATEGY_DEL = Post write "externalcontact/customer_strategy/del" (94883) customerStrategyDel : CustomerStrategyDelRequest => ErrcodeResponse, "删除规则组", "Delete a customer strategy";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
 

@@ -861,6 +861,29 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::GET_JOIN_WAY),
         typed_fixture(endpoints::UPDATE_JOIN_WAY),
         typed_fixture(endpoints::DEL_JOIN_WAY),
+        // issue 12: statistics (strategies helper)
+        typed_fixture(endpoints::GET_USER_BEHAVIOR_DATA),
+        typed_fixture(endpoints::GROUPCHAT_STATISTIC),
+        typed_fixture(endpoints::GROUPCHAT_STATISTIC_BY_DAY),
+        // issue 12: customer strategies (strategies helper)
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_LIST),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_GET),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_GET_RANGE),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_CREATE),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_EDIT),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_DEL),
+        typed_fixture(endpoints::ADD_MSG_TEMPLATE),
+        typed_fixture(endpoints::GET_GROUPMSG_LIST_V2),
+        typed_fixture(endpoints::GET_GROUPMSG_TASK),
+        typed_fixture(endpoints::GET_GROUPMSG_SEND_RESULT),
+        typed_fixture(endpoints::REMIND_GROUPMSG_SEND),
+        typed_fixture(endpoints::CANCEL_GROUPMSG_SEND),
+        typed_fixture(endpoints::GET_GROUP_MSG_RESULT),
+        typed_fixture(endpoints::SEND_WELCOME_MSG),
+        typed_fixture(endpoints::ADD_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::EDIT_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::GET_GROUP_WELCOME_TEMPLATE),
+        typed_fixture(endpoints::DEL_GROUP_WELCOME_TEMPLATE),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);
