@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { endpoints } from '../pkg/mock/endpoint-table.mjs';
-import { HANDLERS, UNDECLARED_HANDLERS } from '../pkg/mock/handlers.mjs';
+import { HANDLERS } from '../pkg/mock/handlers.mjs';
 import { ROUTES, buildRoutes } from '../pkg/mock/router.mjs';
 
 const declared = new Map(endpoints.map((e) => [e.path, e]));
@@ -45,17 +45,5 @@ describe('issue 11: routing from the declarations', () => {
     assert.equal(routes.get('a/declared').method, 'GET');
     assert.equal(routes.get('a/declared').public, false);
     assert.equal(routes.get('gettoken').public, true);
-  });
-
-  test('issue 12: a message handler waits outside HANDLERS until its endpoint is declared, then is routed with the declared method', () => {
-    for (const path of UNDECLARED_HANDLERS.keys()) {
-      assert.ok(!declared.has(path), `${path} is declared: it belongs in HANDLERS`);
-      assert.ok(!HANDLERS.has(path), path);
-      assert.ok(!ROUTES.has(path), path);
-    }
-    for (const path of ['externalcontact/add_msg_template', 'externalcontact/send_welcome_msg', 'externalcontact/group_welcome_template/add']) {
-      assert.ok(HANDLERS.has(path) !== UNDECLARED_HANDLERS.has(path), `${path}: in exactly one of the two maps`);
-      assert.equal(HANDLERS.has(path), declared.has(path), path);
-    }
   });
 });

@@ -234,3 +234,21 @@ test('issue 12: msgids are the same for the same seed and request sequence, and 
   a.mock.reset();
   assert.deepEqual(a.mock.world.massMessages(), []);
 });
+
+test('issue 12: client.paginate walks a mass message\'s tasks and send results, client.pages the message list', async (t) => {
+  const { mock, client } = await world(t);
+  const created = await client.addMsgTemplate({ external_userid: mock.world.customerIds().slice(0, 60), text: { content: 'paging' } });
+  const tasks = [];
+  for await (const task of client.paginate(`${EC}get_groupmsg_task`, { msgid: created.msgid, limit: 2 })) tasks.push(task);
+  const stored = mock.world.massMessages()[0].tasks;
+  assert.deepEqual(tasks.map((task) => task.userid), stored.map((task) => task.userid));
+  const busiest = stored.reduce((a, b) => (b.results.length > a.results.length ? b : a));
+  mock.confirmGroupMsg(created.msgid, busiest.userid);
+  const results = [];
+  for await (const r of client.paginate(`${EC}get_groupmsg_send_result`, { msgid: created.msgid, userid: busiest.userid, limit: 1 })) results.push(r);
+  assert.deepEqual(results.map((r) => [r.external_userid, r.status]), busiest.results.map((r) => [r.external_userid, 1]));
+  await client.addMsgTemplate({ sender: 'zhangsan', text: { content: 'second' } });
+  const pages = [];
+  for await (const page of client.pages(`${EC}get_groupmsg_list_v2`, { chat_type: 'single', start_time: T0 - DAY, end_time: T0 + DAY, limit: 1 })) pages.push(page);
+  assert.deepEqual(pages.map((p) => p.group_msg_list.map((m) => m.msgid)), mock.world.massMessages().map((m) => [m.msgid]));
+});

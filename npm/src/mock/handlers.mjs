@@ -19,7 +19,6 @@ import { GROUP_CHAT_HANDLERS } from './groupchats.mjs';
 import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
 import { MESSAGE_HANDLERS } from './messages.mjs';
 import { WELCOME_HANDLERS } from './welcome.mjs';
-import { endpoints } from './endpoint-table.mjs';
 
 /**
  * @typedef {(ctx: import('./contact-way.mjs').HandlerContext) => object} Handler
@@ -47,18 +46,6 @@ const BASE_HANDLERS = [
   ['externalcontact/convert_to_openid', convertToOpenid],
 ];
 
-const DECLARED = new Set(endpoints.map((e) => e.path));
-
-/** Issue 12's mass-message and welcome handlers (all POST endpoints). */
-const MESSAGE_AREA = [...MESSAGE_HANDLERS, ...WELCOME_HANDLERS];
-
-/**
- * Issue 12's handlers whose endpoints the SDK does not declare yet: served as POST (router.mjs)
- * until their declarations land, then they move into {@link HANDLERS} by themselves.
- * @type {ReadonlyMap<string, Handler>}
- */
-export const UNDECLARED_HANDLERS = new Map(MESSAGE_AREA.filter(([path]) => !DECLARED.has(path)));
-
 /**
  * Every endpoint the look-alike implements, keyed by path without `/cgi-bin/`.
  * @type {ReadonlyMap<string, Handler>}
@@ -72,5 +59,6 @@ export const HANDLERS = new Map([
   ...TRANSFER_HANDLERS,
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
-  ...MESSAGE_AREA.filter(([path]) => DECLARED.has(path)),
+  ...MESSAGE_HANDLERS,
+  ...WELCOME_HANDLERS,
 ]);

@@ -180,7 +180,7 @@ export function addMsgTemplate({ body, env }) {
   return { fail_list: fail, msgid };
 }
 
-/** The mass-message endpoints, path → handler (registered in handlers.mjs once declared). */
+/** The mass-message endpoints, path → handler (joined in handlers.mjs). */
 export const MESSAGE_HANDLERS = [
   ['externalcontact/add_msg_template', addMsgTemplate],
   ...MESSAGE_RECORD_HANDLERS,

@@ -4,7 +4,7 @@
 import { ApiError, errorAnswer } from './errors.mjs';
 import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
 import { endpoints } from './endpoint-table.mjs';
-import { HANDLERS, UNDECLARED_HANDLERS } from './handlers.mjs';
+import { HANDLERS } from './handlers.mjs';
 import { settleTransfers } from './world/transfers.mjs';
 
 /**
@@ -41,9 +41,6 @@ export function buildRoutes(declared, handlers) {
  * @type {ReadonlyMap<string, Route>}
  */
 export const ROUTES = buildRoutes(endpoints, HANDLERS);
-
-/** Handlers of endpoints not declared yet (issue 12, while their declarations are on the way), as POST routes. */
-const UNDECLARED_ROUTES = new Map([...UNDECLARED_HANDLERS].map(([path, handler]) => [path, { method: 'POST', public: false, handler }]));
 
 /** Body sent by a `garbage` fault: HTTP 200, claims JSON, is not JSON. */
 const GARBAGE_BODY = '<!DOCTYPE html><html><body>mock garbage {"errcode":0,</body></html>';
@@ -92,7 +89,7 @@ function checkToken(query, env) {
  */
 function dispatch(req, key, query, body, env, ip) {
   const info = { ip, nowMs: env.clock.now() };
-  const route = ROUTES.get(key) ?? UNDECLARED_ROUTES.get(key);
+  const route = ROUTES.get(key);
   if (!route) return { status: 404, answer: errorAnswer(40066, { ...info, detail: 'api not found' }) };
   try {
     if (body.tooLarge) throw new ApiError(40206, 'request body exceeds 1048576 bytes');
