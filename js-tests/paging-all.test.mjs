@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { endpoints, WeComAbortError, WeComUsageError } from 'wecom-external-contact';
 import { ADD, clientFor, failure, hits, memoryLogger, startMock, validAddPayload } from './helpers.mjs';
+import { sdkCall } from './world-helpers.mjs';
 
 let mock;
 let client;
@@ -43,7 +44,29 @@ before(async () => {
   cases.set('externalcontact/resigned/transfer_result', { payload: { handover_userid: resigned.userid, takeover_userid: takeover.userid }, pages: 1 });
   cases.set('externalcontact/get_unassigned_list', { payload: { page_size: 2 }, pages: 2 });
   cases.set('externalcontact/groupchat/list', { payload: { limit: 5 }, pages: 2 });
+  await messageCases(handover.userid);
 });
+
+/**
+ * Issue 12's mass-message records (cases only for the endpoints the table declares as paging):
+ * two messages from the world — one to the first 200 customers (each sent by its newest follower,
+ * so several members have tasks) and one from a member to all their customers.
+ */
+async function messageCases(sender) {
+  const wanted = new Set(paged.map((e) => e.path));
+  const path = (name) => `externalcontact/${name}`;
+  if (![...wanted].some((p) => p.includes('groupmsg'))) return;
+  const { msgid } = await sdkCall(client, path('add_msg_template'), { external_userid: mock.world.customerIds().slice(0, 200), text: { content: 'paging' } });
+  await sdkCall(client, path('add_msg_template'), { sender, text: { content: 'paging' } });
+  const now = Math.floor(Date.now() / 1000);
+  const userid = mock.world.massMessages()[0].tasks.find((t) => t.results.length >= 3).userid;
+  const all = {
+    [path('get_groupmsg_list_v2')]: { payload: { chat_type: 'single', start_time: now - 86_400, end_time: now + 86_400, limit: 1 }, pages: 2 },
+    [path('get_groupmsg_task')]: { payload: { msgid, limit: 2 }, pages: 2 },
+    [path('get_groupmsg_send_result')]: { payload: { msgid, userid, limit: 2 }, pages: 2 },
+  };
+  for (const [p, c] of Object.entries(all)) if (wanted.has(p)) cases.set(p, c);
+}
 after(() => mock?.close());
 
 test('issue 11: every paging endpoint of the generated table has a case here', () => {

@@ -51,7 +51,7 @@ import type {
   InternalEndpointPath,
 } from 'wecom-external-contact';
 import { startMockServer } from 'wecom-external-contact/mock-server';
-import type { MockServer, MockStats, MockCustomer, MockWorldSizes } from 'wecom-external-contact/mock-server';
+import type { MockServer, MockStats, MockCustomer, MockWorldSizes, MockAddExternalContactEvent } from 'wecom-external-contact/mock-server';
 import { validate as formsValidate, validateAddContactWay } from 'wecom-external-contact/validate';
 import type { ValidationReport as FormsReport } from 'wecom-external-contact/validate';
 
@@ -129,6 +129,16 @@ const joinWayScene: 1 | 2 | undefined = worldMock.world.joinWays()[0]?.scene;
 const chatMemberType: 1 | 2 | undefined = worldMock.world.groupChat('wr1')?.member_list[0]?.type;
 // @ts-expect-error a join way's chat list is read-only
 worldMock.world.joinWays()[0]?.chat_id_list.push('wr2');
+// Issue 12: mass messages and welcome codes in the world.
+const welcome: MockAddExternalContactEvent = worldMock.addCustomer({ userid: 'zhangsan', state: 'expo' });
+const welcomeCode: string = welcome.WelcomeCode;
+const confirmed: { sent: number; failed: number } = worldMock.confirmGroupMsg('msg1', 'zhangsan');
+const resultStatus: 0 | 1 | 2 | 3 | undefined = worldMock.world.massMessages()[0]?.tasks[0]?.results[0]?.status;
+const seededMedia: string | undefined = worldMock.world.mediaIds()[0]?.media_id;
+// @ts-expect-error addCustomer needs the member's userid
+worldMock.addCustomer({ state: 'expo' });
+// @ts-expect-error a mass message's tasks are read-only
+worldMock.world.massMessages()[0]?.tasks.push();
 const client = new WeComClient({ ...options, corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, fetch: myFetch });
 const methods: WeComClientMethods = client;
 const corpId: string = client.corpId;

@@ -18,6 +18,8 @@ import { TRANSFER_HANDLERS } from './transfers.mjs';
 import { GROUP_CHAT_HANDLERS } from './groupchats.mjs';
 import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
 import { MEDIA_HANDLERS } from './media.mjs';
+import { MESSAGE_HANDLERS } from './messages.mjs';
+import { WELCOME_HANDLERS } from './welcome.mjs';
 
 /**
  * @typedef {(ctx: import('./contact-way.mjs').HandlerContext) => object} Handler
@@ -59,4 +61,6 @@ export const HANDLERS = new Map([
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
   ...MEDIA_HANDLERS,
+  ...MESSAGE_HANDLERS,
+  ...WELCOME_HANDLERS,
 ]);
