@@ -34,6 +34,10 @@ pub fn describe(rule: &Cross) -> String {
             let bound = if plus == 0 { format!("`{b}`") } else { format!("`{b}` + {plus}") };
             format!("`{a}` ≤ {bound} ({})", text.en)
         }
+        // moments helper (issue 12)
+        Assert::MaxItemsIfAny { field, member, max, text } => {
+            format!("`{field}` holds at most {max} item(s) when one has `{member}` ({})", text.en)
+        }
     };
     let when = if rule.when.is_empty() {
         String::new()
