@@ -114,7 +114,9 @@ errcodes! {
     41056 Param "外部联系人id类型不正确" "Wrong kind of external contact id (e.g. convert_to_openid takes WeChat customers only, not wo… WeCom-type ids)";
     41057 Config "企业或服务商未绑定微信开发者账号" "Bind a WeChat developer account in 客户联系 to use unionid";
     41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
+    41078 Rate "创建朋友圈正在进行的异步任务总数超过了限制" "Too many moment tasks are being created: wait for some to finish (get_moment_task_result)";
     41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
+    41089 Param "朋友圈附件与内容不能同时为空" "A moment needs text or attachments";
     41091 Param "配置客户群进群方式最多只能关联5个群" "A group join way takes at most 5 chat ids in chat_id_list";
     42001 Refresh "access_token已过期" "The token expired; the client fetches a new one and retries once";
     42009 Refresh "suite_access_token已过期" "Fetch a new suite_access_token";

@@ -861,6 +861,21 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::GET_JOIN_WAY),
         typed_fixture(endpoints::UPDATE_JOIN_WAY),
         typed_fixture(endpoints::DEL_JOIN_WAY),
+        // issue 12: moments and moment strategies (moments helper)
+        typed_fixture(endpoints::ADD_MOMENT_TASK),
+        typed_fixture(endpoints::GET_MOMENT_TASK_RESULT),
+        typed_fixture(endpoints::CANCEL_MOMENT_TASK),
+        typed_fixture(endpoints::GET_MOMENT_LIST),
+        typed_fixture(endpoints::GET_MOMENT_TASK),
+        typed_fixture(endpoints::GET_MOMENT_CUSTOMER_LIST),
+        typed_fixture(endpoints::GET_MOMENT_SEND_RESULT),
+        typed_fixture(endpoints::GET_MOMENT_COMMENTS),
+        typed_fixture(endpoints::MOMENT_STRATEGY_LIST),
+        typed_fixture(endpoints::MOMENT_STRATEGY_GET),
+        typed_fixture(endpoints::MOMENT_STRATEGY_GET_RANGE),
+        typed_fixture(endpoints::MOMENT_STRATEGY_CREATE),
+        typed_fixture(endpoints::MOMENT_STRATEGY_EDIT),
+        typed_fixture(endpoints::MOMENT_STRATEGY_DEL),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);
