@@ -96,6 +96,21 @@ describe('every endpoint of the slice', () => {
       'externalcontact/groupchat/get_join_way': ['POST', 'getJoinWay'],
       'externalcontact/groupchat/update_join_way': ['POST', 'updateJoinWay'],
       'externalcontact/groupchat/del_join_way': ['POST', 'delJoinWay'],
+      // issue 12: moments and moment strategies
+      'externalcontact/add_moment_task': ['POST', 'addMomentTask'],
+      'externalcontact/get_moment_task_result': ['GET', 'getMomentTaskResult'],
+      'externalcontact/cancel_moment_task': ['POST', 'cancelMomentTask'],
+      'externalcontact/get_moment_list': ['POST', 'getMomentList'],
+      'externalcontact/get_moment_task': ['POST', 'getMomentTask'],
+      'externalcontact/get_moment_customer_list': ['POST', 'getMomentCustomerList'],
+      'externalcontact/get_moment_send_result': ['POST', 'getMomentSendResult'],
+      'externalcontact/get_moment_comments': ['POST', 'getMomentComments'],
+      'externalcontact/moment_strategy/list': ['POST', 'momentStrategyList'],
+      'externalcontact/moment_strategy/get': ['POST', 'momentStrategyGet'],
+      'externalcontact/moment_strategy/get_range': ['POST', 'momentStrategyGetRange'],
+      'externalcontact/moment_strategy/create': ['POST', 'momentStrategyCreate'],
+      'externalcontact/moment_strategy/edit': ['POST', 'momentStrategyEdit'],
+      'externalcontact/moment_strategy/del': ['POST', 'momentStrategyDel'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);
