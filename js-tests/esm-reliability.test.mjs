@@ -130,6 +130,13 @@ const READS = {
   'externalcontact/moment_strategy/list': () => ({ limit: 100 }),
   'externalcontact/moment_strategy/get': () => ({ strategy_id: 1 }),
   'externalcontact/moment_strategy/get_range': () => ({ strategy_id: 1 }),
+  // issue 12: customer strategies and statistics
+  'externalcontact/get_user_behavior_data': () => ({ userid: ['zhangsan'], start_time: 1600272000, end_time: 1600358400 }),
+  'externalcontact/groupchat/statistic': () => ({ day_begin_time: 1600272000, owner_filter: { userid_list: ['zhangsan'] } }),
+  'externalcontact/groupchat/statistic_group_by_day': () => ({ day_begin_time: 1600272000, day_end_time: 1600358400 }),
+  'externalcontact/customer_strategy/list': () => ({ limit: 100 }),
+  'externalcontact/customer_strategy/get': () => ({ strategy_id: 1 }),
+  'externalcontact/customer_strategy/get_range': () => ({ strategy_id: 1, limit: 100 }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -161,6 +168,10 @@ const WRITES = {
   'externalcontact/moment_strategy/create': () => ({ strategy_name: '华南', admin_list: ['zhangsan'], range: [{ type: 2, partyid: 2 }] }),
   'externalcontact/moment_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 1, userid: 'lisi' }] }),
   'externalcontact/moment_strategy/del': () => ({ strategy_id: 1 }),
+  // issue 12: customer strategies
+  'externalcontact/customer_strategy/create': () => ({ strategy_name: '华南区', admin_list: ['zhangsan'], range: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 2, partyid: 2 }], range_del: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/del': () => ({ strategy_id: 1 }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

@@ -38,6 +38,8 @@ pub fn describe(rule: &Cross) -> String {
         Assert::MaxItemsIfAny { field, member, max, text } => {
             format!("`{field}` holds at most {max} item(s) when one has `{member}` ({})", text.en)
         }
+        // Issue 12, strategies.
+        Assert::MaxTotalItems(fs, n) => format!("{} together must have at most {n} item(s)", list(fs)),
     };
     let when = if rule.when.is_empty() {
         String::new()

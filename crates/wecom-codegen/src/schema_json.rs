@@ -68,6 +68,8 @@ fn assert_json(a: &Assert) -> Value {
         Assert::MaxItemsIfAny { field, member, max, .. } => {
             json!({ "assert": "maxItemsIfAny", "field": field, "member": member, "max": max })
         }
+        // Issue 12, strategies.
+        Assert::MaxTotalItems(fs, n) => json!({ "assert": "maxTotalItems", "fields": fs, "max": n }),
     }
 }
 

@@ -92,6 +92,10 @@ pub enum Assert {
         /// The message.
         text: &'static Text,
     },
+    /// (Issue 12, strategies.) The arrays named, counted together, must have at most this many
+    /// items (members that are not arrays count 0): reported at the object with the total. A
+    /// strategy edit's `range_add` + `range_del` take at most 100 range nodes per call.
+    MaxTotalItems(&'static [&'static str], usize),
 }
 
 impl Assert {
@@ -106,6 +110,8 @@ impl Assert {
             Assert::AtMostOne(fs, _) | Assert::AtLeastOne(fs, _) => fs,
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
             Assert::MaxItemsIfAny { field, .. } => std::slice::from_ref(field),
+            // Issue 12, strategies.
+            Assert::MaxTotalItems(fs, _) => fs,
         }
     }
 
@@ -204,6 +210,10 @@ pub const fn not_after(a: &'static str, b: &'static str, plus: i64, text: &'stat
 /// [`Assert::MaxItemsIfAny`] (moments helper, issue 12).
 pub const fn max_items_if_any(field: &'static str, member: &'static str, max: usize, text: &'static Text) -> Assert {
     Assert::MaxItemsIfAny { field, member, max, text }
+}
+/// [`Assert::MaxTotalItems`] (issue 12, strategies).
+pub const fn max_total_items(fields: &'static [&'static str], max: usize) -> Assert {
+    Assert::MaxTotalItems(fields, max)
 }
 
 #[cfg(test)]

@@ -88,6 +88,14 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
                 report(Some(field), Msg::Text(text));
             }
         }
+        // Issue 12, strategies: a sum of array lengths.
+        Assert::MaxTotalItems(fields, max) => {
+            let total =
+                fields.iter().filter_map(|f| o.get(f).and_then(|v| v.array_len())).fold(0usize, usize::saturating_add);
+            if total > max {
+                report(None, Msg::MaxItems { max, actual: total });
+            }
+        }
     }
 }
 
