@@ -295,20 +295,21 @@ fn r_mg_04_edit_strategy() {
     let base = json!({ "strategy_id": 1 });
     passes(S_EDIT, &base);
     fails(S_EDIT, &json!({ "strategy_name": "N" }), &[("/strategy_id", "R-MG-04", required())]);
-    passes(S_EDIT, &with(&base, json!({ "admin_list": ids(20), "range_add": nodes(100), "range_del": nodes(100) })));
+    passes(S_EDIT, &with(&base, json!({ "admin_list": ids(20), "range_add": nodes(60), "range_del": nodes(40) })));
+    passes(S_EDIT, &with(&base, json!({ "range_add": nodes(100) })));
     fails(
         S_EDIT,
         &with(&base, json!({ "admin_list": ids(21) })),
         &[("/admin_list", "R-MG-04", Says::Is(Msg::MaxItems { max: 20, actual: 21 }))],
     );
-    fails(
-        S_EDIT,
-        &with(&base, json!({ "range_add": nodes(101), "range_del": nodes(101) })),
-        &[
-            ("/range_add", "R-MG-04", Says::Is(Msg::MaxItems { max: 100, actual: 101 })),
-            ("/range_del", "R-MG-04", Says::Is(Msg::MaxItems { max: 100, actual: 101 })),
-        ],
-    );
+    // range_add and range_del count together: 100 nodes a call.
+    for (add, del) in [(60, 41), (101, 0), (0, 101)] {
+        fails(
+            S_EDIT,
+            &with(&base, json!({ "range_add": nodes(add), "range_del": nodes(del) })),
+            &[("", "R-MG-04", Says::Is(Msg::MaxItems { max: 100, actual: add + del }))],
+        );
+    }
     // The nodes are the shared range nodes (R-SC-01).
     fails(
         S_EDIT,
@@ -325,5 +326,5 @@ fn r_mg_05_tree_limits_are_server_side() {
         S_CREATE,
         &json!({ "parent_id": 5, "strategy_name": "L5", "admin_list": ["zhangsan"], "range": nodes(100) }),
     );
-    passes(S_EDIT, &json!({ "strategy_id": 9, "range_add": nodes(100) }));
+    passes(S_EDIT, &json!({ "strategy_id": 9, "range_add": nodes(50), "range_del": nodes(50) }));
 }

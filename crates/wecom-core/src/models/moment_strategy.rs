@@ -119,6 +119,8 @@ model! {
 model! {
     /// 编辑规则组及其管理范围 — <https://developer.work.weixin.qq.com/document/path/94890>.
     /// admin_list、privilege 给出时覆盖原配置 / admin_list and privilege replace the stored ones.
+    /// range_add 与 range_del 每次调用合计最多 100 个节点 / range_add and range_del together hold at
+    /// most 100 nodes per call (as customer strategies and the look-alike count them).
     request struct MomentStrategyEditRequest {
         /// 规则组 id / the strategy's id.
         strategy_id: u32 = "R-MG-04",
@@ -128,9 +130,10 @@ model! {
         admin_list: Option<Vec<String>> [max_items(MAX_STRATEGY_ADMINS, R_MG_04)],
         /// 权限配置，为空则不编辑，有则覆盖 / the privileges (replace).
         privilege: Option<MomentStrategyPrivilege>,
-        /// 向管理范围添加的节点，每次最多 100 个 / nodes to add, at most 100 per call.
-        range_add: Option<Vec<StrategyRangeNode>> [max_items(MAX_RANGE_NODES_PER_CALL, R_MG_04)],
-        /// 从管理范围删除的节点，每次最多 100 个 / nodes to remove, at most 100 per call.
-        range_del: Option<Vec<StrategyRangeNode>> [max_items(MAX_RANGE_NODES_PER_CALL, R_MG_04)],
+        /// 向管理范围添加的节点 / nodes to add.
+        range_add: Option<Vec<StrategyRangeNode>>,
+        /// 从管理范围删除的节点 / nodes to remove.
+        range_del: Option<Vec<StrategyRangeNode>>,
     }
+    rules = [error(R_MG_04).then(max_total_items(&["range_add", "range_del"], MAX_RANGE_NODES_PER_CALL))];
 }
