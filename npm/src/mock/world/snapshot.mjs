@@ -2,6 +2,7 @@
 // stored records, taken after due transfers have completed.
 
 import { settleTransfers } from './transfers.mjs';
+import { settleMoments } from './moments.mjs';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -37,6 +38,8 @@ function groupView(group) {
  * @property {(chatId: string) => object | undefined} groupChat
  * @property {() => readonly object[]} joinWays
  * @property {() => readonly object[]} transfers Every started customer transfer, in start order.
+ * @property {() => readonly object[]} moments Every moment in the order made (jobs due completed first), each
+ *   with `senders` as `[{ userid, publish_time }]` (corp moments; `publish_time` null: never).
  */
 
 /**
@@ -81,5 +84,13 @@ export function createWorldView(current) {
     },
     joinWays: () => frozenCopy([...world().joinWays.values()]),
     transfers: () => frozenCopy(world().transfers.records),
+    moments() {
+      const w = world();
+      settleMoments(w);
+      return frozenCopy(w.moments.order.map((id) => {
+        const m = /** @type {import('./moments.mjs').Moment} */ (w.moments.moments.get(id));
+        return { ...m, senders: [...m.senders].map(([userid, at]) => ({ userid, publish_time: at })) };
+      }));
+    },
   });
 }
