@@ -2,7 +2,7 @@
 // and the moment records (get_moment_list, get_moment_task, get_moment_customer_list,
 // get_moment_send_result, get_moment_comments), over the world's moments (world/moments.mjs).
 // Docs: https://developer.work.weixin.qq.com/document/path/95094 (add, job, cancel),
-// https://developer.work.weixin.qq.com/document/path/93333 (records).
+// https://developer.work.weixin.qq.com/document/path/97612 (cancel), https://developer.work.weixin.qq.com/document/path/93333 (records).
 
 import { ApiError, invalidParam } from './errors.mjs';
 import { optionalInt } from './transfer-params.mjs';
@@ -148,7 +148,7 @@ export function addMomentTask({ body, env }) {
   const book = world.moments;
   const now = world.clock.nowSeconds();
   if (!book.rateAllows(now)) throw new ApiError(45009, 'at most 10 moment tasks a minute');
-  if (book.made + book.jobs.size >= MAX_API_MOMENTS) throw invalidParam(`mock moment limit reached (${MAX_API_MOMENTS})`);
+  if (book.made + book.pending >= MAX_API_MOMENTS) throw invalidParam(`mock moment limit reached (${MAX_API_MOMENTS})`);
   let jobid;
   do jobid = world.rng.alnum(40); while (book.jobs.has(jobid));
   const creator = [...senders.keys()][0] ?? '';

@@ -75,6 +75,8 @@ export class MomentBook {
     this.recent = [];
     /** moments made by add_moment_task so far */
     this.made = 0;
+    /** jobs not done yet */
+    this.pending = 0;
   }
 
   /**
@@ -102,6 +104,7 @@ export class MomentBook {
   addJob(job) {
     this.jobs.set(job.jobid, job);
     this.queue.push(job);
+    this.pending += 1;
     this.recent.push(job.created);
     if (this.recent.length > TASKS_PER_MINUTE) this.recent.shift();
   }
@@ -136,6 +139,7 @@ export function settleMoments(world) {
     job.moment_id = newMomentId(world.rng, book.moments);
     book.add({ ...job.draft, moment_id: job.moment_id, create_time: at, senders: publishTimes(job.draft.senders, at) });
     book.made += 1;
+    book.pending -= 1;
   }
   while (book.head < book.queue.length && book.queue[book.head].created + JOB_LIFETIME_SECONDS <= now) {
     book.jobs.delete(book.queue[book.head].jobid);
