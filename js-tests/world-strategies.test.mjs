@@ -110,6 +110,8 @@ test('issue 12: strategy requests answer WeCom\'s errcodes (admins ≤ 20, range
   await refused('customer_strategy/get', {}, 40058);
   await refused('customer_strategy/get_range', { strategy_id: 1, cursor: 'not-a-cursor-of-this-world' }, 40058);
   await refused('customer_strategy/edit', { strategy_id: 999 }, 40058);
+  const fifty = Array.from({ length: 51 }, () => ({ type: 2, partyid: 1 }));
+  await refused('customer_strategy/edit', { strategy_id: 1, range_add: fifty, range_del: fifty }, 40058);
   await refused('customer_strategy/del', { strategy_id: 999 }, 40058);
   let parent = 1;
   for (let level = 2; level <= 5; level += 1) {
@@ -123,11 +125,15 @@ test('issue 12: moment strategies form their own tree with the moment privileges
   const seeded = (await walk('moment_strategy/list', {}, 'strategy')).map((s) => s.strategy_id);
   assert.deepEqual(seeded, [1]);
   const customerIds = [...mock.world.strategies()];
-  const { strategy_id } = await call('moment_strategy/create', {
-    parent_id: 1, strategy_name: '朋友圈A', admin_list: [admin], privilege: { send_moment: false }, range: [{ type: 1, userid: a }],
+  const { strategy_id } = await call('moment_strategy/create', { parent_id: 1, strategy_name: '朋友圈A', admin_list: [admin], range: [{ type: 1, userid: a }] });
+  const own = await wecom.post('externalcontact/moment_strategy/create', {
+    parent_id: 1, strategy_name: '自带权限', admin_list: [admin], privilege: { send_moment: false },
   });
+  assertErrcode(own, 0, 'a child with its own privileges');
+  assert.equal((await call('moment_strategy/get', { strategy_id: own.strategy_id })).strategy.privilege.send_moment, true, 'a child\'s own privileges are ignored');
+  await call('moment_strategy/edit', { strategy_id: 1, privilege: { send_moment: false } });
   const { strategy } = await call('moment_strategy/get', { strategy_id });
-  assert.deepEqual(strategy.privilege, { view_moment_list: true, send_moment: false, manage_moment_cover_and_sign: true });
+  assert.deepEqual(strategy.privilege, { view_moment_list: true, send_moment: false, manage_moment_cover_and_sign: true }, 'the parent\'s');
   assert.deepEqual(strategy.admin_list, [admin]);
   await call('moment_strategy/edit', { strategy_id, strategy_name: '朋友圈B', admin_list: [a] });
   const edited = (await call('moment_strategy/get', { strategy_id })).strategy;
@@ -135,5 +141,6 @@ test('issue 12: moment strategies form their own tree with the moment privileges
   assert.deepEqual(edited.admin_list, [a]);
   assert.deepEqual(mock.world.strategies(), customerIds, 'moment strategies are not customer strategies');
   await call('moment_strategy/del', { strategy_id });
+  await call('moment_strategy/del', { strategy_id: own.strategy_id });
   assert.deepEqual((await walk('moment_strategy/list', {}, 'strategy')).map((s) => s.strategy_id), [1]);
 });

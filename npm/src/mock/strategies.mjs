@@ -125,7 +125,7 @@ function strategyHandlers(area, treeOf, customer) {
     const end = Math.min(nodes.length, at + limit);
     return { range: nodes.slice(at, end).map((n) => ({ ...n })), next_cursor: end < nodes.length ? listCursor(env.world, kind, end) : '' };
   };
-  /** create: under `parent_id` (0 or absent: first level), at most 5 levels. */
+  /** create: under `parent_id` (0 or absent: first level), at most 5 levels; a child's `privilege` is ignored. */
   const create = ({ body, env }) => {
     const world = env.world;
     const tree = treeOf(world);
@@ -135,7 +135,8 @@ function strategyHandlers(area, treeOf, customer) {
     const name = readName(body.strategy_name);
     if (absent(body.admin_list)) throw invalidParam('admin_list is required');
     const admins = readAdmins(world, body.admin_list);
-    const privilege = readPrivilege(tree, body.privilege);
+    // A child takes its parent's privileges: its own are ignored (「有父规则组时 privilege 被忽略」).
+    const privilege = parentId === 0 ? readPrivilege(tree, body.privilege) : {};
     const nodes = readRange(world, body.range, 'range');
     if (tree.nodes.size >= MAX_STRATEGIES) throw invalidParam(`mock strategy limit reached (${MAX_STRATEGIES})`);
     const range = new Map();
@@ -144,16 +145,17 @@ function strategyHandlers(area, treeOf, customer) {
     if (customer) world.strategies.add(s.strategy_id);
     return { strategy_id: s.strategy_id };
   };
-  /** edit: name, admins and privileges replaced when given; `range_del` then `range_add`. */
+  /** edit: name, admins and (first level only) privileges replaced when given; `range_del` then `range_add` (≤ 100 together). */
   const edit = ({ body, env }) => {
     const world = env.world;
     const tree = treeOf(world);
     const s = strategyOf(tree, body);
     const name = absent(body.strategy_name) ? s.strategy_name : readName(body.strategy_name);
     const admins = absent(body.admin_list) ? s.admin_list : readAdmins(world, body.admin_list);
-    const privilege = absent(body.privilege) ? s.privilege : readPrivilege(tree, body.privilege);
+    const privilege = absent(body.privilege) || s.parent_id !== 0 ? s.privilege : readPrivilege(tree, body.privilege);
     const removed = readRange(world, body.range_del, 'range_del');
     const added = readRange(world, body.range_add, 'range_add');
+    if (removed.length + added.length > MAX_RANGE_PER_CALL) throw invalidParam(`range_add and range_del hold more than ${MAX_RANGE_PER_CALL} nodes`);
     const range = new Map(s.range);
     for (const node of removed) range.delete(nodeKey(node));
     addNodes(world, tree, s, range, added);
@@ -180,8 +182,8 @@ function strategyHandlers(area, treeOf, customer) {
 
 /**
  * Handlers of `customer_strategy/*` and `moment_strategy/*`: 40058 for a missing, unknown or
- * malformed id, name, admin list (1–20), privilege (booleans), range (≤ 100 nodes a call, inside the
- * parent's range, ≤ 3000 in all), a parent past 5 levels; 40003 an unknown or resigned member;
+ * malformed id, name, admin list (1–20), privilege (booleans), range (≤ 100 nodes a call — range_add
+ * and range_del together —, inside the parent's range, ≤ 3000 in all), a parent past 5 levels; 40003 an unknown or resigned member;
  * 60123 an unknown department.
  * @type {ReadonlyArray<[string, import('./handlers.mjs').Handler]>}
  */
