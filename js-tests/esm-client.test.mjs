@@ -96,6 +96,16 @@ describe('every endpoint of the slice', () => {
       'externalcontact/groupchat/get_join_way': ['POST', 'getJoinWay'],
       'externalcontact/groupchat/update_join_way': ['POST', 'updateJoinWay'],
       'externalcontact/groupchat/del_join_way': ['POST', 'delJoinWay'],
+      // issue 12: customer strategies and statistics
+      'externalcontact/get_user_behavior_data': ['POST', 'getUserBehaviorData'],
+      'externalcontact/groupchat/statistic': ['POST', 'groupChatStatistic'],
+      'externalcontact/groupchat/statistic_group_by_day': ['POST', 'groupChatStatisticByDay'],
+      'externalcontact/customer_strategy/list': ['POST', 'customerStrategyList'],
+      'externalcontact/customer_strategy/get': ['POST', 'customerStrategyGet'],
+      'externalcontact/customer_strategy/get_range': ['POST', 'customerStrategyGetRange'],
+      'externalcontact/customer_strategy/create': ['POST', 'customerStrategyCreate'],
+      'externalcontact/customer_strategy/edit': ['POST', 'customerStrategyEdit'],
+      'externalcontact/customer_strategy/del': ['POST', 'customerStrategyDel'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

@@ -120,6 +120,13 @@ const READS = {
   'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
   'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
   'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: customer strategies and statistics
+  'externalcontact/get_user_behavior_data': () => ({ userid: ['zhangsan'], start_time: 1600272000, end_time: 1600358400 }),
+  'externalcontact/groupchat/statistic': () => ({ day_begin_time: 1600272000, owner_filter: { userid_list: ['zhangsan'] } }),
+  'externalcontact/groupchat/statistic_group_by_day': () => ({ day_begin_time: 1600272000, day_end_time: 1600358400 }),
+  'externalcontact/customer_strategy/list': () => ({ limit: 100 }),
+  'externalcontact/customer_strategy/get': () => ({ strategy_id: 1 }),
+  'externalcontact/customer_strategy/get_range': () => ({ strategy_id: 1, limit: 100 }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -145,6 +152,10 @@ const WRITES = {
   'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: customer strategies
+  'externalcontact/customer_strategy/create': () => ({ strategy_name: '华南区', admin_list: ['zhangsan'], range: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 2, partyid: 2 }], range_del: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/customer_strategy/del': () => ({ strategy_id: 1 }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

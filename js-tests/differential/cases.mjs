@@ -159,9 +159,32 @@ function tagsAndJoinWays() {
   return out;
 }
 
+/** Issue 12, strategies and statistics: range_add + range_del counted together (max_total_items), day ranges. */
+function strategiesAndStatistics() {
+  const EDIT = 'externalcontact/customer_strategy/edit';
+  const node = (i) => (i % 2 ? { type: 2, partyid: i } : { type: 1, userid: `u${i}` });
+  const nodes = (n) => Array.from({ length: n }, (_, i) => node(i));
+  const out = [];
+  for (const [add, del] of [[100, 0], [100, 1], [60, 40], [60, 41], [101, 0], [0, 101], [150, 150]]) {
+    out.push([EDIT, { strategy_id: 1, range_add: nodes(add), range_del: nodes(del) }]);
+  }
+  out.push([EDIT, { strategy_id: 1, range_add: nodes(101) }]);
+  out.push([EDIT, { strategy_id: 1, range_add: nodes(100), range_del: 'x' }]);
+  out.push([EDIT, { strategy_id: 1, range_add: { length: 200 }, range_del: nodes(100) }]);
+  out.push([EDIT, { strategy_id: 1, range_add: null, range_del: [{ type: 1 }, { type: 2, userid: 'x' }] }]);
+  out.push(['externalcontact/customer_strategy/create', { parent_id: 1, strategy_name: 'n', admin_list: [], privilege: { join_room: 1 }, range: nodes(101) }]);
+  const day = 1600272000;
+  for (const end of [day, day - 1, day + 30 * 86400, day + 30 * 86400 + 1, undefined, null, '1']) {
+    out.push(['externalcontact/get_user_behavior_data', { userid: [], partyid: [1], start_time: day, end_time: end }]);
+    out.push(['externalcontact/groupchat/statistic', { day_begin_time: day, day_end_time: end, order_by: 5, limit: 0 }]);
+    out.push(['externalcontact/groupchat/statistic_group_by_day', { day_begin_time: day, day_end_time: end }]);
+  }
+  return out;
+}
+
 /** Every fixed case: `[endpoint, payload]`. */
 export function fixedCases() {
-  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays()];
+  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...strategiesAndStatistics()];
 }
 
 /** Locale tags both sides must read the same way. */

@@ -34,6 +34,8 @@ pub fn describe(rule: &Cross) -> String {
             let bound = if plus == 0 { format!("`{b}`") } else { format!("`{b}` + {plus}") };
             format!("`{a}` ≤ {bound} ({})", text.en)
         }
+        // Issue 12, strategies.
+        Assert::MaxTotalItems(fs, n) => format!("{} together must have at most {n} item(s)", list(fs)),
     };
     let when = if rule.when.is_empty() {
         String::new()

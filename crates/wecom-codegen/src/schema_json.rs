@@ -64,6 +64,8 @@ fn assert_json(a: &Assert) -> Value {
         Assert::AtMostOne(fs, _) => json!({ "assert": "atMostOne", "fields": fs }),
         Assert::AtLeastOne(fs, _) => json!({ "assert": "atLeastOne", "fields": fs }),
         Assert::NotAfter { a, b, plus, .. } => json!({ "assert": "notAfter", "a": a, "b": b, "plus": plus }),
+        // Issue 12, strategies.
+        Assert::MaxTotalItems(fs, n) => json!({ "assert": "maxTotalItems", "fields": fs, "max": n }),
     }
 }
 

@@ -77,6 +77,10 @@ pub enum Assert {
         /// The message.
         text: &'static Text,
     },
+    /// (Issue 12, strategies.) The arrays named, counted together, must have at most this many
+    /// items (members that are not arrays count 0): reported at the object with the total. A
+    /// strategy edit's `range_add` + `range_del` take at most 100 range nodes per call.
+    MaxTotalItems(&'static [&'static str], usize),
 }
 
 impl Assert {
@@ -90,6 +94,8 @@ impl Assert {
             | Assert::MaxChars(f, _) => std::slice::from_ref(f),
             Assert::AtMostOne(fs, _) | Assert::AtLeastOne(fs, _) => fs,
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
+            // Issue 12, strategies.
+            Assert::MaxTotalItems(fs, _) => fs,
         }
     }
 
@@ -184,6 +190,10 @@ pub const fn at_least_one(fields: &'static [&'static str], text: &'static Text) 
 /// [`Assert::NotAfter`].
 pub const fn not_after(a: &'static str, b: &'static str, plus: i64, text: &'static Text) -> Assert {
     Assert::NotAfter { a, b, plus, text }
+}
+/// [`Assert::MaxTotalItems`] (issue 12, strategies).
+pub const fn max_total_items(fields: &'static [&'static str], max: usize) -> Assert {
+    Assert::MaxTotalItems(fields, max)
 }
 
 #[cfg(test)]

@@ -329,6 +329,15 @@ endpoints! {
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
 
     // ── issue 12: customer strategies and statistics (strategies helper: add lines below this one) ──
+    GET_USER_BEHAVIOR_DATA = Post read "externalcontact/get_user_behavior_data" (92132) getUserBehaviorData : GetUserBehaviorDataRequest => GetUserBehaviorDataResponse, "获取「联系客户统计」数据", "Get member contact statistics";
+    GROUPCHAT_STATISTIC = Post read "externalcontact/groupchat/statistic" (92133) groupChatStatistic : GroupChatStatisticRequest => GroupChatStatisticResponse, "获取「群聊数据统计」数据（按群主聚合）", "Group chat statistics by owner" paging offset("offset" -> "next_offset", items "items");
+    GROUPCHAT_STATISTIC_BY_DAY = Post read "externalcontact/groupchat/statistic_group_by_day" (92133) groupChatStatisticByDay : GroupChatStatisticByDayRequest => GroupChatStatisticByDayResponse, "获取「群聊数据统计」数据（按自然日聚合）", "Group chat statistics by day";
+    CUSTOMER_STRATEGY_LIST = Post read "externalcontact/customer_strategy/list" (94883) customerStrategyList : CustomerStrategyListRequest => CustomerStrategyListResponse, "获取规则组列表", "List customer strategies" paging cursor("cursor" -> "next_cursor", items "strategy");
+    CUSTOMER_STRATEGY_GET = Post read "externalcontact/customer_strategy/get" (94883) customerStrategyGet : CustomerStrategyGetRequest => CustomerStrategyGetResponse, "获取规则组详情", "Get a customer strategy";
+    CUSTOMER_STRATEGY_GET_RANGE = Post read "externalcontact/customer_strategy/get_range" (94883) customerStrategyGetRange : CustomerStrategyGetRangeRequest => CustomerStrategyGetRangeResponse, "获取规则组管理范围", "List a customer strategy's range" paging cursor("cursor" -> "next_cursor", items "range");
+    CUSTOMER_STRATEGY_CREATE = Post write "externalcontact/customer_strategy/create" (94883) customerStrategyCreate : CustomerStrategyCreateRequest => CustomerStrategyCreateResponse, "创建新的规则组", "Create a customer strategy";
+    CUSTOMER_STRATEGY_EDIT = Post write "externalcontact/customer_strategy/edit" (94883) customerStrategyEdit : CustomerStrategyEditRequest => ErrcodeResponse, "编辑规则组及其管理范围", "Edit a customer strategy and its range";
+    CUSTOMER_STRATEGY_DEL = Post write "externalcontact/customer_strategy/del" (94883) customerStrategyDel : CustomerStrategyDelRequest => ErrcodeResponse, "删除规则组", "Delete a customer strategy";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
 

@@ -116,8 +116,19 @@ catalogue! {
     // ── issue 12: R-MS (messages helper: add lines below this one) ──
 
     // ── issue 12: R-MO (moments helper: add lines below this one) ──
+    R_SC_01 = "R-SC-01", "规则组管理范围节点（客户联系与客户朋友圈规则组共用）：type 1 成员需 userid，2 部门需 partyid；另一项被忽略（警告）（doc 94883、94890）", "A strategy range node (customer and moment strategies alike): type 1 member needs userid, 2 department needs partyid; the other one is ignored (a warning) (doc 94883, 94890)";
 
     // ── issue 12: R-ST, customer strategies (strategies helper: add lines below this one) ──
+    R_ST_01 = "R-ST-01", "get_user_behavior_data：start_time、end_time 必填；userid、partyid 各最多 100 个且不可同时为空；闭区间，start_time 不晚于 end_time，跨度最大 30 天；最多最近 180 天（服务端检查）", "get_user_behavior_data: start_time and end_time are required; userid and partyid at most 100 each and not both empty; closed interval, start_time not after end_time, at most 30 days; last 180 days only (checked by WeCom)";
+    R_ST_02 = "R-ST-02", "groupchat/statistic：day_begin_time 必填（昨天至前 180 天，服务端检查）；day_end_time 不早于 day_begin_time，跨度最大 30 天；owner_filter.userid_list 最多 100 个；order_by 1–4；order_asc 0/1；limit 1 到 1000", "groupchat/statistic: day_begin_time is required (yesterday to 180 days ago, checked by WeCom); day_end_time not before day_begin_time, at most 30 days; owner_filter.userid_list at most 100; order_by 1 to 4; order_asc 0/1; limit 1 to 1000";
+    R_ST_03 = "R-ST-03", "groupchat/statistic_group_by_day：与按群主聚合相同的日期范围与 owner_filter 规则，无分页", "groupchat/statistic_group_by_day: the same day-range and owner_filter rules as by owner, no paging";
+    R_SG_01 = "R-SG-01", "customer_strategy/list：limit 1 到 1000（默认 1000），按 cursor 分页（doc 94883）", "customer_strategy/list: limit 1 to 1000 (default 1000), paged by cursor (doc 94883)";
+    R_SG_02 = "R-SG-02", "customer_strategy/get：strategy_id 必填（doc 94883）", "customer_strategy/get: strategy_id is required (doc 94883)";
+    R_SG_03 = "R-SG-03", "customer_strategy/get_range：strategy_id 必填；limit 1 到 1000（默认 1000），按 cursor 分页（doc 94883）", "customer_strategy/get_range: strategy_id is required; limit 1 to 1000 (default 1000), paged by cursor (doc 94883)";
+    R_SG_04 = "R-SG-04", "customer_strategy/create：strategy_name 必填；admin_list 必填，1 到 20 个；range 每次最多 100 个节点；有 parent_id 时 privilege 被忽略（警告）（doc 94883）", "customer_strategy/create: strategy_name is required; admin_list is required, 1 to 20; range at most 100 nodes per call; privilege is ignored with a parent_id (a warning) (doc 94883)";
+    R_SG_05 = "R-SG-05", "customer_strategy/edit：strategy_id 必填；admin_list 最多 20 个；range_add 与 range_del 每次调用合计最多 100 个节点（doc 94883）", "customer_strategy/edit: strategy_id is required; admin_list at most 20; range_add and range_del together at most 100 nodes per call (doc 94883)";
+    R_SG_06 = "R-SG-06", "customer_strategy/del：strategy_id 必填（doc 94883）", "customer_strategy/del: strategy_id is required (doc 94883)";
+    R_SG_07 = "R-SG-07", "规则组（服务端检查）：负责人不可为超级管理员；每个规则组最多 3000 个节点、最多 5 级；子规则组的管理范围须在父规则组之内；仅支持串行调用（doc 94883，api-surface §B.26）", "Strategies (checked by WeCom): the super admin cannot be a manager; at most 3000 nodes and 5 levels per strategy; a child's range lies inside its parent's; serial calls only (doc 94883, api-surface §B.26)";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
 

@@ -861,6 +861,17 @@ fn response_fixtures_deserialize_into_their_endpoint_types() {
         typed_fixture(endpoints::GET_JOIN_WAY),
         typed_fixture(endpoints::UPDATE_JOIN_WAY),
         typed_fixture(endpoints::DEL_JOIN_WAY),
+        // issue 12: statistics (strategies helper)
+        typed_fixture(endpoints::GET_USER_BEHAVIOR_DATA),
+        typed_fixture(endpoints::GROUPCHAT_STATISTIC),
+        typed_fixture(endpoints::GROUPCHAT_STATISTIC_BY_DAY),
+        // issue 12: customer strategies (strategies helper)
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_LIST),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_GET),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_GET_RANGE),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_CREATE),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_EDIT),
+        typed_fixture(endpoints::CUSTOMER_STRATEGY_DEL),
     ];
     for ep in endpoints::ALL {
         assert!(covered.contains(&ep.path), "no typed fixture check for {}", ep.path);

@@ -150,6 +150,24 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
                 at(a)
             )
         }
+        // Issue 12, strategies: the lengths of the arrays among the fields, summed.
+        Assert::MaxTotalItems(fields, max) => {
+            let terms: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    let a = local(m, f).0;
+                    format!("(Array.isArray({a}) ? {a}.length : 0)")
+                })
+                .collect();
+            format!(
+                "{{
+    const t = {};
+    if (t > {max}) cnt(c, {sev}, void 0, {id}, {}, {max}, t);
+  }}",
+                terms.join(" + "),
+                messages::index("maxItems"),
+            )
+        }
     };
     if rule.when.is_empty() {
         return check;

@@ -79,5 +79,13 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
                 }
             }
         }
+        // Issue 12, strategies: a sum of array lengths.
+        Assert::MaxTotalItems(fields, max) => {
+            let total =
+                fields.iter().filter_map(|f| o.get(f).and_then(|v| v.array_len())).fold(0usize, usize::saturating_add);
+            if total > max {
+                report(None, Msg::MaxItems { max, actual: total });
+            }
+        }
     }
 }

@@ -389,6 +389,17 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
             de::<JoinWayIdRequest>(text)
         }
         "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
+        // issue 12: statistics (strategies helper)
+        "externalcontact/get_user_behavior_data" => de::<GetUserBehaviorDataRequest>(text),
+        "externalcontact/groupchat/statistic" => de::<GroupChatStatisticRequest>(text),
+        "externalcontact/groupchat/statistic_group_by_day" => de::<GroupChatStatisticByDayRequest>(text),
+        // issue 12: customer strategies (strategies helper)
+        "externalcontact/customer_strategy/list" => de::<CustomerStrategyListRequest>(text),
+        "externalcontact/customer_strategy/get" => de::<CustomerStrategyGetRequest>(text),
+        "externalcontact/customer_strategy/get_range" => de::<CustomerStrategyGetRangeRequest>(text),
+        "externalcontact/customer_strategy/create" => de::<CustomerStrategyCreateRequest>(text),
+        "externalcontact/customer_strategy/edit" => de::<CustomerStrategyEditRequest>(text),
+        "externalcontact/customer_strategy/del" => de::<CustomerStrategyDelRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
