@@ -80,6 +80,9 @@ test('issue 11: every paging endpoint of the generated table has a case here', (
 
 for (const endpoint of paged) {
   const path = endpoint.path;
+  const isOffset = endpoint.paging.kind === 'offset';
+  /** A next-page value the look-alike never answers: a string cursor, for offset paging a number (the SDK checks `offset`). */
+  const marker = (label) => (isOffset ? 900_000 + label.length : `${label}-${path}`);
 
   test(`issue 11: ${path}: paginate yields the items of every page, pages every answer (${endpoint.paging.kind})`, async () => {
     const { payload, pages: atLeast } = cases.get(path);
@@ -100,7 +103,7 @@ for (const endpoint of paged) {
   test(`issue 11: ${path}: an abort mid-iteration rejects with E_ABORTED and stops the calls; a break stops them too`, async () => {
     const { payload } = cases.get(path);
     // A next cursor on the first page (injected: the world may have one page only).
-    mock.inject({ path, extra: { [endpoint.paging.response]: `ABORT-${path}` }, times: 1 });
+    mock.inject({ path, extra: { [endpoint.paging.response]: marker('ABORT') }, times: 1 });
     const controller = new AbortController();
     const pages = client.pages(path, payload, { signal: controller.signal });
     assert.equal((await pages.next()).done, false);
@@ -111,7 +114,7 @@ for (const endpoint of paged) {
     assert.equal(err.code, 'E_ABORTED');
     assert.equal(hits(mock, path) - start, 0, 'no call after the abort');
 
-    mock.inject({ path, extra: { [endpoint.paging.response]: `BREAK-${path}` }, times: 1 });
+    mock.inject({ path, extra: { [endpoint.paging.response]: marker('BREAK') }, times: 1 });
     const before = hits(mock, path);
     for await (const answer of client.pages(path, payload)) {
       assert.ok(answer);
@@ -122,12 +125,13 @@ for (const endpoint of paged) {
 
   test(`issue 11: ${path}: a cursor that comes back is E_PAGINATION_LOOP, never a loop`, async () => {
     const { payload } = cases.get(path);
-    const cursor = `LOOP-${path}`;
+    const cursor = marker('LOOP');
     // The first page is the world's with the cursor replaced; the second (which the look-alike
     // would refuse: the cursor is not one of its own) is an injected answer naming it again.
     mock.inject([
       { path, extra: { [endpoint.paging.response]: cursor }, times: 1 },
-      { path, errcode: 0, extra: { [endpoint.paging.response]: cursor, [endpoint.paging.items]: [] }, times: 1 },
+      // Offset paging ends on an empty page before it compares offsets: the repeat carries an item.
+      { path, errcode: 0, extra: { [endpoint.paging.response]: cursor, [endpoint.paging.items]: isOffset ? [{}] : [] }, times: 1 },
     ]);
     const seen = [];
     const err = await failure(async () => {
@@ -137,7 +141,7 @@ for (const endpoint of paged) {
     assert.equal(err.code, 'E_PAGINATION_LOOP');
     assert.equal(err.endpoint, path);
     assert.equal(err.field, endpoint.paging.response);
-    assert.ok(!err.message.includes(cursor), 'the cursor is not echoed');
+    assert.ok(!err.message.includes(String(cursor)), 'the cursor is not echoed');
     assert.equal(seen.length, 2, 'both answers were yielded before the error');
   });
 }
