@@ -104,7 +104,7 @@ after(async () => {
 
 test('the page ran to the end without errors', () => {
   assert.equal(results.fatal, undefined, JSON.stringify(results.fatal, null, 2));
-  assert.deepEqual(results.steps, ['validated', 'round trip', 'callback vectors']);
+  assert.deepEqual(results.steps, ['validated', 'round trip', 'callback vectors', 'uploads']);
   assert.deepEqual(pageErrors, []);
   const problems = consoleMessages.filter((m) => /^(error|warning):/.test(m));
   assert.deepEqual(problems, [], 'no console errors or warnings (a wrong wasm MIME type would warn)');
@@ -203,4 +203,16 @@ test('issue 9: the forms entry works in the browser without wasm or top-level aw
   assert.ok(paths.includes('/node_modules/wecom-external-contact/validate.mjs'), paths.join('\n'));
   assert.ok(!paths.some((p) => p.endsWith('.wasm') || p.endsWith('browser.mjs')), `no engine fetched: ${paths.join(', ')}`);
   assert.deepEqual(formsServed.filter((s) => s.status !== 200), [], 'no 404s');
+});
+
+test('issue 12: a File uploaded from the browser reaches the look-alike as multipart; limits are checked first', () => {
+  assert.equal(results.uploaded.errcode, 0);
+  assert.equal(results.uploaded.type, 'image');
+  const stored = mock.world.media().find((m) => m.media_id === results.uploaded.media_id);
+  assert.deepEqual([stored.type, stored.size, stored.filename], ['image', 3000, 'photo.png']);
+  assert.match(results.uploadedUrl.url, /^https:\/\//);
+  assert.equal(results.uploadRefused.code, 'E_VALIDATION');
+  assert.deepEqual(results.uploadRefused.errors.map((e) => [e.path, e.rule]), [['/size', 'R-MD-07']]);
+  assert.equal(mock.stats().byPath['media/uploadimg'], 1, 'the oversized file was never sent');
+  assert.deepEqual(results.uploadForm.errors.map((e) => [e.path, e.rule]), [['/filename', 'R-MD-03']]);
 });

@@ -106,6 +106,23 @@ describe('every endpoint of the slice', () => {
       'externalcontact/customer_strategy/create': ['POST', 'customerStrategyCreate'],
       'externalcontact/customer_strategy/edit': ['POST', 'customerStrategyEdit'],
       'externalcontact/customer_strategy/del': ['POST', 'customerStrategyDel'],
+      // issue 12: mass messages and welcome messages
+      'externalcontact/add_msg_template': ['POST', 'addMsgTemplate'],
+      'externalcontact/get_groupmsg_list_v2': ['POST', 'getGroupmsgListV2'],
+      'externalcontact/get_groupmsg_task': ['POST', 'getGroupmsgTask'],
+      'externalcontact/get_groupmsg_send_result': ['POST', 'getGroupmsgSendResult'],
+      'externalcontact/remind_groupmsg_send': ['POST', 'remindGroupmsgSend'],
+      'externalcontact/cancel_groupmsg_send': ['POST', 'cancelGroupmsgSend'],
+      'externalcontact/get_group_msg_result': ['POST', 'getGroupMsgResult'],
+      'externalcontact/send_welcome_msg': ['POST', 'sendWelcomeMsg'],
+      'externalcontact/group_welcome_template/add': ['POST', 'addGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/edit': ['POST', 'editGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/get': ['POST', 'getGroupWelcomeTemplate'],
+      'externalcontact/group_welcome_template/del': ['POST', 'delGroupWelcomeTemplate'],
+      // issue 12: media uploads (multipart)
+      'media/upload': ['POST', 'uploadMedia'],
+      'media/uploadimg': ['POST', 'uploadImage'],
+      'media/upload_attachment': ['POST', 'uploadAttachment'],
     };
     for (const [path, [method, jsName]] of Object.entries(expected)) {
       assert.ok(byPath[path], `endpoint ${path} listed`);

@@ -127,6 +127,14 @@ const READS = {
   'externalcontact/customer_strategy/list': () => ({ limit: 100 }),
   'externalcontact/customer_strategy/get': () => ({ strategy_id: 1 }),
   'externalcontact/customer_strategy/get_range': () => ({ strategy_id: 1, limit: 100 }),
+  // issue 12: mass messages and welcome messages
+  'externalcontact/get_groupmsg_list_v2': () => ({ chat_type: 'single', start_time: 1605171726, end_time: 1605172726 }),
+  'externalcontact/get_groupmsg_task': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/get_groupmsg_send_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA', userid: 'zhangsan' }),
+  'externalcontact/get_group_msg_result': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/group_welcome_template/get': () => ({ template_id: 'msgXXXXXXX' }),
+  // issue 12: uploads — media/upload is resent after an unknown outcome (a second temporary id is harmless)
+  'media/upload': () => ({ type: 'file', file: new Uint8Array(16).fill(7), filename: 'retry.txt' }),
 };
 const WRITES = {
   [ADD]: () => validAddPayload(),
@@ -156,6 +164,18 @@ const WRITES = {
   'externalcontact/customer_strategy/create': () => ({ strategy_name: '华南区', admin_list: ['zhangsan'], range: [{ type: 1, userid: 'lisi' }] }),
   'externalcontact/customer_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 2, partyid: 2 }], range_del: [{ type: 1, userid: 'lisi' }] }),
   'externalcontact/customer_strategy/del': () => ({ strategy_id: 1 }),
+  // issue 12: mass messages and welcome messages (a mass message counts against each
+  // customer's receive quota; a welcome_code works once)
+  'externalcontact/add_msg_template': () => ({ external_userid: [WM], text: { content: '你好' } }),
+  'externalcontact/remind_groupmsg_send': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/cancel_groupmsg_send': () => ({ msgid: 'msgGCAAAXtWyujaWJHDDGi0mACAAAA' }),
+  'externalcontact/send_welcome_msg': () => ({ welcome_code: 'CALLBACK_CODE', attachments: [{ msgtype: 'image', image: { media_id: 'MEDIA_ID' } }] }),
+  'externalcontact/group_welcome_template/add': () => ({ text: { content: '亲爱的%NICKNAME%用户，你好' } }),
+  'externalcontact/group_welcome_template/edit': () => ({ template_id: 'msgXXXXXXX', text: { content: '你好' } }),
+  'externalcontact/group_welcome_template/del': () => ({ template_id: 'msgXXXXXXX' }),
+  // issue 12: uploads that count (permanent URLs, attachments): never resent after an unknown outcome
+  'media/uploadimg': () => ({ file: new Uint8Array(16).fill(7), filename: 'once.png' }),
+  'media/upload_attachment': () => ({ media_type: 'image', attachment_type: 1, file: new Uint8Array(16).fill(7), filename: 'once.png' }),
 };
 
 /** Calls `path` through its typed method (the same path `request` takes). */

@@ -25,6 +25,12 @@ describe('issue 11: routing from the declarations', () => {
     assert.deepEqual([...ROUTES.keys()].sort(), endpoints.map((e) => e.path).sort());
   });
 
+  test('issue 12: exactly the declared uploads are routed as multipart', () => {
+    const multipart = [...ROUTES].filter(([, r]) => r.multipart).map(([p]) => p).sort();
+    assert.deepEqual(multipart, endpoints.filter((e) => e.multipart).map((e) => e.path).sort());
+    assert.deepEqual(multipart, ['media/upload', 'media/upload_attachment', 'media/uploadimg']);
+  });
+
   test('each route takes the declared method; only gettoken needs no token', () => {
     for (const [path, route] of ROUTES) {
       const endpoint = declared.get(path);

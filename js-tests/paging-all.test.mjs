@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { endpoints, WeComAbortError, WeComUsageError } from 'wecom-external-contact';
 import { ADD, clientFor, failure, hits, memoryLogger, startMock, validAddPayload } from './helpers.mjs';
+import { sdkCall } from './world-helpers.mjs';
 
 let mock;
 let client;
@@ -44,6 +45,7 @@ before(async () => {
   cases.set('externalcontact/get_unassigned_list', { payload: { page_size: 2 }, pages: 2 });
   cases.set('externalcontact/groupchat/list', { payload: { limit: 5 }, pages: 2 });
   issue12Cases();
+  await messageCases(handover.userid);
 });
 
 /**
@@ -70,6 +72,27 @@ function issue12Cases() {
   const owners = [...new Set(mock.world.groupChatIds().map((id) => mock.world.groupChat(id).owner))];
   const yesterday = Math.floor((Date.now() / 1000 + 8 * 3600) / 86_400) * 86_400 - 8 * 3600 - 86_400;
   add('externalcontact/groupchat/statistic', { payload: { day_begin_time: yesterday, owner_filter: { userid_list: owners }, limit: 2 }, pages: 2 });
+}
+
+/**
+ * Issue 12's mass-message records (cases only for the endpoints the table declares as paging):
+ * two messages from the world — one to the first 200 customers (each sent by its newest follower,
+ * so several members have tasks) and one from a member to all their customers.
+ */
+async function messageCases(sender) {
+  const wanted = new Set(paged.map((e) => e.path));
+  const path = (name) => `externalcontact/${name}`;
+  if (![...wanted].some((p) => p.includes('groupmsg'))) return;
+  const { msgid } = await sdkCall(client, path('add_msg_template'), { external_userid: mock.world.customerIds().slice(0, 200), text: { content: 'paging' } });
+  await sdkCall(client, path('add_msg_template'), { sender, text: { content: 'paging' } });
+  const now = Math.floor(Date.now() / 1000);
+  const userid = mock.world.massMessages()[0].tasks.find((t) => t.results.length >= 3).userid;
+  const all = {
+    [path('get_groupmsg_list_v2')]: { payload: { chat_type: 'single', start_time: now - 86_400, end_time: now + 86_400, limit: 1 }, pages: 2 },
+    [path('get_groupmsg_task')]: { payload: { msgid, limit: 2 }, pages: 2 },
+    [path('get_groupmsg_send_result')]: { payload: { msgid, userid, limit: 2 }, pages: 2 },
+  };
+  for (const [p, c] of Object.entries(all)) if (wanted.has(p)) cases.set(p, c);
 }
 after(() => mock?.close());
 
@@ -183,7 +206,7 @@ test('issue 11: a legacy endpoint warns once per client through its logger, nami
   assert.equal(other.lines.filter(([level, message]) => level === 'warn' && message.includes('legacy')).length, 1);
   assert.deepEqual(
     endpoints.filter((e) => e.deprecated).map((e) => e.path).sort(),
-    ['crm/get_external_contact', 'externalcontact/get_transfer_result', 'externalcontact/transfer'],
+    ['crm/get_external_contact', 'externalcontact/get_group_msg_result', 'externalcontact/get_transfer_result', 'externalcontact/transfer'],
   );
 });
 

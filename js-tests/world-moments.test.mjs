@@ -171,6 +171,12 @@ momentTest('issue 12: add_moment_task checks the moment like WeCom', async () =>
   await refused('add_moment_task', { attachments: Array.from({ length: 10 }, () => image) }, 41064);
   await refused('add_moment_task', { attachments: [{ msgtype: 'video', video: { media_id: 'm' } }, { msgtype: 'video', video: { media_id: 'm' } }] }, 41064);
   assertErrcode(await direct('add_moment_task', { text: { content: '字'.repeat(2000) } }), 0, 'text of 2000 characters');
+  await refused('add_moment_task', { attachments: [{ msgtype: 'image', image: { media_id: 'not-a-media-id-of-this-world' } }] }, 40007);
+  const seededImage = mock.world.mediaIds().find((m) => m.type === 'image').media_id;
+  const { jobid } = await call('add_moment_task', { attachments: [{ msgtype: 'image', image: { media_id: seededImage } }] });
+  await advance(60);
+  const momentId = (await jobResult(jobid)).result.moment_id;
+  assert.deepEqual(mock.world.moments().find((m) => m.moment_id === momentId).image, [{ media_id: seededImage }]);
 });
 
 momentTest('issue 12: add_moment_task allows 10 tasks a minute (45009 past them)', async () => {

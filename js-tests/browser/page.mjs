@@ -74,6 +74,15 @@ try {
   // Callback security in the browser: every conformance vector, and an event parsed.
   results.callbackVectors = runVectors(pkg);
   results.steps.push('callback vectors');
+
+  // Issue 12: uploads of a File (its name is the filename), refused before sending when too big.
+  const photo = new File([new Uint8Array(3000).fill(137)], 'photo.png', { type: 'image/png' });
+  results.uploaded = await client.uploadMedia({ type: 'image', file: photo });
+  results.uploadedUrl = await client.uploadImage({ file: photo, filename: 'banner.png' });
+  const huge = new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
+  results.uploadRefused = await caught(() => client.uploadImage({ file: huge }));
+  results.uploadForm = pkg.validateUpload('media/upload', { type: 'voice', filename: photo.name, size: photo.size }, { locale: 'en' });
+  results.steps.push('uploads');
 } catch (e) {
   results.fatal = { ...describeError(e), stack: String(e?.stack ?? e) };
 }

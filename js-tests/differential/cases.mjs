@@ -182,9 +182,33 @@ function strategiesAndStatistics() {
   return out;
 }
 
+/** Mass messages and welcome messages (issue 12): strings compared with words. */
+function messages() {
+  const ADD = 'externalcontact/add_msg_template';
+  const WELCOME = 'externalcontact/send_welcome_msg';
+  const out = [];
+  // chat_type and msgtype: the words, near misses, 12 and 13 bytes, NUL, surrogates, boxed strings.
+  const near = ['group', 'single', 'Group', 'group\u0000', ' group', 'singlesingle', 'singlesingle1', '', 'grüp', '群发', '😀😀😀', 'gr\ud800', new String('group'), 1, null];
+  for (const chat_type of near) {
+    out.push([ADD, { chat_type, external_userid: ['wm1'], text: { content: 'x' } }]);
+    out.push([ADD, { chat_type, chat_id_list: ['wr1'], allow_select: true, tag_filter: { group_list: [] }, attachments: [] }]);
+    out.push(['externalcontact/get_groupmsg_list_v2', { chat_type, start_time: 1, end_time: 1 + 31 * 86400 + (chat_type === 'group' ? 1 : 0) }]);
+  }
+  const types = ['image', 'link', 'miniprogram', 'video', 'file', 'miniprogram\u0000', 'miniprograms', 'Image', 'text', '', new String('image'), 3];
+  const items = { image: { media_id: 'm', pic_url: 'u' }, link: { title: 't' }, miniprogram: { title: 't', appid: 'a' }, video: {}, file: { media_id: '' } };
+  for (const msgtype of types) {
+    out.push([ADD, { sender: 's', attachments: [{ msgtype }] }]);
+    out.push([WELCOME, { welcome_code: 'c', attachments: [{ msgtype, ...items }] }]);
+    out.push([WELCOME, { welcome_code: 'c', attachments: [{ msgtype, image: {} }, { msgtype, link: null }] }]);
+  }
+  out.push(['externalcontact/group_welcome_template/add', { text: { content: 'x'.repeat(3001) }, image: { pic_url: 'u' }, video: { media_id: 'v' }, notify: 2 }]);
+  out.push(['externalcontact/group_welcome_template/edit', { template_id: 't', text: { content: 'x'.repeat(4001) } }]);
+  return out;
+}
+
 /** Every fixed case: `[endpoint, payload]`. */
 export function fixedCases() {
-  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...strategiesAndStatistics()];
+  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...strategiesAndStatistics(), ...messages()];
 }
 
 /** Locale tags both sides must read the same way. */

@@ -133,6 +133,16 @@ export function unsendable(rng) {
 /** Values JSON.stringify leaves out of objects (and writes as null in arrays). */
 const ABSENT = [undefined, () => 1, Symbol('s')];
 
+/** The words the checks of model `m` compare its field `name` with (conditions `is`, `oneOf`). */
+function words(m, name) {
+  const out = [];
+  for (const c of m.checks ?? []) {
+    for (const w of c.when) if (w.cond === 'is' && w.field === name) out.push(w.value);
+    if (c.assert.assert === 'oneOf' && c.assert.field === name) out.push(...c.assert.values);
+  }
+  return out;
+}
+
 /** Payload generator over the schema of `wecom-codegen schema`. */
 export class Payloads {
   constructor(schema, rng) {
@@ -181,9 +191,13 @@ export class Payloads {
   /** A payload of `model` whose every field is right (optional ones present at random). */
   valid(model, depth = 1) {
     const out = {};
-    for (const f of this.schema.models[model].fields) {
+    const m = this.schema.models[model];
+    for (const f of m.fields) {
       if (f.optional && this.rng.chance(0.45)) continue;
-      out[f.name] = this.value(f.kind, f.rules, depth);
+      // A string the cross-field rules compare with words (issue 12: `is`, `oneOf`): mostly one
+      // of those words, so that the rules they guard run too.
+      const ws = words(m, f.name);
+      out[f.name] = ws.length > 0 && this.rng.chance(0.8) ? this.rng.pick(ws) : this.value(f.kind, f.rules, depth);
     }
     return out;
   }

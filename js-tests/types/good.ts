@@ -19,6 +19,7 @@ import {
   WeComTokenProviderError,
   WeComEngineError,
   ready,
+  validateUpload,
 } from 'wecom-external-contact';
 // @ts-expect-error issue 10: there is no default export (named exports only)
 import sdkDefault from 'wecom-external-contact';
@@ -50,7 +51,7 @@ import type {
   InternalEndpointPath,
 } from 'wecom-external-contact';
 import { startMockServer } from 'wecom-external-contact/mock-server';
-import type { MockServer, MockStats, MockCustomer, MockWorldSizes } from 'wecom-external-contact/mock-server';
+import type { MockServer, MockStats, MockCustomer, MockWorldSizes, MockAddExternalContactEvent } from 'wecom-external-contact/mock-server';
 import { validate as formsValidate, validateAddContactWay } from 'wecom-external-contact/validate';
 import type { ValidationReport as FormsReport } from 'wecom-external-contact/validate';
 
@@ -133,6 +134,16 @@ const momentCreateType: 0 | 1 | undefined = worldMock.world.moments()[0]?.create
 const momentPublishTime: number | null | undefined = worldMock.world.moments()[0]?.senders[0]?.publish_time;
 // @ts-expect-error issue 12: a moment's senders are read-only
 worldMock.world.moments()[0]?.senders.push({ userid: 'x', publish_time: 1 });
+// Issue 12: mass messages and welcome codes in the world.
+const welcome: MockAddExternalContactEvent = worldMock.addCustomer({ userid: 'zhangsan', state: 'expo' });
+const welcomeCode: string = welcome.WelcomeCode;
+const confirmed: { sent: number; failed: number } = worldMock.confirmGroupMsg('msg1', 'zhangsan');
+const resultStatus: 0 | 1 | 2 | 3 | undefined = worldMock.world.massMessages()[0]?.tasks[0]?.results[0]?.status;
+const seededMedia: string | undefined = worldMock.world.mediaIds()[0]?.media_id;
+// @ts-expect-error addCustomer needs the member's userid
+worldMock.addCustomer({ state: 'expo' });
+// @ts-expect-error a mass message's tasks are read-only
+worldMock.world.massMessages()[0]?.tasks.push();
 const client = new WeComClient({ ...options, corpId: mock.corpId, corpSecret: mock.corpSecret, baseUrl: mock.url, fetch: myFetch });
 const methods: WeComClientMethods = client;
 const corpId: string = client.corpId;
@@ -330,4 +341,23 @@ async function pageAll(): Promise<string[]> {
 }
 const pagingOf: { request: string } | null = endpoints[0]?.paging ?? null;
 
-export const used = [customerType, seededCustomers, pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];
+// issue 12: uploads take a file (Blob, ArrayBuffer, typed array or Buffer) and the query members.
+async function uploads(): Promise<string[]> {
+  const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+  const { media_id } = await client.uploadMedia({ type: 'image', file: png, filename: 'card.png' });
+  const { url } = await client.uploadImage({ file: new Blob([png]), filename: 'banner.jpg' });
+  const att = await client.uploadAttachment({ media_type: 'image', attachment_type: 1, file: png.buffer, filename: 'a.png' });
+  const viaRequest = await client.request('media/upload', { type: 'file', file: png, filename: 'a.txt' });
+  // @ts-expect-error issue 12: the file is required
+  await client.uploadImage({ filename: 'banner.jpg' });
+  // @ts-expect-error issue 12: a string is not a file
+  await client.uploadMedia({ type: 'image', file: 'card.png' });
+  // @ts-expect-error issue 12: attachment_type is 1 or 2
+  await client.uploadAttachment({ media_type: 'image', attachment_type: 3, file: png, filename: 'a.png' });
+  const form = validateUpload('media/upload', { type: 'image', filename: 'a.png', size: 1024 });
+  const rules: string[] = form.errors.map((e) => e.rule);
+  const created: string = att.created_at;
+  return [media_id, url, created, viaRequest.media_id, ...rules];
+}
+
+export const used = [uploads, customerType, seededCustomers, pageAll, pagingOf, sdkDefault, tokenPath, rowPath, readyAgain, id, qrCode, wayType, bogusCode, warnings, strictOptions, formReport, formWarnings, echo, receiveId, reply, changeType, rawField, answer, somePath, notAPath, valid, methods, corpId, baseUrl, extraField, users, pendingId, convertedId, newId, invalidOpenUserids, downstreamCorp, followUsers, token, methodNames, stats];

@@ -19,6 +19,12 @@ export { CallbackCrypto } from './callback-crypto.js';
 export { validate };
 
 /**
+ * `validateUpload(endpoint, { <kind>, filename, size }, { locale, strict })`: the report of
+ * `validate` plus an upload's size and extension limits (R-MD-…), for forms before a file is sent.
+ */
+export { validateUpload } from './upload.js';
+
+/**
  * The endpoint table: `[{ path, method, write, jsName, docUrl, summaryZh, summaryEn, request,
  * response }]`, frozen.
  */

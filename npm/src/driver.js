@@ -11,6 +11,7 @@ import { WeComUsageError } from './errors.js';
 import { endpoints, validate } from './generated.js';
 import { payloadText } from './payload.js';
 import { MAX_TIMER_MS, timeoutOption } from './timeouts.js';
+import { checkedUpload, uploadOf } from './upload.js';
 
 /** `logger[level](message, fields)` with the message and every string field redacted. */
 function logTo(client, logger, level, message, fields) {
@@ -127,11 +128,19 @@ export function createRequestDriver(wasm) {
     return transport;
   }
 
-  /** Validates a declared endpoint's request and starts its call: `[id, warnings]`. */
+  /**
+   * Validates a declared endpoint's request and starts its call: `[id, warnings, upload]`
+   * (`upload`: `[body, headers]` of a multipart upload, see upload.js).
+   */
   function begin(client, endpoint, payload) {
     const [, , logger, locale, strict] = transportOf(client);
     const path = typeof endpoint === 'string' ? officialPath(endpoint) : endpoint;
     if (legacy.size > 0 && logger) warnLegacy(client, logger, path);
+    const multipart = uploadOf(path);
+    if (multipart !== undefined) {
+      const [text, warnings, body, bodyHeaders] = checkedUpload(path, multipart, payload, locale, strict);
+      return [client.__begin(path, text), warnings, [body, bodyHeaders]];
+    }
     // gettoken goes straight to the engine, which refuses it (E_USAGE) whatever the payload.
     const [text, warnings] = selfCalled.has(path)
       ? [payloadText(payload), []]
@@ -148,7 +157,7 @@ export function createRequestDriver(wasm) {
     const raw = typeof endpoint === 'object' && endpoint !== null;
     if (raw) options = payload;
     const [signal, timeoutMs] = callOptions(options, client.__timeoutMs);
-    const [id, warnings] = raw ? [client.__beginRaw(endpoint), undefined] : begin(client, endpoint, payload);
+    const [id, warnings, upload] = raw ? [client.__beginRaw(endpoint), undefined] : begin(client, endpoint, payload);
     // Why the call stopped early: 'abort' (the caller) or 'timeout'. Either aborts the fetch in
     // flight and rejects whatever the call is waiting for (no event listeners: they are costly).
     // Only a caller's signal needs a controller (see fetchSignal below).
@@ -199,7 +208,12 @@ export function createRequestDriver(wasm) {
           // The fetch gets an abort signal only when the caller passed one: undici's signal handling
           // costs ~60 µs per request under load (js-tests/bench). A timeout stops waiting through
           // guard() and leaves the request to finish unread; a caller's abort cancels it too.
-          reply = await guard(send(fetch, next[1], next[0], next[2], headers, fetchSignal));
+          // An upload sends its multipart body (the same Blob on every attempt) instead.
+          reply = await guard(
+            upload === undefined
+              ? send(fetch, next[1], next[0], next[2], headers, fetchSignal)
+              : send(fetch, next[1], next[0], upload[0], upload[1], fetchSignal),
+          );
         } catch (e) {
           if (stopped !== undefined) throw stoppedError();
           const delay = client.__failure(id, e);

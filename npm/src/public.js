@@ -1,4 +1,4 @@
 // The package's public names.
-export { validate, WeComClient, endpoints, CallbackCrypto, parseEvent, ready } from './api.js';
+export { validate, validateUpload, WeComClient, endpoints, CallbackCrypto, parseEvent, ready } from './api.js';
 export { createCallbackHandler } from './callback-handler.js';
 export * from './errors.js';

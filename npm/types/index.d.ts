@@ -7,6 +7,9 @@ import type {
   InternalEndpointPath,
   PageItemMap,
   PagedEndpointPath,
+  UploadAttachmentRequest,
+  UploadImageRequest,
+  UploadMediaRequest,
   WeComClientMethods,
   WeComErrorKind,
 } from './endpoints.js';
@@ -66,6 +69,38 @@ export interface CallOptions {
    */
   timeoutMs?: number;
 }
+
+/**
+ * A file to upload (issue 12): a `Blob` or `File` (browsers, Node ≥ 18), an `ArrayBuffer`, or a
+ * typed array such as `Uint8Array` or a Node `Buffer`. Sent as it is, never copied into the engine.
+ */
+export type UploadFile = Blob | ArrayBuffer | ArrayBufferView;
+
+/**
+ * The payload of an upload method (`uploadMedia`, `uploadImage`, `uploadAttachment`): the
+ * request's query members plus the file. `filename` is required unless `file` is a `File` with a
+ * name; the size is read from the file. Size and extension limits are checked before anything
+ * is sent (WeComValidationError, as `validateUpload` reports them).
+ */
+export type WeComUpload<R> = Omit<R, 'filename' | 'size'> & { file: UploadFile; filename?: string };
+
+/** Paths of the declared upload endpoints (multipart bodies). */
+export type UploadEndpointPath = 'media/upload' | 'media/uploadimg' | 'media/upload_attachment';
+
+/**
+ * Checks an upload's description before a file is sent, e.g. in a form:
+ * `validateUpload('media/upload', { type: 'image', filename: 'a.png', size: file.size })` →
+ * the report of `validate` plus the size and extension limits of the media type (R-MD-…).
+ */
+export declare function validateUpload<P extends UploadEndpointPath>(
+  endpoint: P,
+  description: P extends 'media/upload'
+    ? UploadMediaRequest
+    : P extends 'media/uploadimg'
+      ? UploadImageRequest
+      : UploadAttachmentRequest,
+  options?: { locale?: string; strict?: boolean },
+): import('./validate.cjs').ValidationReport;
 
 /** Retries of busy / rate-limited answers (-1, 45009, 45033, …) and, for reads, of transient failures. */
 export interface RetryOptions {

@@ -9,6 +9,7 @@ fn cond(c: &Cond) -> String {
         Cond::True(f) => format!("`{f}` is true"),
         Cond::NotTrue(f) => format!("`{f}` is not true"),
         Cond::Filled(f) => format!("`{f}` is given (not empty)"),
+        Cond::Is(f, w) => format!("`{f}` = \"{w}\""),
     }
 }
 
@@ -36,6 +37,10 @@ pub fn describe(rule: &Cross) -> String {
         }
         // Issue 12, strategies.
         Assert::MaxTotalItems(fs, n) => format!("{} together must have at most {n} item(s)", list(fs)),
+        Assert::OneOf(f, ws, t) => {
+            let words: Vec<String> = ws.iter().map(|w| format!("\"{w}\"")).collect();
+            format!("`{f}` must be one of {} ({})", words.join(", "), t.en)
+        }
     };
     let when = if rule.when.is_empty() {
         String::new()

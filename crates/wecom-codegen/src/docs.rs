@@ -53,6 +53,24 @@ fn paging_text(e: &Endpoint) -> Option<String> {
     ))
 }
 
+/// How an upload (issue 12: a multipart body) is called and what its files may be (`None` for
+/// an endpoint with a JSON body).
+fn upload_text(e: &Endpoint) -> Option<String> {
+    let wecom_core::endpoints::Body::Multipart { field, kind, limits } = e.body else { return None };
+    let js = e.js_name.unwrap_or("request");
+    let mut rows = Vec::new();
+    for f in limits.files {
+        let which = f.kind.map_or_else(|| "the file".to_string(), |k| format!("`{}` {k}", kind.unwrap_or("kind")));
+        let ext = if f.extensions.is_empty() { "any name".to_string() } else { f.extensions.join(" ") };
+        rows.push(format!("{which}: {} to {} bytes, {ext} ({})", f.min_bytes, f.max_bytes, f.rule));
+    }
+    Some(format!(
+        "**Upload** (`multipart/form-data`, the file in the part `{field}`): `client.{js}({{ …, file, filename }})` with a Blob/File, ArrayBuffer, Uint8Array or Buffer; the other members go in the query string, `filename` and `size` describe the file (checked before anything is sent: `validateUpload('{path}', {{ …, filename, size }})`). Limits: {}.",
+        rows.join("; "),
+        path = e.path,
+    ))
+}
+
 /// The README's method table (between its `<!-- methods:begin -->` / `<!-- methods:end -->`
 /// markers; `npm/scripts/readme-methods.mjs` puts it there): one row per callable endpoint, with
 /// paging and legacy endpoints marked.
@@ -102,6 +120,9 @@ pub fn render() -> String {
             );
         }
         if let Some(text) = paging_text(e) {
+            let _ = writeln!(out, "{text}\n");
+        }
+        if let Some(text) = upload_text(e) {
             let _ = writeln!(out, "{text}\n");
         }
         if e.request.fields.is_empty() {

@@ -51,6 +51,7 @@ fn cond(c: &Cond) -> Value {
         Cond::True(f) => json!({ "cond": "true", "field": f }),
         Cond::NotTrue(f) => json!({ "cond": "notTrue", "field": f }),
         Cond::Filled(f) => json!({ "cond": "filled", "field": f }),
+        Cond::Is(f, w) => json!({ "cond": "is", "field": f, "value": w }),
     }
 }
 
@@ -66,6 +67,7 @@ fn assert_json(a: &Assert) -> Value {
         Assert::NotAfter { a, b, plus, .. } => json!({ "assert": "notAfter", "a": a, "b": b, "plus": plus }),
         // Issue 12, strategies.
         Assert::MaxTotalItems(fs, n) => json!({ "assert": "maxTotalItems", "fields": fs, "max": n }),
+        Assert::OneOf(f, ws, _) => json!({ "assert": "oneOf", "field": f, "values": ws }),
     }
 }
 

@@ -41,6 +41,11 @@ pub enum Cond {
     NotTrue(&'static str),
     /// The field is present, not `null`, and not an empty string, array or object.
     Filled(&'static str),
+    // messages helper (issue 12): string equality.
+    /// The field is a string equal to this word (at most [`crate::tape::WORD_BYTES`] UTF-8
+    /// bytes; a unit test checks every declared word), e.g. an attachment's `msgtype` is
+    /// `"image"`.
+    Is(&'static str, &'static str),
 }
 
 /// What a rule asserts about the object when its conditions hold.
@@ -81,6 +86,11 @@ pub enum Assert {
     /// items (members that are not arrays count 0): reported at the object with the total. A
     /// strategy edit's `range_add` + `range_del` take at most 100 range nodes per call.
     MaxTotalItems(&'static [&'static str], usize),
+    // messages helper (issue 12): a string member that takes a few words only.
+    /// The field, when it is a non-empty string, must be one of these words (each at most
+    /// [`crate::tape::WORD_BYTES`] UTF-8 bytes): reported at the field with the text. An empty
+    /// string is "not given" (a required field reports it as required).
+    OneOf(&'static str, &'static [&'static str], &'static Text),
 }
 
 impl Assert {
@@ -96,6 +106,7 @@ impl Assert {
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
             // Issue 12, strategies.
             Assert::MaxTotalItems(fs, _) => fs,
+            Assert::OneOf(f, _, _) => std::slice::from_ref(f),
         }
     }
 
@@ -112,7 +123,7 @@ impl Cond {
     /// The field the condition reads.
     pub fn field(&self) -> &'static str {
         match *self {
-            Cond::Eq(f, _) | Cond::True(f) | Cond::NotTrue(f) | Cond::Filled(f) => f,
+            Cond::Eq(f, _) | Cond::True(f) | Cond::NotTrue(f) | Cond::Filled(f) | Cond::Is(f, _) => f,
         }
     }
 }
@@ -196,10 +207,17 @@ pub const fn max_total_items(fields: &'static [&'static str], max: usize) -> Ass
     Assert::MaxTotalItems(fields, max)
 }
 
+/// [`Assert::OneOf`].
+pub const fn one_of(field: &'static str, words: &'static [&'static str], text: &'static Text) -> Assert {
+    Assert::OneOf(field, words, text)
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::cross::{Assert, Cond};
     use crate::endpoints::ALL;
     use crate::schema::{Kind, Model};
+    use crate::tape::WORD_BYTES;
 
     fn visit(model: &'static Model, seen: &mut Vec<&'static str>) {
         if seen.contains(&model.name) {
@@ -207,6 +225,17 @@ mod tests {
         }
         seen.push(model.name);
         for rule in model.checks {
+            let words = rule.when.iter().filter_map(|c| match *c {
+                Cond::Is(_, w) => Some(w),
+                _ => None,
+            });
+            let listed = match rule.assert {
+                Assert::OneOf(_, ws, _) => ws,
+                _ => &[],
+            };
+            for w in words.chain(listed.iter().copied()) {
+                assert!(w.len() <= WORD_BYTES, "{}: rule {} compares with `{w}`, past 12 bytes", model.name, rule.rule);
+            }
             let named = rule.when.iter().map(|c| c.field()).chain(rule.assert.fields().iter().copied());
             for name in named.chain(rule.assert.other()) {
                 assert!(model.field(name).is_some(), "{}: rule {} names `{name}`, not a field", model.name, rule.rule);

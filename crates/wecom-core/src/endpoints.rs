@@ -117,6 +117,32 @@ impl Paging {
     }
 }
 
+/// How a request's payload travels. Declared per endpoint (`multipart(…)` in the table); the
+/// engine reads it from [`Route::multipart`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// JSON: the request body of a POST, the query string of a GET.
+    Json,
+    /// `multipart/form-data` with one file part (an upload, e.g. `media/upload`, doc 90253):
+    /// the request model's members go in the query string, except [`FILE_NAME`] and
+    /// [`FILE_SIZE`], which describe the file part and are checked against `limits` before
+    /// anything is sent ([`crate::upload`]). The JS layer builds the body; the engine never
+    /// sees the file.
+    Multipart {
+        /// The form field of the file part (`media`).
+        field: &'static str,
+        /// The request member whose value picks the limit (`type`, `media_type`), if any.
+        kind: Option<&'static str>,
+        /// The file limits per kind.
+        limits: &'static crate::upload::Upload,
+    },
+}
+
+/// The request member of an upload that names the file ([`Body::Multipart`]).
+pub const FILE_NAME: &str = "filename";
+/// The request member of an upload that gives the file's size in bytes ([`Body::Multipart`]).
+pub const FILE_SIZE: &str = "size";
+
 /// Everything known about one endpoint.
 #[derive(Debug)]
 pub struct Endpoint {
@@ -146,6 +172,8 @@ pub struct Endpoint {
     /// maintained): the path (or note) that replaces it. The TypeScript method carries
     /// `@deprecated`, the docs say so, and the JS client logs a one-time warning on first use.
     pub deprecated: Option<&'static str>,
+    /// How the payload travels: JSON, or a multipart upload with its file limits.
+    pub body: Body,
 }
 
 /// What a client needs to send a request to an endpoint, and nothing more: no model, no rule,
@@ -161,12 +189,21 @@ pub struct Route {
     pub write: bool,
     /// Callable through the client (`false` for gettoken, which the client calls itself).
     pub callable: bool,
+    /// A multipart upload ([`Body::Multipart`]): the payload's members (but the file's name
+    /// and size) go in the query string and the JS layer sends the file as the body.
+    pub multipart: bool,
 }
 
 impl Endpoint {
     /// The endpoint's [`Route`] (the same facts as its entry in [`ROUTES`]).
     pub fn route(&self) -> Route {
-        Route { path: self.path, method: self.method, write: self.write, callable: self.js_name.is_some() }
+        Route {
+            path: self.path,
+            method: self.method,
+            write: self.write,
+            callable: self.js_name.is_some(),
+            multipart: matches!(self.body, Body::Multipart { .. }),
+        }
     }
 
     /// The model of one page item: the element model of the response's items array (`None`
@@ -204,7 +241,7 @@ impl<Req, Resp> Clone for Ep<Req, Resp> {
 impl<Req, Resp> Copy for Ep<Req, Resp> {}
 
 macro_rules! endpoints {
-    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal $(deprecated($repl:literal))? $(paging $pkind:ident($($pargs:tt)*))?; )*) => {
+    ($( $konst:ident = $method:ident $access:ident $path:literal ($doc:literal) $js:tt : $req:ident => $resp:ident, $zh:literal, $en:literal $(deprecated($repl:literal))? $(multipart($field:literal $(, kind $kind:literal)?, limits $limits:ident))? $(paging $pkind:ident($($pargs:tt)*))?; )*) => {
         $(
             #[doc = concat!($zh, " / ", $en, " — `", stringify!($method), " /cgi-bin/", $path, "`, <https://developer.work.weixin.qq.com/document/path/", $doc, ">")]
             pub const $konst: Ep<$req, $resp> = Ep {
@@ -222,6 +259,7 @@ macro_rules! endpoints {
                         response: &$resp::MODEL,
                         paging: endpoints!(@paging $($pkind($($pargs)*))?),
                         deprecated: endpoints!(@deprecated $($repl)?),
+                        body: endpoints!(@body $($field $(, $kind)?, $limits)?),
                     };
                     &INFO
                 },
@@ -237,6 +275,7 @@ macro_rules! endpoints {
                 method: Method::$method,
                 write: endpoints!(@write $access),
                 callable: endpoints!(@callable $js),
+                multipart: endpoints!(@multipart $($field)?),
             }
         ),* ];
     };
@@ -253,6 +292,13 @@ macro_rules! endpoints {
             request: $preq, response: $presp, items: $pitems, last: $plast,
         })
     };
+    (@body) => { Body::Json };
+    (@body $field:literal, $limits:ident) => { Body::Multipart { field: $field, kind: None, limits: &$limits } };
+    (@body $field:literal, $kind:literal, $limits:ident) => {
+        Body::Multipart { field: $field, kind: Some($kind), limits: &$limits }
+    };
+    (@multipart) => { false };
+    (@multipart $field:literal) => { true };
     (@deprecated) => { None };
     (@deprecated $repl:literal) => { Some($repl) };
     (@callable -) => { false };
@@ -325,6 +371,18 @@ endpoints! {
 
 
     // ── issue 12: mass messages and welcome messages (messages helper: add lines below this one) ──
+    ADD_MSG_TEMPLATE = Post write "externalcontact/add_msg_template" (92135) addMsgTemplate : AddMsgTemplateRequest => AddMsgTemplateResponse, "创建企业群发", "Create a mass message";
+    GET_GROUPMSG_LIST_V2 = Post read "externalcontact/get_groupmsg_list_v2" (93338) getGroupmsgListV2 : GetGroupmsgListV2Request => GetGroupmsgListV2Response, "获取群发记录列表", "List mass messages" paging cursor("cursor" -> "next_cursor", items "group_msg_list");
+    GET_GROUPMSG_TASK = Post read "externalcontact/get_groupmsg_task" (93338) getGroupmsgTask : GetGroupmsgTaskRequest => GetGroupmsgTaskResponse, "获取群发成员发送任务列表", "List a mass message's member tasks" paging cursor("cursor" -> "next_cursor", items "task_list");
+    GET_GROUPMSG_SEND_RESULT = Post read "externalcontact/get_groupmsg_send_result" (93338) getGroupmsgSendResult : GetGroupmsgSendResultRequest => GetGroupmsgSendResultResponse, "获取企业群发成员执行结果", "List a member's send results of a mass message" paging cursor("cursor" -> "next_cursor", items "send_list");
+    REMIND_GROUPMSG_SEND = Post write "externalcontact/remind_groupmsg_send" (97610) remindGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "提醒成员群发", "Remind members to send a mass message";
+    CANCEL_GROUPMSG_SEND = Post write "externalcontact/cancel_groupmsg_send" (97611) cancelGroupmsgSend : GroupMsgIdRequest => ErrcodeResponse, "停止企业群发", "Stop a mass message";
+    GET_GROUP_MSG_RESULT = Post read "externalcontact/get_group_msg_result" (92136) getGroupMsgResult : GetGroupMsgResultRequest => GetGroupMsgResultResponse, "获取企业群发消息发送结果（旧）", "Send results of a mass message (legacy)" deprecated("externalcontact/get_groupmsg_send_result");
+    SEND_WELCOME_MSG = Post write "externalcontact/send_welcome_msg" (92137) sendWelcomeMsg : SendWelcomeMsgRequest => ErrcodeResponse, "发送新客户欢迎语", "Send the welcome message to a new customer";
+    ADD_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/add" (92366) addGroupWelcomeTemplate : AddGroupWelcomeTemplateRequest => AddGroupWelcomeTemplateResponse, "添加入群欢迎语素材", "Add a group welcome template";
+    EDIT_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/edit" (92366) editGroupWelcomeTemplate : EditGroupWelcomeTemplateRequest => ErrcodeResponse, "编辑入群欢迎语素材", "Edit a group welcome template";
+    GET_GROUP_WELCOME_TEMPLATE = Post read "externalcontact/group_welcome_template/get" (92366) getGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => GetGroupWelcomeTemplateResponse, "获取入群欢迎语素材", "Get a group welcome template";
+    DEL_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/del" (92366) delGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => ErrcodeResponse, "删除入群欢迎语素材", "Delete a group welcome template";
 
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
 
@@ -340,6 +398,9 @@ endpoints! {
     CUSTOMER_STRATEGY_DEL = Post write "externalcontact/customer_strategy/del" (94883) customerStrategyDel : CustomerStrategyDelRequest => ErrcodeResponse, "删除规则组", "Delete a customer strategy";
 
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
+    MEDIA_UPLOAD = Post read "media/upload" (90253) uploadMedia : UploadMediaRequest => UploadMediaResponse, "上传临时素材", "Upload a temporary media file (media_id valid 3 days)" multipart("media", kind "type", limits MEDIA_LIMITS);
+    MEDIA_UPLOADIMG = Post write "media/uploadimg" (90256) uploadImage : UploadImageRequest => UploadImageResponse, "上传图片", "Upload an image for a permanent URL" multipart("media", limits IMAGE_URL_LIMITS);
+    MEDIA_UPLOAD_ATTACHMENT = Post write "media/upload_attachment" (95098) uploadAttachment : UploadAttachmentRequest => UploadAttachmentResponse, "上传附件资源", "Upload an attachment for moments or product albums" multipart("media", kind "media_type", limits ATTACHMENT_LIMITS);
 
 }
 

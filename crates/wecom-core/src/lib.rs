@@ -27,6 +27,7 @@ pub mod redaction;
 pub mod rules;
 pub mod schema;
 pub mod tape;
+pub mod upload;
 pub mod validate;
 
 pub use endpoints::{Endpoint, Method, Paging};

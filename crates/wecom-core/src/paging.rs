@@ -306,6 +306,7 @@ mod tests {
             response: &crate::models::ListContactWayResponse::MODEL,
             paging: Some(Paging::Offset { request: "offset", response: "next_offset", items: "items" }),
             deprecated: None,
+            body: crate::endpoints::Body::Json,
         };
         let mut p = Pager::new(&OFFSET, json!({ "limit": 2 })).unwrap();
         p.advance(&json!({ "items": [{}, {}], "next_offset": 2 })).unwrap();

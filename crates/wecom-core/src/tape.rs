@@ -3,11 +3,20 @@
 //! Two writers produce it: [`from_text`] (JSON text, used by the client and by Rust callers) and
 //! the npm package's JS layer, which walks a JS object and writes the tape straight into wasm
 //! memory, so `validate()` in JS needs neither `JSON.stringify` nor string copies. Strings are
-//! carried as measures only (UTF-8 bytes, Unicode scalars): no rule needs their content.
+//! carried as measures (UTF-8 bytes, Unicode scalars); only short ones also carry their content,
+//! for the cross-field conditions that compare a string with a word (`Cond::Is`, e.g. an
+//! attachment's `msgtype` is `"image"`).
 //!
 //! Layout; every value starts with a tag slot:
 //! * `0` null · `1, b` boolean · `2, x` number · `3, bytes, chars` string · `6, bytes, chars` a
-//!   string with an unpaired surrogate (JS strings can hold one; it cannot be sent as UTF-8)
+//!   string with an unpaired surrogate (JS strings can hold one; it cannot be sent as UTF-8) ·
+//!   `7, bytes, chars, hi, lo` a string of at most [`WORD_BYTES`] UTF-8 bytes with its content:
+//!   its bytes big-endian, the first six in `hi`, the next six in `lo`, zero-padded (the length
+//!   tells a padding zero from a NUL byte). [`from_text`] writes it for the string value of a
+//!   model field that a cross-field rule of that model compares with words ([`compared`]);
+//!   every other string is `3, …` (which equals no word). Another writer must do the same for
+//!   compared fields and may carry any other short string as a `7` too (one that knows no
+//!   schema carries them all): the validator reads both tags as strings.
 //! * `4, n, end, item…` array of `n` items · `5, n, end, (key, value)…` object of `n` members,
 //!   where `end` is the slot just after the container, and `key >= 0` is the index of a field of
 //!   the model expected at that place, `key < 0` is `-(i + 1)` for `names[i]` (any other name).
@@ -32,6 +41,37 @@ pub const ARRAY: f64 = 4.0;
 pub const BAD_STRING: f64 = 6.0;
 /// Tag of an object.
 pub const OBJECT: f64 = 5.0;
+/// Tag of a short string carried with its content (messages helper, issue 12: `Cond::Is`).
+pub const WORD: f64 = 7.0;
+/// The longest string (in UTF-8 bytes) a [`WORD`] carries: twelve bytes in two 48-bit slots.
+pub const WORD_BYTES: usize = 12;
+
+/// The two content slots of a [`WORD`] string, or `None` for a string longer than
+/// [`WORD_BYTES`].
+pub fn word_slots(s: &str) -> Option<[f64; 2]> {
+    let b = s.as_bytes();
+    if b.len() > WORD_BYTES {
+        return None;
+    }
+    let half = |from: usize| {
+        (from..from + 6).fold(0u64, |acc, i| (acc << 8) | u64::from(b.get(i).copied().unwrap_or(0))) as f64
+    };
+    Some([half(0), half(6)])
+}
+
+/// Whether a cross-field rule of `model` compares its field `name` with words (`Cond::Is`,
+/// `Assert::OneOf`): the writers carry that field's short strings as [`WORD`]s.
+pub fn compared(model: &Model, name: &str) -> bool {
+    use crate::cross::{Assert, Cond};
+    model.checks.iter().any(|rule| {
+        rule.when.iter().any(|c| matches!(*c, Cond::Is(f, _) if f == name))
+            || matches!(rule.assert, Assert::OneOf(f, _, _) if f == name)
+    })
+}
+
+fn word_half(v: f64) -> Option<u64> {
+    (v >= 0.0 && v.fract() == 0.0 && v < 281_474_976_710_656.0).then_some(v as u64)
+}
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 128;
 
@@ -97,6 +137,13 @@ impl<'t> Tape<'t> {
             need(3)?;
             count(self.at(pos + 1)).and(count(self.at(pos + 2))).ok_or(TapeError("bad string length"))?;
             return Ok(pos + 3);
+        }
+        if tag == WORD {
+            need(5)?;
+            let bytes = count(self.at(pos + 1)).filter(|&n| n <= WORD_BYTES);
+            bytes.and(count(self.at(pos + 2))).ok_or(TapeError("bad word length"))?;
+            word_half(self.at(pos + 3)).and(word_half(self.at(pos + 4))).ok_or(TapeError("bad word"))?;
+            return Ok(pos + 5);
         }
         if tag != ARRAY && tag != OBJECT || tag.fract() != 0.0 {
             return Err(TapeError("unknown tag"));
@@ -176,7 +223,7 @@ impl<'t> Val<'t> {
             1 => "boolean",
             2 if self.as_i64().is_some() => "integer",
             2 => "number",
-            3 | 6 => "string",
+            3 | 6 | 7 => "string",
             4 => "array",
             _ => "object",
         }
@@ -203,7 +250,13 @@ impl<'t> Val<'t> {
         (self.tag() == NUMBER).then(|| self.slot(1))
     }
     fn is_string(&self) -> bool {
-        self.tag() == STRING || self.tag() == BAD_STRING
+        self.tag() == STRING || self.tag() == BAD_STRING || self.tag() == WORD
+    }
+    /// A string equal to `word` (only a string written with its content, [`WORD`], can be).
+    pub fn is_word(&self, word: &str) -> bool {
+        self.tag() == WORD
+            && self.str_bytes() == Some(word.len())
+            && word_slots(word).is_some_and(|[hi, lo]| self.slot(3) == hi && self.slot(4) == lo)
     }
     /// A string with an unpaired surrogate?
     pub fn is_bad_string(&self) -> bool {
@@ -229,7 +282,7 @@ impl<'t> Val<'t> {
     pub fn filled(&self) -> bool {
         match self.tag() as u8 {
             0 => false,
-            3 | 6 => self.str_bytes() != Some(0),
+            3 | 6 | 7 => self.str_bytes() != Some(0),
             4 | 5 => self.slot(1) != 0.0,
             _ => true,
         }
@@ -240,6 +293,7 @@ impl<'t> Val<'t> {
             0 => self.pos + 1,
             1 | 2 => self.pos + 2,
             3 | 6 => self.pos + 3,
+            7 => self.pos + 5,
             _ => count(self.slot(2)).unwrap_or(usize::MAX),
         }
     }
@@ -290,6 +344,8 @@ pub struct TapeBuf {
 struct Seed<'w> {
     out: &'w mut TapeBuf,
     kind: Kind,
+    /// A string here is written with its content (a [`compared`] field).
+    word: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Seed<'_> {
@@ -329,7 +385,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(())
     }
     fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        self.out.slots.extend([STRING, v.len() as f64, v.chars().count() as f64]);
+        match word_slots(v).filter(|_| self.word) {
+            Some([hi, lo]) => self.out.slots.extend([WORD, v.len() as f64, v.chars().count() as f64, hi, lo]),
+            None => self.out.slots.extend([STRING, v.len() as f64, v.chars().count() as f64]),
+        }
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -340,7 +399,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let start = self.out.slots.len();
         self.out.slots.extend([ARRAY, 0.0, 0.0]);
         let mut n = 0usize;
-        while seq.next_element_seed(Seed { out: &mut *self.out, kind: inner })?.is_some() {
+        while seq.next_element_seed(Seed { out: &mut *self.out, kind: inner, word: false })?.is_some() {
             n += 1;
         }
         close(self.out, start, n);
@@ -356,18 +415,18 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let mut n = 0usize;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             let field = model.and_then(|m| m.fields.iter().position(|f| f.name == key).map(|i| (i, m)));
-            let kind = match field {
+            let (kind, word) = match field {
                 Some((i, m)) => {
                     self.out.slots.push(i as f64);
-                    m.fields.get(i).map_or(Kind::Any, |f| (f.kind)())
+                    m.fields.get(i).map_or((Kind::Any, false), |f| ((f.kind)(), compared(m, f.name)))
                 }
                 None => {
                     self.out.names.push(key.into_owned());
                     self.out.slots.push(-(self.out.names.len() as f64));
-                    Kind::Any
+                    (Kind::Any, false)
                 }
             };
-            map.next_value_seed(Seed { out: &mut *self.out, kind })?;
+            map.next_value_seed(Seed { out: &mut *self.out, kind, word })?;
             n += 1;
         }
         close(self.out, start, n);
@@ -389,7 +448,7 @@ fn close(out: &mut TapeBuf, start: usize, n: usize) {
 pub fn from_text(text: &str, kind: Kind) -> Result<TapeBuf, serde_json::Error> {
     let mut out = TapeBuf::default();
     let mut de = serde_json::Deserializer::from_str(text);
-    Seed { out: &mut out, kind }.deserialize(&mut de)?;
+    Seed { out: &mut out, kind, word: false }.deserialize(&mut de)?;
     de.end()?;
     Ok(out)
 }
@@ -409,6 +468,39 @@ mod tests {
         let members: Vec<_> =
             tape.root().members(Some(&ContactWayIdRequest::MODEL)).map(|(k, v)| (k, v.type_name())).collect();
         assert_eq!(members, [(Key::Field(0), "string"), (Key::Name("bogus"), "array")]);
+    }
+
+    #[test]
+    fn compared_short_strings_carry_their_content() {
+        use crate::models::Attachment;
+        let kind = Attachment::kind();
+        assert!(compared(&Attachment::MODEL, "msgtype") && !compared(&Attachment::MODEL, "image"));
+        for (text, word, is) in [
+            (r#"{"msgtype":"image"}"#, "image", true),
+            (r#"{"msgtype":"image"}"#, "imag", false),
+            (r#"{"msgtype":"imag\u0000"}"#, "imag", false),
+            (r#"{"msgtype":"miniprogram"}"#, "miniprogram", true),
+            (r#"{"msgtype":"123456789012"}"#, "123456789012", true),
+            (r#"{"msgtype":"123456789012"}"#, "123456789013", false),
+            (r#"{"msgtype":"1234567890123"}"#, "1234567890123", false),
+            (r#"{"msgtype":""}"#, "", true),
+        ] {
+            let buf = from_text(text, kind).unwrap();
+            let tape = Tape::new(&buf.slots, &buf.names, kind).unwrap();
+            let (_, v) = tape.root().members(Some(&Attachment::MODEL)).next().unwrap();
+            assert_eq!(v.is_word(word), is, "{text} vs {word}");
+            assert_eq!(v.type_name(), "string");
+        }
+        // Another field's string carries no content.
+        let buf = from_text(r#"{"config_id":"image"}"#, ContactWayIdRequest::kind()).unwrap();
+        assert_eq!(buf.slots.get(4), Some(&STRING));
+        // A word past twelve bytes or a half past 48 bits is a corrupt tape.
+        for bad in
+            [[7.0, 13.0, 13.0, 0.0, 0.0], [7.0, 1.0, 1.0, 281_474_976_710_656.0, 0.0], [7.0, 1.0, 1.0, 0.0, -1.0]]
+        {
+            assert!(Tape::new(&bad, &[], Kind::Any).is_err(), "{bad:?}");
+        }
+        assert!(Tape::new(&[7.0, 1.0, 1.0, 0.0], &[], Kind::Any).is_err());
     }
 
     #[test]

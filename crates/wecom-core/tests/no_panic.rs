@@ -721,6 +721,8 @@ fn containers(slots: &[f64], kind: Kind) -> Vec<usize> {
             0 => pos + 1,
             1 | 2 => pos + 2,
             3 => pos + 3,
+            // A short string with its content (tape::WORD).
+            7 => pos + 5,
             tag => {
                 out.push(pos);
                 let n = slots[pos + 1] as usize;

@@ -13,6 +13,9 @@ import { adminAccess, adminCorsHeaders, hasJsonContentType } from './admin-guard
  * - `POST /__mock/advance-time` body `{seconds}` → moves the mock clock forward
  * - `GET  /__mock/stats` → `{ok, gettoken, total, byPath}`
  * - `GET  /__mock/contact-ways` → `{ok, contact_ways: [...]}`
+ * - `POST /__mock/confirm_groupmsg` body `{msgid, userid}` → `{ok, msgid, userid, status, send_time, sent, failed}`
+ * - `POST /__mock/add_customer` body `{userid, external_userid?, name?, state?}` → `{ok, event}` (the
+ *   `add_external_contact` callback fields, with `WelcomeCode`)
  * @type {ReadonlyMap<string, (api: import('./index.mjs').MockServer, body: any, env: import('./index.mjs').MockEnv) => object>}
  *   keyed by `"METHOD /path"`.
  */
@@ -25,6 +28,8 @@ export const ADMIN_ROUTES = new Map([
   ['POST /__mock/advance-time', (api, body) => { api.advanceTime(body?.seconds); return {}; }],
   ['GET /__mock/stats', (api) => api.stats()],
   ['GET /__mock/contact-ways', (api) => ({ contact_ways: [...api.contactWays.values()] })],
+  ['POST /__mock/confirm_groupmsg', (api, body) => api.confirmGroupMsg(body?.msgid, body?.userid)],
+  ['POST /__mock/add_customer', (api, body) => ({ event: api.addCustomer(body ?? {}) })],
 ]);
 
 const ADMIN_PATHS = new Set([...ADMIN_ROUTES.keys()].map((k) => k.slice(k.indexOf(' ') + 1)));

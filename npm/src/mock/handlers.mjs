@@ -21,6 +21,9 @@ import { MOMENT_HANDLERS } from './moments.mjs';
 import { STRATEGY_HANDLERS } from './strategies.mjs';
 import { STATISTIC_HANDLERS } from './statistics.mjs';
 import { endpoints } from './endpoint-table.mjs';
+import { MEDIA_HANDLERS } from './media.mjs';
+import { MESSAGE_HANDLERS } from './messages.mjs';
+import { WELCOME_HANDLERS } from './welcome.mjs';
 
 /**
  * @typedef {(ctx: import('./contact-way.mjs').HandlerContext) => object} Handler
@@ -73,4 +76,7 @@ export const HANDLERS = new Map([
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
   ...whenDeclared([...MOMENT_HANDLERS, ...STRATEGY_HANDLERS, ...STATISTIC_HANDLERS]),
+  ...MEDIA_HANDLERS,
+  ...MESSAGE_HANDLERS,
+  ...WELCOME_HANDLERS,
 ]);

@@ -104,7 +104,7 @@ export function readBody(req, limit = MAX_BODY_BYTES) {
       } else if (chunks.length > 0) {
         chunks.length = 0; // drop what was kept; the body is rejected anyway
       }
-      if (size > HARD_DRAIN_LIMIT) {
+      if (size > Math.max(HARD_DRAIN_LIMIT, limit)) {
         req.pause();
         finish({ buffer: Buffer.alloc(0), tooLarge: true, aborted: false, closeAfter: true });
       }
@@ -120,7 +120,7 @@ export function readBody(req, limit = MAX_BODY_BYTES) {
     };
     const onAbort = () => finish({ buffer: Buffer.alloc(0), tooLarge: false, aborted: true, closeAfter: true });
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > HARD_DRAIN_LIMIT) {
+    if (Number.isFinite(declared) && declared > Math.max(HARD_DRAIN_LIMIT, limit)) {
       // Too big to even drain: answer at once and close the connection afterwards.
       finish({ buffer: Buffer.alloc(0), tooLarge: true, aborted: false, closeAfter: true });
       return;

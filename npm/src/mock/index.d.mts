@@ -195,6 +195,42 @@ export interface MockMoment {
   readonly tag_list: readonly string[];
   /** Corp moments: each sender and when it publishes (null: never, e.g. after cancel_moment_task). */
   readonly senders: readonly { readonly userid: string; readonly publish_time: number | null }[];
+/** One recipient of a mass message (`get_groupmsg_send_result`'s `send_list` item). */
+export interface MockSendResult {
+  readonly external_userid?: string;
+  readonly chat_id?: string;
+  readonly userid: string;
+  /** 0 not sent, 1 sent, 2 failed (no longer a contact), 3 failed (already received a mass message that day). */
+  readonly status: 0 | 1 | 2 | 3;
+  readonly send_time?: number;
+}
+
+/** A mass message of the world (`add_msg_template`), with its tasks and their results. */
+export interface MockMassMessage {
+  readonly msgid: string;
+  readonly chat_type: 'single' | 'group';
+  readonly create_type: 0 | 1;
+  readonly create_time: number;
+  readonly text?: { readonly content: string };
+  readonly attachments: readonly Readonly<Record<string, unknown>>[];
+  readonly allow_select: boolean;
+  readonly cancelled: boolean;
+  readonly tasks: readonly { readonly userid: string; readonly status: 0 | 2; readonly send_time?: number; readonly results: readonly MockSendResult[] }[];
+}
+
+/** The `add_external_contact` callback fields `addCustomer` answers. */
+export interface MockAddExternalContactEvent {
+  readonly ToUserName: string;
+  readonly FromUserName: string;
+  readonly CreateTime: number;
+  readonly MsgType: 'event';
+  readonly Event: 'change_external_contact';
+  readonly ChangeType: 'add_external_contact';
+  readonly UserID: string;
+  readonly ExternalUserID: string;
+  readonly State?: string;
+  /** For `send_welcome_msg`: works once, for 20 s on the look-alike's clock. */
+  readonly WelcomeCode: string;
 }
 
 /**
@@ -223,6 +259,30 @@ export interface MockWorld {
   transfers(): readonly MockTransfer[];
   /** Every moment in the order made (due add_moment_task jobs completed first). */
   moments(): readonly MockMoment[];
+  /** Every mass message in creation order (tasks not confirmed within 24 h are sent first). */
+  massMessages(): readonly MockMassMessage[];
+  /** Media ids every world knows without an upload (two images, a video, a file). */
+  mediaIds(): readonly { readonly media_id: string; readonly type: 'image' | 'video' | 'file' }[];
+  /** The group welcome templates, in creation order. */
+  welcomeTemplates(): readonly Readonly<Record<string, unknown>>[];
+  /** The welcome codes not yet expired (`used_at` and `message` once used). */
+  welcomeCodes(): readonly Readonly<Record<string, unknown>>[];
+  /** Uploaded media (media/upload, media/upload_attachment) still alive on the clock (3 days). */
+  media(): readonly MockMedia[];
+}
+
+/** One upload the look-alike remembers (the bytes are not kept). */
+export interface MockMedia {
+  media_id: string;
+  type: string;
+  size: number;
+  filename: string;
+  /** Unix seconds on the look-alike's clock. */
+  created_at: number;
+  /** Milliseconds on the look-alike's clock when the media_id stops working. */
+  expires_at: number;
+  /** upload_attachment only: 1 moments, 2 product albums. */
+  attachment_type?: number;
 }
 
 export interface MockServerOptions {
@@ -296,6 +356,18 @@ export interface MockServer {
   advanceTime(seconds: number): void;
   /** Clears faults, stats, contact ways, tokens and clock advances, and seeds the world anew. */
   reset(): void;
+  /**
+   * The member confirms (sends) their task of a mass message now: each recipient gets status 1, 2 (no
+   * longer a contact) or 3 (already received a mass message that China day). TypeError when an argument
+   * is not a non-empty string; RangeError for an unknown or cancelled message or a member without a task.
+   */
+  confirmGroupMsg(msgid: string, userid: string): { msgid: string; userid: string; status: 2; send_time: number; sent: number; failed: number };
+  /**
+   * A customer adds the member (an active member with 客户联系): a new WeChat customer (or the existing
+   * `external_userid`) follows them from now on; answers the `add_external_contact` callback fields
+   * with a `WelcomeCode`. TypeError / RangeError on bad input.
+   */
+  addCustomer(options: { userid: string; external_userid?: string; name?: string; state?: string }): MockAddExternalContactEvent;
   /** Read-only view of the seeded world (members, customers, tags, group chats, transfers). */
   readonly world: MockWorld;
   /** Frozen snapshot of stored contact ways keyed by config_id (each with `create_time`, seconds). */

@@ -33,6 +33,8 @@ import { errorAnswer } from './errors.mjs';
 import { createWorld } from './world/index.mjs';
 import { checkSeed, checkSizes } from './world/options.mjs';
 import { createWorldView } from './world/snapshot.mjs';
+import { confirmGroupMsg } from './world/messages.mjs';
+import { addCustomer } from './world/welcome.mjs';
 import { clientIp, parseTarget, sendJson, sendPreflight } from './http-io.mjs';
 import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guard.mjs';
 
@@ -71,6 +73,11 @@ import { checkAdminToken, newAdminToken, sendAdminPreflight } from './admin-guar
  *   list time range) by 0 to 10 years; 100 years in total until reset(). TypeError/RangeError otherwise.
  * @property {() => void} reset Clears faults, stats, contact ways, tokens and clock advances, and seeds the world anew.
  * @property {import('./world/snapshot.mjs').WorldView} world Read-only view of the world (frozen copies).
+ * @property {(msgid: string, userid: string) => { msgid: string, userid: string, status: 2, send_time: number, sent: number, failed: number }} confirmGroupMsg
+ *   The member confirms (sends) their task of a mass message now (world/messages.mjs); TypeError / RangeError on bad input.
+ * @property {(options: { userid: string, external_userid?: string, name?: string, state?: string }) => Record<string, string | number>} addCustomer
+ *   A customer adds the member: a new follow relation and the `add_external_contact` callback fields with a
+ *   `WelcomeCode` (valid 20 s, once; world/welcome.mjs); TypeError / RangeError on bad input.
  * @property {ReadonlyMap<string, object>} contactWays Snapshot (frozen copies) of stored contact ways keyed by config_id, each with `create_time`.
  * @property {() => Promise<void>} close Stops the server, closing keep-alive connections and cancelling delayed answers.
  */
@@ -257,6 +264,8 @@ export async function startMockServer(options = {}) {
       env.world = seedWorld();
     },
     world: createWorldView(() => env.world),
+    confirmGroupMsg: (msgid, userid) => confirmGroupMsg(env.world, msgid, userid),
+    addCustomer: (options) => addCustomer(env.world, options),
     get contactWays() {
       return env.contactWays.snapshot();
     },

@@ -8,6 +8,7 @@ import { ApiError, invalidParam } from './errors.mjs';
 import { optionalInt } from './transfer-params.mjs';
 import { anyMember, pageLimit } from './world/requests.mjs';
 import { listCursor, listPosition } from './world/position-cursor.mjs';
+import { knownMedia } from './world/messages.mjs';
 import {
   MAX_API_MOMENTS, audienceOf, jobStatus, publishedBy, reactionsOf, settleMoments,
 } from './world/moments.mjs';
@@ -26,11 +27,11 @@ export const MOMENT_LIST_SPAN_SECONDS = 30 * 86_400;
 const absent = (v) => v === undefined || v === null;
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A media id in a moment: 40058 when missing, 40007 when the world keeps media and not this one. */
+/** A media id in a moment: 40058 when missing, 40007 when the world does not know it (seeded ids and live uploads). */
 function mediaId(world, value, where) {
   if (absent(value) || value === '') throw invalidParam(`${where}.media_id is required`);
   if (typeof value !== 'string') throw invalidParam(`${where}.media_id must be a string`);
-  if (world.media instanceof Map && !world.media.has(value)) throw new ApiError(40007, `${where}.media_id`);
+  if (!knownMedia(world, value)) throw new ApiError(40007, `${where}.media_id`);
   return value;
 }
 
@@ -124,7 +125,7 @@ function readTags(world, range) {
  * `jobid` whose job is status 1 for 10 s, 2 until 60 s, then 3 with the new moment (on the world's
  * clock). 41089 no text and no attachments; 40058 text over 2000 characters or a malformed field;
  * 41065 an unknown or mixed attachment kind; 41064 more than 9 images or more than one video or
- * link; 40007 a media id the world does not keep (when it keeps media); 45009 more than 10 tasks
+ * link; 40007 a media id the world does not know (seeded or uploaded); 45009 more than 10 tasks
  * in a minute; 40058 past {@link MAX_API_MOMENTS} moments.
  * @param {import('./contact-way.mjs').HandlerContext} ctx
  * @returns {{ jobid: string }}

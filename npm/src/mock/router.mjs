@@ -6,6 +6,7 @@ import { clientIp, readBody, sendJson, sendRaw } from './http-io.mjs';
 import { endpoints } from './endpoint-table.mjs';
 import { HANDLERS } from './handlers.mjs';
 import { settleTransfers } from './world/transfers.mjs';
+import { UPLOAD_MAX_BYTES } from './multipart.mjs';
 
 /**
  * @typedef {object} Route
@@ -13,6 +14,7 @@ import { settleTransfers } from './world/transfers.mjs';
  * @property {boolean} public true when no access_token is needed: the endpoint the SDK calls
  *   itself (gettoken, declared without a JS method name).
  * @property {import('./handlers.mjs').Handler} handler
+ * @property {boolean} multipart An upload (the declaration's `multipart`): the body is a form.
  */
 
 /**
@@ -31,7 +33,7 @@ export function buildRoutes(declared, handlers) {
     const endpoint = byPath.get(path);
     const method = endpoint?.method;
     if (method !== 'GET' && method !== 'POST') continue;
-    routes.set(path, { method, public: endpoint.jsName === null, handler });
+    routes.set(path, { method, public: endpoint.jsName === null, handler, multipart: Boolean(endpoint.multipart) });
   }
   return routes;
 }
@@ -92,12 +94,16 @@ function dispatch(req, key, query, body, env, ip) {
   const route = ROUTES.get(key);
   if (!route) return { status: 404, answer: errorAnswer(40066, { ...info, detail: 'api not found' }) };
   try {
+    if (body.tooLarge && route.multipart) throw new ApiError(40006, `invalid file size: the body exceeds ${UPLOAD_MAX_BYTES} bytes`);
     if (body.tooLarge) throw new ApiError(40206, 'request body exceeds 1048576 bytes');
     if (!route.public) checkToken(query, env);
     if (req.method !== route.method) throw new ApiError(40063, `require ${route.method} method`);
-    const parsed = route.method === 'POST' ? parseJsonBody(body.buffer) : {};
+    // An upload's form is read by its handler (media.mjs) from `raw`; other POSTs are JSON.
+    const parsed = route.method === 'POST' && !route.multipart ? parseJsonBody(body.buffer) : {};
     settleTransfers(env.world);
-    const result = route.handler({ query, body: parsed, env });
+    const ctx = { query, body: parsed, env };
+    if (route.multipart) Object.assign(ctx, { raw: body.buffer, contentType: req.headers['content-type'] });
+    const result = route.handler(ctx);
     return { status: 200, answer: { errcode: 0, errmsg: 'ok', ...result } };
   } catch (err) {
     if (err instanceof ApiError) return { status: 200, answer: errorAnswer(err.errcode, { ...info, detail: err.detail }) };
@@ -143,7 +149,7 @@ export async function handleApiRequest(req, res, { pathname, query }, env) {
   const key = pathKeyOf(pathname);
   // Counted on arrival, before any fault: a delayed, reset or abandoned request was still on the wire.
   env.stats.record(key);
-  const body = await readBody(req);
+  const body = await readBody(req, ROUTES.get(key)?.multipart ? UPLOAD_MAX_BYTES : undefined);
   if (body.aborted) return;
   const close = body.closeAfter;
   const fault = env.faults.take(key);

@@ -59,6 +59,8 @@ fn condition(m: &Model, c: &Cond) -> String {
             let (a, n) = local(m, f);
             format!("fl({a}, {n})")
         }
+        // messages helper (issue 12): a word has no surrogate, so equality is the whole test.
+        Cond::Is(f, word) => format!("{} === {}", local(m, f).0, lit::string(word)),
     }
 }
 
@@ -166,6 +168,18 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
   }}",
                 terms.join(" + "),
                 messages::index("maxItems"),
+            )
+        }
+        // messages helper (issue 12): a string with an unpaired surrogate is reported as
+        // json-unicode already and an empty one is "not given" (as the native validator does).
+        Assert::OneOf(f, words, text) => {
+            let t = g.text(text);
+            let a = local(m, f).0;
+            let differs: Vec<String> = words.iter().map(|w| format!(" && {a} !== {}", lit::string(w))).collect();
+            format!(
+                "if (typeof {a} === \"string\" && {a} !== \"\"{} && wf({a})) tx(c, {sev}, {}, {id}, {t});",
+                differs.concat(),
+                at(f)
             )
         }
     };

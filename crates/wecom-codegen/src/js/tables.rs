@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use wecom_core::endpoints::{Paging, ALL};
+use wecom_core::endpoints::{Body, Paging, ALL};
 
 use super::entries::export_name;
 use super::lit;
@@ -39,9 +39,13 @@ pub fn endpoints_js() -> String {
             },
         );
         let deprecated = e.deprecated.map_or_else(|| "null".to_string(), lit::string);
+        let multipart = match e.body {
+            Body::Json => String::new(),
+            Body::Multipart { field, kind, limits } => format!(", multipart: {}", multipart_js(field, kind, limits)),
+        };
         let _ = writeln!(
             out,
-            "  /* @__PURE__ */ Object.freeze({{ path: {}, method: {}, write: {}, jsName: {js}, docUrl: {}, summaryZh: {}, summaryEn: {}, request: {}, response: {}, paging: {paging}, deprecated: {deprecated} }}),",
+            "  /* @__PURE__ */ Object.freeze({{ path: {}, method: {}, write: {}, jsName: {js}, docUrl: {}, summaryZh: {}, summaryEn: {}, request: {}, response: {}, paging: {paging}, deprecated: {deprecated}{multipart} }}),",
             lit::string(e.path),
             lit::string(e.method.as_str()),
             e.write,
@@ -54,6 +58,38 @@ pub fn endpoints_js() -> String {
     }
     out.push_str("]);\n");
     out
+}
+
+/// An upload's declaration as JS data (issue 12): `{ field, kind, kindRule, kindZh, kindEn,
+/// files: [{ kind, min, max, ext, rule, zh, en }] }` (`kind`: the request member whose value
+/// picks the file limit, or `null`; `ext`: allowed name endings, empty for any).
+fn multipart_js(field: &str, kind: Option<&str>, limits: &wecom_core::upload::Upload) -> String {
+    let files: Vec<String> = limits
+        .files
+        .iter()
+        .map(|f| {
+            let ext: Vec<String> = f.extensions.iter().map(|x| lit::string(x)).collect();
+            format!(
+                "{{ kind: {}, min: {}, max: {}, ext: [{}], rule: {}, zh: {}, en: {} }}",
+                f.kind.map_or_else(|| "null".to_string(), lit::string),
+                f.min_bytes,
+                f.max_bytes,
+                ext.join(", "),
+                lit::string(f.rule),
+                lit::string(f.formats.zh),
+                lit::string(f.formats.en)
+            )
+        })
+        .collect();
+    format!(
+        "{{ field: {}, kind: {}, kindRule: {}, kindZh: {}, kindEn: {}, files: [{}] }}",
+        lit::string(field),
+        kind.map_or_else(|| "null".to_string(), lit::string),
+        lit::string(limits.kind_rule),
+        lit::string(limits.kind_text.zh),
+        lit::string(limits.kind_text.en),
+        files.join(", ")
+    )
 }
 
 const DTS_HEADER: &str = "\

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::endpoints::{self, Endpoint, Ep, Method, Route};
+use crate::endpoints::{self, Endpoint, Ep, Method, Route, FILE_NAME, FILE_SIZE};
 use crate::errcode::{self, ErrorClass};
 use crate::error::Error;
 use crate::schema::Secret;
@@ -86,7 +86,17 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
 
     /// Calls `endpoint`: validates the payload (an invalid one never reaches the network),
     /// adds the token, sends, and checks errcode.
+    ///
+    /// An upload (a multipart endpoint such as `media/upload`) is [`Error::Usage`]: this client
+    /// sends JSON only. Start it with [`Client::begin`] (which checks the file's description
+    /// against the limits) and send the file to [`Client::request_for`]'s URL yourself.
     pub async fn call(&self, endpoint: &'static Endpoint, payload_json: &str) -> Result<T::Body, Error> {
+        if endpoint.route().multipart {
+            return Err(Error::Usage(format!(
+                "{} is an upload (multipart/form-data): Client::call sends JSON only; use Client::begin, then send the file to Client::request_for's URL",
+                endpoint.path
+            )));
+        }
         let call = self.begin(endpoint, payload_json)?;
         self.run(call).await
     }
@@ -202,7 +212,12 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
             return Err(not_callable(route));
         }
         let options = ValidateOptions { strict: self.config.strict };
-        let report = validate_payload(endpoint.request, payload_json, options)?;
+        // An upload's description `{ <kind>, filename, size }` is checked against its file limits too.
+        let report = if route.multipart {
+            crate::upload::check(endpoint.path, payload_json, options)?
+        } else {
+            validate_payload(endpoint.request, payload_json, options)?
+        };
         if !report.is_valid() {
             return Err(Error::Validation { endpoint: endpoint.path, report });
         }
@@ -219,6 +234,9 @@ impl<T: Transport, K: TokenBackend> Client<T, K> {
         }
         check_payload_size(payload_json.len())?;
         let (query, body) = match route.method {
+            // An upload: the members describing the file stay out of the query; the JS layer
+            // sends the file itself as the multipart body.
+            _ if route.multipart => (url::query_from_object_except(payload_json, &[FILE_NAME, FILE_SIZE]), None),
             Method::Get => (url::query_from_object(payload_json), None),
             Method::Post => (String::new(), Some(payload_json.to_owned())),
         };

@@ -19,9 +19,17 @@ pub fn encode(value: &str) -> String {
 
 /// `&k=v` pairs for the scalar members of a JSON object (GET endpoints), already validated.
 pub fn query_from_object(text: &str) -> String {
+    query_from_object_except(text, &[])
+}
+
+/// [`query_from_object`] without the members named in `skip` (an upload's file description).
+pub fn query_from_object_except(text: &str, skip: &[&str]) -> String {
     let mut out = String::new();
     if let Ok(Json::Object(members)) = Json::parse(text) {
         for (key, value) in members {
+            if skip.contains(&key.as_ref()) {
+                continue;
+            }
             if let Some(v) = scalar_text(value) {
                 push_pair(&mut out, &key, &v);
             }
@@ -60,5 +68,9 @@ mod tests {
     fn encodes_reserved_and_multibyte() {
         assert_eq!(encode("a b+c/中"), "a%20b%2Bc%2F%E4%B8%AD");
         assert_eq!(query_from_object(r#"{"userid":"zhang san","n":3}"#), "&userid=zhang%20san&n=3");
+        assert_eq!(
+            query_from_object_except(r#"{"type":"image","filename":"a.png","size":9}"#, &["filename", "size"]),
+            "&type=image"
+        );
     }
 }

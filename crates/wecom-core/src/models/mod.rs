@@ -1,5 +1,6 @@
 //! Request and response models, one file per WeCom doc page.
 
+pub mod attachment;
 pub mod check_follow_user;
 pub mod common;
 pub mod contact_list;
@@ -13,7 +14,10 @@ pub mod external_tagid;
 pub mod follow_info;
 pub mod follow_user;
 pub mod group_chat;
+pub mod groupmsg;
 pub mod join_way;
+pub mod media;
+pub mod msg_template;
 pub mod new_external_userid;
 pub mod openid;
 pub mod pending_id;
@@ -26,7 +30,9 @@ pub mod transfer;
 pub mod transfer_group;
 pub mod transfer_legacy;
 pub mod unionid;
+pub mod welcome;
 
+pub use attachment::*;
 pub use check_follow_user::*;
 pub use common::*;
 pub use contact_list::*;
@@ -40,7 +46,10 @@ pub use external_tagid::*;
 pub use follow_info::*;
 pub use follow_user::*;
 pub use group_chat::*;
+pub use groupmsg::*;
 pub use join_way::*;
+pub use media::*;
+pub use msg_template::*;
 pub use new_external_userid::*;
 pub use openid::*;
 pub use pending_id::*;
@@ -53,3 +62,4 @@ pub use transfer::*;
 pub use transfer_group::*;
 pub use transfer_legacy::*;
 pub use unionid::*;
+pub use welcome::*;

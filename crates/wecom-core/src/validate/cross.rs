@@ -11,6 +11,7 @@ fn holds(cond: &Cond, o: &Obj<'_, '_>) -> bool {
         Cond::True(f) => o.get(f).and_then(|v| v.as_bool()) == Some(true),
         Cond::NotTrue(f) => o.get(f).and_then(|v| v.as_bool()) != Some(true),
         Cond::Filled(f) => o.get(f).is_some_and(|v| v.filled()),
+        Cond::Is(f, word) => o.get(f).is_some_and(|v| v.is_word(word)),
     }
 }
 
@@ -85,6 +86,15 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
                 fields.iter().filter_map(|f| o.get(f).and_then(|v| v.array_len())).fold(0usize, usize::saturating_add);
             if total > max {
                 report(None, Msg::MaxItems { max, actual: total });
+            }
+        }
+        Assert::OneOf(f, words, text) => {
+            // A string with an unpaired surrogate is already reported as such (json-unicode); an
+            // empty string is "not given" (reported as required where the field is).
+            if let Some(v) = o.get(f).filter(|v| v.str_bytes().is_some_and(|n| n > 0) && !v.is_bad_string()) {
+                if !words.iter().any(|w| v.is_word(w)) {
+                    report(Some(f), Msg::Text(text));
+                }
             }
         }
     }

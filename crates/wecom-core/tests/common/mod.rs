@@ -400,6 +400,24 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
         "externalcontact/customer_strategy/create" => de::<CustomerStrategyCreateRequest>(text),
         "externalcontact/customer_strategy/edit" => de::<CustomerStrategyEditRequest>(text),
         "externalcontact/customer_strategy/del" => de::<CustomerStrategyDelRequest>(text),
+        "externalcontact/add_msg_template" => de::<AddMsgTemplateRequest>(text),
+        "externalcontact/get_groupmsg_list_v2" => de::<GetGroupmsgListV2Request>(text),
+        "externalcontact/get_groupmsg_task" => de::<GetGroupmsgTaskRequest>(text),
+        "externalcontact/get_groupmsg_send_result" => de::<GetGroupmsgSendResultRequest>(text),
+        "externalcontact/remind_groupmsg_send" | "externalcontact/cancel_groupmsg_send" => {
+            de::<GroupMsgIdRequest>(text)
+        }
+        "externalcontact/get_group_msg_result" => de::<GetGroupMsgResultRequest>(text),
+        "externalcontact/send_welcome_msg" => de::<SendWelcomeMsgRequest>(text),
+        "externalcontact/group_welcome_template/add" => de::<AddGroupWelcomeTemplateRequest>(text),
+        "externalcontact/group_welcome_template/edit" => de::<EditGroupWelcomeTemplateRequest>(text),
+        "externalcontact/group_welcome_template/get" | "externalcontact/group_welcome_template/del" => {
+            de::<GroupWelcomeTemplateIdRequest>(text)
+        }
+        // issue 12: media uploads (uploads helper)
+        "media/upload" => de::<UploadMediaRequest>(text),
+        "media/uploadimg" => de::<UploadImageRequest>(text),
+        "media/upload_attachment" => de::<UploadAttachmentRequest>(text),
         other => panic!("no typed request for {other}: add it here"),
     }
 }
@@ -449,9 +467,23 @@ fn name_key(name: &str, keys: Keys, names: &mut Vec<String>) -> f64 {
 }
 
 /// Appends the tape of `value` (expected to be of `kind`) to `out`: `0` null, `1,b` boolean,
-/// `2,x` number, `3,bytes,chars` string, `4,n,end,items…` array, `5,n,end,(key,value)…`
+/// `2,x` number, `3,bytes,chars` string (`7,bytes,chars,hi,lo` with its content when at most
+/// 12 bytes long and the value of a field a cross rule compares with words), `4,n,end,items…` array, `5,n,end,(key,value)…`
 /// object, where `end` is the index of the slot just after the container.
 pub fn encode(value: &Json<'_>, kind: Kind, keys: Keys, names: &mut Vec<String>, out: &mut Vec<f64>) {
+    encode_value(value, kind, false, keys, names, out)
+}
+
+/// A field some cross-field rule of `m` compares with a word (`Cond::Is`, `Assert::OneOf`).
+fn compared(m: &Model, name: &str) -> bool {
+    use wecom_core::cross::{Assert, Cond};
+    m.checks.iter().any(|r| {
+        r.when.iter().any(|c| matches!(c, Cond::Is(f, _) if *f == name))
+            || matches!(r.assert, Assert::OneOf(f, _, _) if f == name)
+    })
+}
+
+fn encode_value(value: &Json<'_>, kind: Kind, word: bool, keys: Keys, names: &mut Vec<String>, out: &mut Vec<f64>) {
     match value {
         Json::Null => out.push(0.0),
         Json::Bool(b) => out.extend([1.0, if *b { 1.0 } else { 0.0 }]),
@@ -463,12 +495,26 @@ pub fn encode(value: &Json<'_>, kind: Kind, keys: Keys, names: &mut Vec<String>,
             };
             out.extend([2.0, x]);
         }
+        // A compared field's strings of at most 12 bytes carry their content: their bytes
+        // big-endian, six per slot (`word` is set by the object case below). A writer that
+        // knows no schema cannot tell which fields are compared: it carries every short string.
+        Json::Str(s) if (word || keys == Keys::Named) && s.len() <= 12 => {
+            let b = s.as_bytes();
+            let half = |from: usize| {
+                let mut v = 0u64;
+                for i in from..from + 6 {
+                    v = v * 256 + u64::from(b.get(i).copied().unwrap_or(0));
+                }
+                v as f64
+            };
+            out.extend([7.0, s.len() as f64, s.chars().count() as f64, half(0), half(6)]);
+        }
         Json::Str(s) => out.extend([3.0, s.len() as f64, s.chars().count() as f64]),
         Json::Array(items) => {
             let start = out.len();
             out.extend([4.0, items.len() as f64, f64::NAN]);
             for item in items {
-                encode(item, item_kind(kind), keys, names, out);
+                encode_value(item, item_kind(kind), false, keys, names, out);
             }
             out[start + 2] = out.len() as f64;
         }
@@ -480,11 +526,11 @@ pub fn encode(value: &Json<'_>, kind: Kind, keys: Keys, names: &mut Vec<String>,
                 match model.and_then(|m| m.fields.iter().position(|f| f.name == key.as_ref()).map(|i| (m, i))) {
                     Some((m, i)) => {
                         out.push(i as f64);
-                        encode(v, (m.fields[i].kind)(), keys, names, out);
+                        encode_value(v, (m.fields[i].kind)(), compared(m, m.fields[i].name), keys, names, out);
                     }
                     None => {
                         out.push(name_key(key, keys, names));
-                        encode(v, Kind::Any, keys, names, out);
+                        encode_value(v, Kind::Any, false, keys, names, out);
                     }
                 }
             }

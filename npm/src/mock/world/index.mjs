@@ -115,5 +115,8 @@ export function createWorld({ seed, sizes, clock, corpId, followUsers }) {
     moments,
     customerStrategies,
     momentStrategies,
+    // issue 12, uploads: media_id → { type, size, filename, created_at, expires_at } (media.mjs)
+    media: new Map(),
+    imageUrls: new Map(),
   };
 }

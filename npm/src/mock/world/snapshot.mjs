@@ -3,6 +3,8 @@
 
 import { settleTransfers } from './transfers.mjs';
 import { settleMoments } from './moments.mjs';
+import { massMessagesView, messageBook } from './messages.mjs';
+import { welcomeBook } from './welcome.mjs';
 
 function deepFreeze(value) {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -40,6 +42,11 @@ function groupView(group) {
  * @property {() => readonly object[]} transfers Every started customer transfer, in start order.
  * @property {() => readonly object[]} moments Every moment in the order made (jobs due completed first), each
  *   with `senders` as `[{ userid, publish_time }]` (corp moments; `publish_time` null: never).
+ * @property {() => readonly object[]} media Uploaded media (issue 12): `{ media_id, type, size, filename, created_at, expires_at }`.
+ * @property {() => readonly object[]} massMessages Every mass message, in creation order, with `tasks[].results` (due tasks sent first).
+ * @property {() => readonly { media_id: string, type: string }[]} mediaIds The media ids every world knows without an upload.
+ * @property {() => readonly object[]} welcomeTemplates The group welcome templates, in creation order.
+ * @property {() => readonly object[]} welcomeCodes The welcome codes not yet expired (with `used_at` and `message` once used).
  */
 
 /**
@@ -91,6 +98,20 @@ export function createWorldView(current) {
         const m = /** @type {import('./moments.mjs').Moment} */ (w.moments.moments.get(id));
         return { ...m, senders: [...m.senders].map(([userid, at]) => ({ userid, publish_time: at })) };
       }));
+    },
+    media: () => {
+      const now = world().clock.now();
+      const alive = [...world().media].filter(([, m]) => m.expires_at > now);
+      return frozenCopy(alive.map(([media_id, m]) => ({ media_id, ...m })));
+    },
+    massMessages: () => frozenCopy(massMessagesView(world())),
+    mediaIds: () => frozenCopy(messageBook(current()).seededMedia),
+    welcomeTemplates: () => frozenCopy([...welcomeBook(current()).templates.values()]),
+    welcomeCodes() {
+      const w = current();
+      const book = welcomeBook(w);
+      book.prune(w.clock.nowSeconds());
+      return frozenCopy([...book.codes.values()]);
     },
   });
 }
