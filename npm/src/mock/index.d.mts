@@ -195,6 +195,8 @@ export interface MockMoment {
   readonly tag_list: readonly string[];
   /** Corp moments: each sender and when it publishes (null: never, e.g. after cancel_moment_task). */
   readonly senders: readonly { readonly userid: string; readonly publish_time: number | null }[];
+}
+
 /** One recipient of a mass message (`get_groupmsg_send_result`'s `send_list` item). */
 export interface MockSendResult {
   readonly external_userid?: string;
