@@ -120,6 +120,16 @@ const READS = {
   'externalcontact/get_corp_tag_list': () => ({ group_id: ['etAJ2GCAAAjuNiyxgPiyAeONpbS5ZBBB'] }),
   'externalcontact/get_strategy_tag_list': () => ({ strategy_id: 1 }),
   'externalcontact/groupchat/get_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: moments and moment strategies
+  'externalcontact/get_moment_task_result': () => ({ jobid: 'jobAAAA' }),
+  'externalcontact/get_moment_list': () => ({ start_time: 1605000000, end_time: 1605172726, limit: 20 }),
+  'externalcontact/get_moment_task': () => ({ moment_id: 'momAAAA' }),
+  'externalcontact/get_moment_customer_list': () => ({ moment_id: 'momAAAA', userid: 'zhangsan' }),
+  'externalcontact/get_moment_send_result': () => ({ moment_id: 'momAAAA', userid: 'zhangsan' }),
+  'externalcontact/get_moment_comments': () => ({ moment_id: 'momAAAA', userid: 'zhangsan' }),
+  'externalcontact/moment_strategy/list': () => ({ limit: 100 }),
+  'externalcontact/moment_strategy/get': () => ({ strategy_id: 1 }),
+  'externalcontact/moment_strategy/get_range': () => ({ strategy_id: 1 }),
   // issue 12: customer strategies and statistics
   'externalcontact/get_user_behavior_data': () => ({ userid: ['zhangsan'], start_time: 1600272000, end_time: 1600358400 }),
   'externalcontact/groupchat/statistic': () => ({ day_begin_time: 1600272000, owner_filter: { userid_list: ['zhangsan'] } }),
@@ -160,6 +170,12 @@ const WRITES = {
   'externalcontact/groupchat/add_join_way': () => ({ scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/update_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa', scene: 2, chat_id_list: ['wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA'] }),
   'externalcontact/groupchat/del_join_way': () => ({ config_id: '9ad7fa5cdaa6511298498f979c472aaa' }),
+  // issue 12: moments and moment strategies (a moment task is posted by every executor it names)
+  'externalcontact/add_moment_task': () => ({ text: { content: '新品上市' }, attachments: [{ msgtype: 'link', link: { url: 'https://example.com/p', media_id: 'MEDIA_COVER' } }] }),
+  'externalcontact/cancel_moment_task': () => ({ moment_id: 'momAAAA' }),
+  'externalcontact/moment_strategy/create': () => ({ strategy_name: '华南', admin_list: ['zhangsan'], range: [{ type: 2, partyid: 2 }] }),
+  'externalcontact/moment_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 1, userid: 'lisi' }] }),
+  'externalcontact/moment_strategy/del': () => ({ strategy_id: 1 }),
   // issue 12: customer strategies
   'externalcontact/customer_strategy/create': () => ({ strategy_name: '华南区', admin_list: ['zhangsan'], range: [{ type: 1, userid: 'lisi' }] }),
   'externalcontact/customer_strategy/edit': () => ({ strategy_id: 1, range_add: [{ type: 2, partyid: 2 }], range_del: [{ type: 1, userid: 'lisi' }] }),

@@ -159,6 +159,39 @@ function tagsAndJoinWays() {
   return out;
 }
 
+/** Moments and moment strategies (issue 12): the attachment counts (max_items_if_any), limits, nodes. */
+function moments() {
+  const ADD_MOMENT = 'externalcontact/add_moment_task';
+  const img = (i) => ({ msgtype: 'image', image: { media_id: `M${i}` } });
+  const video = { msgtype: 'video', video: { media_id: 'V' } };
+  const link = { msgtype: 'link', link: { url: 'https://example.com', media_id: 'C', title: '题'.repeat(22) } };
+  const out = [];
+  const lists = [
+    [video], [link], [img(0), video], [video, img(0)], [link, video], [video, video], [img(0), link],
+    Array.from({ length: 9 }, (_, i) => img(i)), Array.from({ length: 10 }, (_, i) => img(i)),
+    [img(0), { msgtype: 'video', video: {} }], [img(0), { msgtype: 'video', video: null }],
+    [img(0), { msgtype: 'video', video: { media_id: '' } }], [img(0), { msgtype: 'video', video: { toJSON: () => ({ media_id: 'V' }) } }],
+    [img(0), { msgtype: 'video', video: { skip: undefined } }], [img(0), { toJSON: () => video }],
+    [img(0), null, 7, 'video', [video]], [{ msgtype: 'image', image: { media_id: 'A' }, link: link.link }],
+    [{ msgtype: 'image' }], [],
+  ];
+  for (const attachments of lists) out.push([ADD_MOMENT, { attachments }]);
+  out.push([ADD_MOMENT, {}]);
+  out.push([ADD_MOMENT, { text: {}, attachments: [] }]);
+  out.push([ADD_MOMENT, { text: { content: '字'.repeat(2001) } }]);
+  out.push([ADD_MOMENT, { text: { content: '😀'.repeat(2000) } }]);
+  out.push([ADD_MOMENT, { text: { content: 't' }, attachments: 'video' }]);
+  const list = 'externalcontact/get_moment_list';
+  out.push([list, { start_time: 100, end_time: 100 + 30 * 86400, limit: 21, filter_type: 3 }]);
+  out.push([list, { start_time: 100, end_time: 101 + 30 * 86400 }]);
+  out.push([list, { start_time: 100, end_time: 99 }]);
+  out.push(['externalcontact/get_moment_send_result', { moment_id: 'm', userid: 'u', limit: 5001 }]);
+  const node = (i) => ({ type: 1, userid: `u${i}` });
+  out.push(['externalcontact/moment_strategy/create', { strategy_name: 'n', admin_list: [], range: Array.from({ length: 101 }, (_, i) => node(i)) }]);
+  out.push(['externalcontact/moment_strategy/edit', { strategy_id: 1, range_add: [{ type: 1 }, { type: 2, userid: 'x' }, { type: 3 }], range_del: [{ type: 1, userid: 'u', partyid: 2 }] }]);
+  return out;
+}
+
 /** Issue 12, strategies and statistics: range_add + range_del counted together (max_total_items), day ranges. */
 function strategiesAndStatistics() {
   const EDIT = 'externalcontact/customer_strategy/edit';
@@ -208,7 +241,7 @@ function messages() {
 
 /** Every fixed case: `[endpoint, payload]`. */
 export function fixedCases() {
-  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...strategiesAndStatistics(), ...messages()];
+  return [...fixtures(), ...fromJsTests(), ...edges(), ...tagsAndJoinWays(), ...moments(), ...strategiesAndStatistics(), ...messages()];
 }
 
 /** Locale tags both sides must read the same way. */

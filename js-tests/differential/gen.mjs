@@ -88,6 +88,15 @@ export function depthOf(v) {
 
 /** Rewrites `v` into something JSON.stringify writes as `v` (or as nothing, for the absent kinds). */
 export function disguise(rng, v) {
+  // Copying an unsendable value (a throwing getter, from `unsendable`) throws: keep it as it is.
+  try {
+    return disguised(rng, v);
+  } catch {
+    return v;
+  }
+}
+
+function disguised(rng, v) {
   switch (rng.int(9)) {
     case 0: return { toJSON: () => v, ignored: 'not sent' };
     case 1: return typeof v === 'number' ? new Number(v) : typeof v === 'string' ? new String(v) : typeof v === 'boolean' ? new Boolean(v) : v;

@@ -35,6 +35,10 @@ pub fn describe(rule: &Cross) -> String {
             let bound = if plus == 0 { format!("`{b}`") } else { format!("`{b}` + {plus}") };
             format!("`{a}` ≤ {bound} ({})", text.en)
         }
+        // moments helper (issue 12)
+        Assert::MaxItemsIfAny { field, member, max, text } => {
+            format!("`{field}` holds at most {max} item(s) when one has `{member}` ({})", text.en)
+        }
         // Issue 12, strategies.
         Assert::MaxTotalItems(fs, n) => format!("{} together must have at most {n} item(s)", list(fs)),
         Assert::OneOf(f, ws, t) => {

@@ -65,6 +65,10 @@ fn assert_json(a: &Assert) -> Value {
         Assert::AtMostOne(fs, _) => json!({ "assert": "atMostOne", "fields": fs }),
         Assert::AtLeastOne(fs, _) => json!({ "assert": "atLeastOne", "fields": fs }),
         Assert::NotAfter { a, b, plus, .. } => json!({ "assert": "notAfter", "a": a, "b": b, "plus": plus }),
+        // moments helper (issue 12)
+        Assert::MaxItemsIfAny { field, member, max, .. } => {
+            json!({ "assert": "maxItemsIfAny", "field": field, "member": member, "max": max })
+        }
         // Issue 12, strategies.
         Assert::MaxTotalItems(fs, n) => json!({ "assert": "maxTotalItems", "fields": fs, "max": n }),
         Assert::OneOf(f, ws, _) => json!({ "assert": "oneOf", "field": f, "values": ws }),

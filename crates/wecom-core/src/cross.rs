@@ -82,6 +82,21 @@ pub enum Assert {
         /// The message.
         text: &'static Text,
     },
+    // ── moments helper (issue 12) ──
+    /// When any item of the array `field` is an object whose member `member` is filled (see
+    /// [`Cond::Filled`]), the array must hold at most `max` items: reported at the field with the
+    /// text. A moment's attachments are nine images, or one video alone, or one link alone:
+    /// `MaxItemsIfAny { field: "attachments", member: "video", max: 1, .. }` (doc 95094).
+    MaxItemsIfAny {
+        /// The array.
+        field: &'static str,
+        /// The member of its items (a field of the item model) that triggers the limit.
+        member: &'static str,
+        /// Most items the array may then hold.
+        max: usize,
+        /// The message.
+        text: &'static Text,
+    },
     /// (Issue 12, strategies.) The arrays named, counted together, must have at most this many
     /// items (members that are not arrays count 0): reported at the object with the total. A
     /// strategy edit's `range_add` + `range_del` take at most 100 range nodes per call.
@@ -104,6 +119,7 @@ impl Assert {
             | Assert::MaxChars(f, _) => std::slice::from_ref(f),
             Assert::AtMostOne(fs, _) | Assert::AtLeastOne(fs, _) => fs,
             Assert::NotAfter { a, .. } => std::slice::from_ref(a),
+            Assert::MaxItemsIfAny { field, .. } => std::slice::from_ref(field),
             // Issue 12, strategies.
             Assert::MaxTotalItems(fs, _) => fs,
             Assert::OneOf(f, _, _) => std::slice::from_ref(f),
@@ -202,6 +218,10 @@ pub const fn at_least_one(fields: &'static [&'static str], text: &'static Text) 
 pub const fn not_after(a: &'static str, b: &'static str, plus: i64, text: &'static Text) -> Assert {
     Assert::NotAfter { a, b, plus, text }
 }
+/// [`Assert::MaxItemsIfAny`] (moments helper, issue 12).
+pub const fn max_items_if_any(field: &'static str, member: &'static str, max: usize, text: &'static Text) -> Assert {
+    Assert::MaxItemsIfAny { field, member, max, text }
+}
 /// [`Assert::MaxTotalItems`] (issue 12, strategies).
 pub const fn max_total_items(fields: &'static [&'static str], max: usize) -> Assert {
     Assert::MaxTotalItems(fields, max)
@@ -239,6 +259,11 @@ mod tests {
             let named = rule.when.iter().map(|c| c.field()).chain(rule.assert.fields().iter().copied());
             for name in named.chain(rule.assert.other()) {
                 assert!(model.field(name).is_some(), "{}: rule {} names `{name}`, not a field", model.name, rule.rule);
+            }
+            if let crate::cross::Assert::MaxItemsIfAny { field, member, .. } = rule.assert {
+                let item = model.field(field).map(|f| (f.kind)());
+                let ok = matches!(item, Some(Kind::Array(inner)) if matches!(inner(), Kind::Object(m) if m.field(member).is_some()));
+                assert!(ok, "{}: rule {} names `{field}[].{member}`, not a member of its items", model.name, rule.rule);
             }
         }
         for f in model.fields {

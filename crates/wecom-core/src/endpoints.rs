@@ -385,6 +385,20 @@ endpoints! {
     DEL_GROUP_WELCOME_TEMPLATE = Post write "externalcontact/group_welcome_template/del" (92366) delGroupWelcomeTemplate : GroupWelcomeTemplateIdRequest => ErrcodeResponse, "删除入群欢迎语素材", "Delete a group welcome template";
 
     // ── issue 12: moments and moment strategies (moments helper: add lines below this one) ──
+    ADD_MOMENT_TASK = Post write "externalcontact/add_moment_task" (95094) addMomentTask : AddMomentTaskRequest => AddMomentTaskResponse, "创建发表任务", "Create a moment task (asynchronous)";
+    GET_MOMENT_TASK_RESULT = Get read "externalcontact/get_moment_task_result" (95094) getMomentTaskResult : GetMomentTaskResultRequest => GetMomentTaskResultResponse, "获取任务创建结果", "Get a moment task's creation result";
+    CANCEL_MOMENT_TASK = Post write "externalcontact/cancel_moment_task" (97612) cancelMomentTask : CancelMomentTaskRequest => ErrcodeResponse, "停止发表企业朋友圈", "Stop posting a corp moment";
+    GET_MOMENT_LIST = Post read "externalcontact/get_moment_list" (93333) getMomentList : GetMomentListRequest => GetMomentListResponse, "获取企业全部的发表列表", "List the corp's moments" paging cursor("cursor" -> "next_cursor", items "moment_list");
+    GET_MOMENT_TASK = Post read "externalcontact/get_moment_task" (93333) getMomentTask : GetMomentTaskRequest => GetMomentTaskResponse, "获取客户朋友圈企业发表的列表", "List the executors' tasks of a corp moment" paging cursor("cursor" -> "next_cursor", items "task_list");
+    GET_MOMENT_CUSTOMER_LIST = Post read "externalcontact/get_moment_customer_list" (93333) getMomentCustomerList : GetMomentCustomerListRequest => GetMomentCustomerListResponse, "获取客户朋友圈发表时选择的可见范围", "List the customers chosen for a moment" paging cursor("cursor" -> "next_cursor", items "customer_list");
+    GET_MOMENT_SEND_RESULT = Post read "externalcontact/get_moment_send_result" (93333) getMomentSendResult : GetMomentSendResultRequest => GetMomentSendResultResponse, "获取客户朋友圈发表后的可见客户列表", "List the customers who can see a moment" paging cursor("cursor" -> "next_cursor", items "customer_list");
+    GET_MOMENT_COMMENTS = Post read "externalcontact/get_moment_comments" (93333) getMomentComments : GetMomentCommentsRequest => GetMomentCommentsResponse, "获取客户朋友圈的互动数据", "Get a moment's comments and likes";
+    MOMENT_STRATEGY_LIST = Post read "externalcontact/moment_strategy/list" (94890) momentStrategyList : MomentStrategyListRequest => MomentStrategyListResponse, "获取规则组列表", "List moment strategies" paging cursor("cursor" -> "next_cursor", items "strategy");
+    MOMENT_STRATEGY_GET = Post read "externalcontact/moment_strategy/get" (94890) momentStrategyGet : MomentStrategyIdRequest => MomentStrategyGetResponse, "获取规则组详情", "Get a moment strategy";
+    MOMENT_STRATEGY_GET_RANGE = Post read "externalcontact/moment_strategy/get_range" (94890) momentStrategyGetRange : MomentStrategyGetRangeRequest => MomentStrategyGetRangeResponse, "获取规则组管理范围", "Get a moment strategy's range" paging cursor("cursor" -> "next_cursor", items "range");
+    MOMENT_STRATEGY_CREATE = Post write "externalcontact/moment_strategy/create" (94890) momentStrategyCreate : MomentStrategyCreateRequest => MomentStrategyCreateResponse, "创建新的规则组", "Create a moment strategy";
+    MOMENT_STRATEGY_EDIT = Post write "externalcontact/moment_strategy/edit" (94890) momentStrategyEdit : MomentStrategyEditRequest => ErrcodeResponse, "编辑规则组及其管理范围", "Edit a moment strategy and its range";
+    MOMENT_STRATEGY_DEL = Post write "externalcontact/moment_strategy/del" (94890) momentStrategyDel : MomentStrategyIdRequest => ErrcodeResponse, "删除规则组", "Delete a moment strategy";
 
     // ── issue 12: customer strategies and statistics (strategies helper: add lines below this one) ──
     GET_USER_BEHAVIOR_DATA = Post read "externalcontact/get_user_behavior_data" (92132) getUserBehaviorData : GetUserBehaviorDataRequest => GetUserBehaviorDataResponse, "获取「联系客户统计」数据", "Get member contact statistics";

@@ -126,7 +126,9 @@ errcodes! {
     41063 Retry "群发消息正在被派发中，请稍后再试" "Retry later";
     41064 Param "附件数量超过限制" "At most 9 attachments";
     41065 Param "无效的附件类型" "msgtype must be image, link, miniprogram, video or file";
+    41078 Rate "创建朋友圈正在进行的异步任务总数超过了限制" "Too many moment tasks are being created: wait for some to finish (get_moment_task_result)";
     41079 Retry "朋友圈正在被派发中，请稍后再试" "Retry later";
+    41089 Param "朋友圈附件与内容不能同时为空" "A moment needs text or attachments";
     41091 Param "配置客户群进群方式最多只能关联5个群" "A group join way takes at most 5 chat ids in chat_id_list";
     41093 State "群发任务已取消" "The mass message was cancelled (cancel_groupmsg_send)";
     41094 Quota "群发提醒超过频率限制" "A mass message can be reminded at most 3 times in 24 h";

@@ -1,5 +1,7 @@
 // String and number measures, computed only when a value could break a rule.
 
+import { nz } from './normalise.js';
+
 // Unpaired surrogates: String.prototype.isWellFormed where there is one (Node 20+, current
 // browsers), else a regex that first looks for any surrogate at all (the common case: none), then
 // encodeURIComponent, which throws a URIError exactly on an unpaired surrogate.
@@ -75,4 +77,21 @@ export function tn(v) {
   if (v === null) return 'null';
   if (typeof v === 'number') return ii(v) ? 'integer' : 'number';
   return Array.isArray(v) ? 'array' : typeof v;
+}
+
+// moments helper (issue 12)
+/**
+ * Whether an item of the array `a` is an object whose member `m` is filled (as `fl` says, on the
+ * value JSON.stringify would write): the condition of the cross rule `maxItemsIfAny`.
+ */
+export function aw(a, m) {
+  for (let i = 0; i < a.length; i++) {
+    const x = nz(a[i], i);
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) continue;
+    const v = nz(x[m], m);
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'object') return true;
+    if (Array.isArray(v) ? v.length > 0 : Object.keys(v).some((k) => nz(v[k], k) !== undefined)) return true;
+  }
+  return false;
 }

@@ -18,7 +18,7 @@ import { scan } from './walk.js';
 import { tn } from './measure.js';
 
 export { nzu, nzx, big } from './normalise.js';
-export { wf, ii, gt, fl, chars } from './measure.js';
+export { wf, ii, gt, fl, chars, aw } from './measure.js';
 export { ctx, rq, tx, rng, cnt } from './report.js';
 export { f, unk, ar, ob, ms } from './walk.js';
 

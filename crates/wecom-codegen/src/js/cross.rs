@@ -152,6 +152,17 @@ fn statement(g: &mut Gen, m: &Model, rule: &Cross) -> String {
                 at(a)
             )
         }
+        // moments helper (issue 12): the raw array (items are plain JSON values; `aw` reads the
+        // member of each object item).
+        Assert::MaxItemsIfAny { field, member, max, text } => {
+            let t = g.text(text);
+            let a = local(m, field).0;
+            format!(
+                "if (Array.isArray({a}) && {a}.length > {max} && aw({a}, {})) tx(c, {sev}, {}, {id}, {t});",
+                lit::string(member),
+                at(field)
+            )
+        }
         // Issue 12, strategies: the lengths of the arrays among the fields, summed.
         Assert::MaxTotalItems(fields, max) => {
             let terms: Vec<String> = fields

@@ -23,7 +23,7 @@ const HEADER: &str = "\
 // (crates/wecom-core/src/validate/); the shared steps are in ../validate/runtime.js. Every
 // top-level statement is a declaration without side effects, so a bundler keeps only what the
 // imported validators use.
-import { ar, big, chars, cnt, ctx, f, fl, gt, ii, ms, nzu, nzx, ob, path, rng, rq, run, tx, unk, unknownEndpoint, wf } from '../validate/runtime.js';
+import { ar, aw, big, chars, cnt, ctx, f, fl, gt, ii, ms, nzu, nzx, ob, path, rng, rq, run, tx, unk, unknownEndpoint, wf } from '../validate/runtime.js';
 ";
 
 /// The whole file.

@@ -2,6 +2,8 @@
 
 use crate::cross::{Assert, Cond, Cross};
 use crate::messages::Msg;
+use crate::schema::Kind;
+use crate::tape::{Key, Val};
 
 use super::{Checker, Obj};
 
@@ -80,6 +82,13 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
                 }
             }
         }
+        // moments helper (issue 12)
+        Assert::MaxItemsIfAny { field, member, max, text } => {
+            let Some(array) = o.get(field) else { return };
+            if array.array_len().is_some_and(|n| n > max) && any_item_with(o, field, member, array) {
+                report(Some(field), Msg::Text(text));
+            }
+        }
         // Issue 12, strategies: a sum of array lengths.
         Assert::MaxTotalItems(fields, max) => {
             let total =
@@ -98,4 +107,22 @@ pub(crate) fn check(rule: &Cross, o: &Obj<'_, '_>, cx: &mut Checker<'_>) {
             }
         }
     }
+}
+
+/// Whether an item of `array` (the field `field` of `o`) is an object whose `member` is filled.
+fn any_item_with(o: &Obj<'_, '_>, field: &str, member: &str, array: Val<'_>) -> bool {
+    let item_model = match o.model.field(field).map(|f| (f.kind)()) {
+        Some(Kind::Array(inner)) => match inner() {
+            Kind::Object(m) => m,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let Some(index) = item_model.fields.iter().position(|f| f.name == member) else { return false };
+    // A tape names a member by its field index or, from some writers, by its name.
+    let is_member = |key: Key<'_>| match key {
+        Key::Field(i) => i == index,
+        Key::Name(n) => n == member,
+    };
+    array.items().any(|item| item.members(Some(item_model)).any(|(key, v)| is_member(key) && v.filled()))
 }

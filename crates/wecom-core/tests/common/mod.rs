@@ -389,6 +389,22 @@ pub fn typed_accepts(path: &str, text: &str) -> Result<(), String> {
             de::<JoinWayIdRequest>(text)
         }
         "externalcontact/groupchat/update_join_way" => de::<UpdateJoinWayRequest>(text),
+        // issue 12: moments and moment strategies (moments helper)
+        "externalcontact/add_moment_task" => de::<AddMomentTaskRequest>(text),
+        "externalcontact/get_moment_task_result" => de::<GetMomentTaskResultRequest>(text),
+        "externalcontact/cancel_moment_task" => de::<CancelMomentTaskRequest>(text),
+        "externalcontact/get_moment_list" => de::<GetMomentListRequest>(text),
+        "externalcontact/get_moment_task" => de::<GetMomentTaskRequest>(text),
+        "externalcontact/get_moment_customer_list" => de::<GetMomentCustomerListRequest>(text),
+        "externalcontact/get_moment_send_result" => de::<GetMomentSendResultRequest>(text),
+        "externalcontact/get_moment_comments" => de::<GetMomentCommentsRequest>(text),
+        "externalcontact/moment_strategy/list" => de::<MomentStrategyListRequest>(text),
+        "externalcontact/moment_strategy/get" | "externalcontact/moment_strategy/del" => {
+            de::<MomentStrategyIdRequest>(text)
+        }
+        "externalcontact/moment_strategy/get_range" => de::<MomentStrategyGetRangeRequest>(text),
+        "externalcontact/moment_strategy/create" => de::<MomentStrategyCreateRequest>(text),
+        "externalcontact/moment_strategy/edit" => de::<MomentStrategyEditRequest>(text),
         // issue 12: statistics (strategies helper)
         "externalcontact/get_user_behavior_data" => de::<GetUserBehaviorDataRequest>(text),
         "externalcontact/groupchat/statistic" => de::<GroupChatStatisticRequest>(text),
