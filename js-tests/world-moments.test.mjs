@@ -6,13 +6,7 @@
 // go through the SDK (sdkCall); the look-alike's own checks are asked directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { endpoints } from 'wecom-external-contact';
 import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
-
-// The look-alike serves the moment endpoints once the package declares them (h12-moments); until
-// then these tests are skipped, visibly (remove this guard once they are declared everywhere).
-const declared = endpoints.some((e) => e.path === 'externalcontact/add_moment_task');
-const momentTest = declared ? test : test.skip;
 
 /** 2024-01-01T00:00:00Z plus 12 hours: seeded moments lie in the 60 days before 2024-01-01. */
 const T0_MS = 1_704_067_200_000 + 12 * 3600_000;
@@ -74,7 +68,7 @@ test.beforeEach(async () => {
   wecom = await directCaller(mock);
 });
 
-momentTest('issue 12: a moment job goes 1 → 2 → 3 as the clock advances, then names its moment and the invalid senders', async () => {
+test('issue 12: a moment job goes 1 → 2 → 3 as the clock advances, then names its moment and the invalid senders', async () => {
   const { jobid } = await call('add_moment_task', {
     text: { content: '新品上市' },
     visible_range: { sender_list: { user_list: ['zhangsan', 'nobody-here'], department_list: [9999] } },
@@ -99,7 +93,7 @@ momentTest('issue 12: a moment job goes 1 → 2 → 3 as the clock advances, the
   assert.deepEqual(listed[0].text, { content: '新品上市' });
 });
 
-momentTest('issue 12: a corp moment\'s sender publishes it an hour later; its customers and send result are the sender\'s customers', async () => {
+test('issue 12: a corp moment\'s sender publishes it an hour later; its customers and send result are the sender\'s customers', async () => {
   const { jobid } = await call('add_moment_task', { text: { content: '周末会员日' }, visible_range: { sender_list: { user_list: ['zhangsan'] } } });
   await advance(60);
   const momentId = (await jobResult(jobid)).result.moment_id;
@@ -119,7 +113,7 @@ momentTest('issue 12: a corp moment\'s sender publishes it an hour later; its cu
   await refused('get_moment_comments', { moment_id: momentId, userid: 'lisi' }, 41062);
 });
 
-momentTest('issue 12: cancel_moment_task stops the senders who have not published yet', async () => {
+test('issue 12: cancel_moment_task stops the senders who have not published yet', async () => {
   const { jobid } = await call('add_moment_task', { text: { content: '春季新款' }, visible_range: { sender_list: { user_list: ['zhangsan', 'lisi'] } } });
   await advance(60);
   const momentId = (await jobResult(jobid)).result.moment_id;
@@ -130,7 +124,7 @@ momentTest('issue 12: cancel_moment_task stops the senders who have not publishe
   await refused('get_moment_customer_list', { moment_id: momentId, userid: 'lisi' }, 41067);
 });
 
-momentTest('issue 12: get_moment_list pages the world\'s moments by cursor, ≤ 30 days, limit above 20 answers 20', async () => {
+test('issue 12: get_moment_list pages the world\'s moments by cursor, ≤ 30 days, limit above 20 answers 20', async () => {
   const big = await startWorld({ seed: 12, now: () => T0_MS, world: { members: 100 } });
   try {
     const start = T0 - 30 * DAY;
@@ -161,7 +155,7 @@ momentTest('issue 12: get_moment_list pages the world\'s moments by cursor, ≤ 
     mock.world.moments().filter((m) => m.create_type === 1 && m.creator === 'lisi' && m.create_time >= T0 - 30 * DAY).map((m) => m.moment_id));
 });
 
-momentTest('issue 12: add_moment_task checks the moment like WeCom', async () => {
+test('issue 12: add_moment_task checks the moment like WeCom', async () => {
   await refused('add_moment_task', {}, 41089);
   await refused('add_moment_task', { text: { content: '' }, attachments: [] }, 41089);
   await refused('add_moment_task', { text: { content: '字'.repeat(2001) } }, 40058);
@@ -179,14 +173,14 @@ momentTest('issue 12: add_moment_task checks the moment like WeCom', async () =>
   assert.deepEqual(mock.world.moments().find((m) => m.moment_id === momentId).image, [{ media_id: seededImage }]);
 });
 
-momentTest('issue 12: add_moment_task allows 10 tasks a minute (45009 past them)', async () => {
+test('issue 12: add_moment_task allows 10 tasks a minute (45009 past them)', async () => {
   for (let i = 0; i < 10; i += 1) assertErrcode(await direct('add_moment_task', { text: { content: `第${i}条` } }), 0, `task ${i}`);
   await refused('add_moment_task', { text: { content: '第11条' } }, 45009);
   await advance(60);
   assertErrcode(await direct('add_moment_task', { text: { content: '下一分钟' } }), 0, 'a minute later');
 });
 
-momentTest('issue 12: moment records answer WeCom\'s moment errcodes', async () => {
+test('issue 12: moment records answer WeCom\'s moment errcodes', async () => {
   const personal = mock.world.moments().find((m) => m.create_type === 1);
   const corp = mock.world.moments().find((m) => m.create_type === 0);
   await refused('get_moment_task', {}, 41059);
@@ -199,7 +193,7 @@ momentTest('issue 12: moment records answer WeCom\'s moment errcodes', async () 
   assertErrcode(await wecom.get('externalcontact/get_moment_task_result', { jobid: 'not-a-job' }), 40058, 'unknown jobid');
 });
 
-momentTest('issue 12: a jobid answers for 24 hours', async () => {
+test('issue 12: a jobid answers for 24 hours', async () => {
   const { jobid } = await call('add_moment_task', { text: { content: '一天' } });
   await advance(DAY - 1);
   assert.equal((await jobResult(jobid)).status, 3);
@@ -207,7 +201,7 @@ momentTest('issue 12: a jobid answers for 24 hours', async () => {
   assertErrcode(await wecom.get('externalcontact/get_moment_task_result', { jobid }), 40058, 'expired jobid');
 });
 
-momentTest('issue 12: the same seed gives the same moments', async () => {
+test('issue 12: the same seed gives the same moments', async () => {
   const other = await startWorld({ seed: 12, now: () => T0_MS });
   try {
     const body = { start_time: T0 - 30 * DAY, end_time: T0 };

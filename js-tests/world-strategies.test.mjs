@@ -5,12 +5,7 @@
 // Valid calls go through the SDK (sdkCall); the look-alike's own checks are asked directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { endpoints } from 'wecom-external-contact';
 import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
-
-// The look-alike serves moment_strategy/* once the package declares them (h12-moments); until then
-// that test is skipped, visibly (remove this guard once they are declared everywhere).
-const momentStrategiesDeclared = endpoints.some((e) => e.path === 'externalcontact/moment_strategy/create');
 
 let mock;
 let wecom;
@@ -125,7 +120,7 @@ test('issue 12: strategy requests answer WeCom\'s errcodes (admins ≤ 20, range
   await refused('customer_strategy/create', { parent_id: parent, strategy_name: 'L6', admin_list: [admin] }, 40058);
 });
 
-test('issue 12: moment strategies form their own tree with the moment privileges', { skip: !momentStrategiesDeclared && 'moment_strategy/* not declared yet' }, async () => {
+test('issue 12: moment strategies form their own tree with the moment privileges', async () => {
   const [admin, a] = activeMembers();
   const seeded = (await walk('moment_strategy/list', {}, 'strategy')).map((s) => s.strategy_id);
   assert.deepEqual(seeded, [1]);

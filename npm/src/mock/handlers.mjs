@@ -20,7 +20,6 @@ import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
 import { MOMENT_HANDLERS } from './moments.mjs';
 import { STRATEGY_HANDLERS } from './strategies.mjs';
 import { STATISTIC_HANDLERS } from './statistics.mjs';
-import { endpoints } from './endpoint-table.mjs';
 import { MEDIA_HANDLERS } from './media.mjs';
 import { MESSAGE_HANDLERS } from './messages.mjs';
 import { WELCOME_HANDLERS } from './welcome.mjs';
@@ -52,17 +51,6 @@ const BASE_HANDLERS = [
 ];
 
 /**
- * The handlers among `list` whose paths the SDK declares (issue 12's moments, strategies and
- * statistics join the routes as their declarations land).
- * @param {ReadonlyArray<[string, Handler]>} list
- * @returns {Array<[string, Handler]>}
- */
-function whenDeclared(list) {
-  const declared = new Set(endpoints.map((e) => e.path));
-  return list.filter(([path]) => declared.has(path));
-}
-
-/**
  * Every endpoint the look-alike implements, keyed by path without `/cgi-bin/`.
  * @type {ReadonlyMap<string, Handler>}
  */
@@ -75,7 +63,9 @@ export const HANDLERS = new Map([
   ...TRANSFER_HANDLERS,
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
-  ...whenDeclared([...MOMENT_HANDLERS, ...STRATEGY_HANDLERS, ...STATISTIC_HANDLERS]),
+  ...MOMENT_HANDLERS,
+  ...STRATEGY_HANDLERS,
+  ...STATISTIC_HANDLERS,
   ...MEDIA_HANDLERS,
   ...MESSAGE_HANDLERS,
   ...WELCOME_HANDLERS,
