@@ -129,6 +129,11 @@ const joinWayScene: 1 | 2 | undefined = worldMock.world.joinWays()[0]?.scene;
 const chatMemberType: 1 | 2 | undefined = worldMock.world.groupChat('wr1')?.member_list[0]?.type;
 // @ts-expect-error a join way's chat list is read-only
 worldMock.world.joinWays()[0]?.chat_id_list.push('wr2');
+// Issue 12: the world's moments (read-only, senders with their publish time).
+const momentCreateType: 0 | 1 | undefined = worldMock.world.moments()[0]?.create_type;
+const momentPublishTime: number | null | undefined = worldMock.world.moments()[0]?.senders[0]?.publish_time;
+// @ts-expect-error issue 12: a moment's senders are read-only
+worldMock.world.moments()[0]?.senders.push({ userid: 'x', publish_time: 1 });
 // Issue 12: mass messages and welcome codes in the world.
 const welcome: MockAddExternalContactEvent = worldMock.addCustomer({ userid: 'zhangsan', state: 'expo' });
 const welcomeCode: string = welcome.WelcomeCode;

@@ -17,6 +17,9 @@ import { TAG_HANDLERS } from './tags.mjs';
 import { TRANSFER_HANDLERS } from './transfers.mjs';
 import { GROUP_CHAT_HANDLERS } from './groupchats.mjs';
 import { JOIN_WAY_HANDLERS } from './join-ways.mjs';
+import { MOMENT_HANDLERS } from './moments.mjs';
+import { STRATEGY_HANDLERS } from './strategies.mjs';
+import { STATISTIC_HANDLERS } from './statistics.mjs';
 import { MEDIA_HANDLERS } from './media.mjs';
 import { MESSAGE_HANDLERS } from './messages.mjs';
 import { WELCOME_HANDLERS } from './welcome.mjs';
@@ -60,6 +63,9 @@ export const HANDLERS = new Map([
   ...TRANSFER_HANDLERS,
   ...GROUP_CHAT_HANDLERS,
   ...JOIN_WAY_HANDLERS,
+  ...MOMENT_HANDLERS,
+  ...STRATEGY_HANDLERS,
+  ...STATISTIC_HANDLERS,
   ...MEDIA_HANDLERS,
   ...MESSAGE_HANDLERS,
   ...WELCOME_HANDLERS,

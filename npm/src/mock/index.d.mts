@@ -176,6 +176,27 @@ export interface MockJoinWay {
   readonly state?: string;
 }
 
+/** A customer moment (客户朋友圈) of the world: seeded, or made by an `add_moment_task` job. */
+export interface MockMoment {
+  /** `mo` + 30 characters. */
+  readonly moment_id: string;
+  /** The member who posted it; for a corp moment, its first sender (seeded: the first follow user). */
+  readonly creator: string;
+  /** Unix seconds (a job's moment: 60 s after add_moment_task). */
+  readonly create_time: number;
+  /** 0 made by the corp, 1 posted by a member. */
+  readonly create_type: 0 | 1;
+  /** 0 visible to customers with one of `tag_list`, 1 to all. */
+  readonly visible_type: 0 | 1;
+  readonly text?: { readonly content: string };
+  readonly image: readonly { readonly media_id: string }[];
+  readonly video?: { readonly media_id: string; readonly thumb_media_id: string };
+  readonly link?: { readonly title: string; readonly url: string };
+  readonly tag_list: readonly string[];
+  /** Corp moments: each sender and when it publishes (null: never, e.g. after cancel_moment_task). */
+  readonly senders: readonly { readonly userid: string; readonly publish_time: number | null }[];
+}
+
 /** One recipient of a mass message (`get_groupmsg_send_result`'s `send_list` item). */
 export interface MockSendResult {
   readonly external_userid?: string;
@@ -238,6 +259,8 @@ export interface MockWorld {
   groupChat(chatId: string): MockGroupChat | undefined;
   joinWays(): readonly MockJoinWay[];
   transfers(): readonly MockTransfer[];
+  /** Every moment in the order made (due add_moment_task jobs completed first). */
+  moments(): readonly MockMoment[];
   /** Every mass message in creation order (tasks not confirmed within 24 h are sent first). */
   massMessages(): readonly MockMassMessage[];
   /** Media ids every world knows without an upload (two images, a video, a file). */

@@ -12,6 +12,9 @@ import { seedCustomers } from './seed-customers.mjs';
 import { seedGroupChats } from './seed-chats.mjs';
 import { cursorKey } from './cursor.mjs';
 import { newTransferState } from './transfers.mjs';
+import { seedMoments } from './moments.mjs';
+import { seedStrategies } from './strategies.mjs';
+import { WORLD_EPOCH } from './seed-people.mjs';
 
 /** Default followers of the busiest customer: all who can follow, at most this many (> 500 pages `get`). */
 const BUSIEST_DEFAULT_MAX = 501;
@@ -37,6 +40,9 @@ const BUSIEST_DEFAULT_MAX = 501;
  * @property {Map<string, string>} byOpengid opengid → chat_id.
  * @property {Map<string, object>} joinWays Group join ways, config_id → settings.
  * @property {import('./transfers.mjs').TransferState} transfers
+ * @property {import('./moments.mjs').MomentBook} moments Customer moments and add_moment_task jobs.
+ * @property {import('./strategies.mjs').StrategyTree} customerStrategies Customer strategies (ids also in `strategies`).
+ * @property {import('./strategies.mjs').StrategyTree} momentStrategies Moment strategies.
  */
 
 /** A sub-seed per part, so that one part's size does not change another part. */
@@ -84,6 +90,8 @@ export function createWorld({ seed, sizes, clock, corpId, followUsers }) {
   const { groupChats, byOpengid } = seedGroupChats(new Prng(partSeed(seed, 4)), {
     count: sizes.groupChats, owners: active, resigned, world: { members, customers, byMember }, customerIds: [...customers.keys()],
   });
+  const moments = seedMoments(new Prng(partSeed(seed, 6)), active);
+  const { customerStrategies, momentStrategies } = seedStrategies({ strategies, tagGroups, members }, WORLD_EPOCH - 365 * 86_400);
   return {
     seed,
     sizes: { ...sizes, followersOfBusiest },
@@ -104,6 +112,9 @@ export function createWorld({ seed, sizes, clock, corpId, followUsers }) {
     byOpengid,
     joinWays: new Map(),
     transfers: newTransferState(),
+    moments,
+    customerStrategies,
+    momentStrategies,
     // issue 12, uploads: media_id → { type, size, filename, created_at, expires_at } (media.mjs)
     media: new Map(),
     imageUrls: new Map(),

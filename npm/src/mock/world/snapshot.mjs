@@ -2,6 +2,7 @@
 // stored records, taken after due transfers have completed.
 
 import { settleTransfers } from './transfers.mjs';
+import { settleMoments } from './moments.mjs';
 import { massMessagesView, messageBook } from './messages.mjs';
 import { welcomeBook } from './welcome.mjs';
 
@@ -39,6 +40,8 @@ function groupView(group) {
  * @property {(chatId: string) => object | undefined} groupChat
  * @property {() => readonly object[]} joinWays
  * @property {() => readonly object[]} transfers Every started customer transfer, in start order.
+ * @property {() => readonly object[]} moments Every moment in the order made (jobs due completed first), each
+ *   with `senders` as `[{ userid, publish_time }]` (corp moments; `publish_time` null: never).
  * @property {() => readonly object[]} media Uploaded media (issue 12): `{ media_id, type, size, filename, created_at, expires_at }`.
  * @property {() => readonly object[]} massMessages Every mass message, in creation order, with `tasks[].results` (due tasks sent first).
  * @property {() => readonly { media_id: string, type: string }[]} mediaIds The media ids every world knows without an upload.
@@ -88,6 +91,14 @@ export function createWorldView(current) {
     },
     joinWays: () => frozenCopy([...world().joinWays.values()]),
     transfers: () => frozenCopy(world().transfers.records),
+    moments() {
+      const w = world();
+      settleMoments(w);
+      return frozenCopy(w.moments.order.map((id) => {
+        const m = /** @type {import('./moments.mjs').Moment} */ (w.moments.moments.get(id));
+        return { ...m, senders: [...m.senders].map(([userid, at]) => ({ userid, publish_time: at })) };
+      }));
+    },
     media: () => {
       const now = world().clock.now();
       const alive = [...world().media].filter(([, m]) => m.expires_at > now);
