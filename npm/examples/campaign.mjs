@@ -56,7 +56,7 @@ export async function campaign({ client, mock, show }) {
       show('moment: the job went 1 → 2 → 3 while the clock advanced', { jobid, states, result: job.result });
       break;
     }
-    mock.advanceTime(60);
+    mock.advanceTime(20);
   }
 
   // 4. The welcome message, from the callback.

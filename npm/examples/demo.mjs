@@ -4,6 +4,7 @@
 import { validate, WeComClient, WeComApiError, CallbackCrypto, createCallbackHandler } from '../../pkg/index.mjs';
 import { startMockServer } from '../../pkg/mock/index.mjs';
 import { syncEveryCustomer } from './sync-customers.mjs';
+import { campaign } from './campaign.mjs';
 
 const real = Boolean(process.env.WECOM_CORP_ID);
 // The look-alike serves a seeded world: 40 members, 2 000 customers with their follow relations,
@@ -37,6 +38,8 @@ try {
 
   // issue 11: the daily CRM job, "sync every customer".
   await syncEveryCustomer({ client, mock, show });
+  // issue 12: a campaign (uploads, a mass message, a moment, a welcome message from a callback).
+  if (mock) await campaign({ client, mock, show });
 
   const badForm = {
     type: 1,
