@@ -5,10 +5,12 @@
 
 mod common;
 
+use common::findings::{passes, refused_at as rejects, report_of, sent_with as warns};
+
 use serde_json::{json, Value};
 use wecom_core::messages::Msg;
 use wecom_core::models::*;
-use wecom_core::{endpoints, validate_json, Paging, Report};
+use wecom_core::{endpoints, Paging};
 
 const LIST: &str = "externalcontact/customer_strategy/list";
 const GET: &str = "externalcontact/customer_strategy/get";
@@ -16,36 +18,6 @@ const RANGE: &str = "externalcontact/customer_strategy/get_range";
 const CREATE: &str = "externalcontact/customer_strategy/create";
 const EDIT: &str = "externalcontact/customer_strategy/edit";
 const DEL: &str = "externalcontact/customer_strategy/del";
-
-/// The lenient report of `payload`; the tape path must report the same.
-fn report_of(endpoint: &str, payload: &Value) -> Report {
-    let text = payload.to_string();
-    let report = validate_json(endpoint, &text).expect("a declared endpoint");
-    common::assert_tape_agrees(endpoints::find(endpoint).expect("a declared endpoint").request, &text, &report);
-    report
-}
-
-/// Exactly these errors (path, rule), in order, and no warning; returns the report.
-fn rejects(endpoint: &str, payload: &Value, expected: &[(&str, &str)]) -> Report {
-    let r = report_of(endpoint, payload);
-    let got: Vec<(&str, &str)> = r.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
-    assert_eq!(got, expected, "{endpoint} {payload}");
-    assert!(r.warnings.is_empty(), "{endpoint} {payload}: {:?}", r.warnings);
-    r
-}
-
-/// No error and exactly these warnings (path, rule); returns the report.
-fn warns(endpoint: &str, payload: &Value, expected: &[(&str, &str)]) -> Report {
-    let r = report_of(endpoint, payload);
-    assert!(r.errors.is_empty(), "{endpoint} {payload}: {:?}", r.errors);
-    let got: Vec<(&str, &str)> = r.warnings.iter().map(|i| (i.path.as_str(), i.rule)).collect();
-    assert_eq!(got, expected, "{endpoint} {payload}");
-    r
-}
-
-fn passes(endpoint: &str, payload: &Value) {
-    warns(endpoint, payload, &[]);
-}
 
 fn users(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("user{i:04}")).collect()

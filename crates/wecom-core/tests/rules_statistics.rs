@@ -4,10 +4,12 @@
 
 mod common;
 
+use common::findings::{passes, refused_at as rejects, report_of};
+
 use serde_json::{json, Value};
 use wecom_core::messages::Msg;
 use wecom_core::models::*;
-use wecom_core::{endpoints, validate_json, Paging, Report};
+use wecom_core::{endpoints, Paging, Report};
 
 const BEHAVIOR: &str = "externalcontact/get_user_behavior_data";
 const BY_OWNER: &str = "externalcontact/groupchat/statistic";
@@ -16,29 +18,6 @@ const BY_DAY: &str = "externalcontact/groupchat/statistic_group_by_day";
 /// 2020-09-17 00:00 China time.
 const DAY: i64 = 1_600_272_000;
 const SPAN: i64 = 30 * 86_400;
-
-/// The lenient report of `payload`; the tape path must report the same.
-fn report_of(endpoint: &str, payload: &Value) -> Report {
-    let text = payload.to_string();
-    let report = validate_json(endpoint, &text).expect("a declared endpoint");
-    common::assert_tape_agrees(endpoints::find(endpoint).expect("a declared endpoint").request, &text, &report);
-    report
-}
-
-/// Exactly these errors (path, rule), in order, and no warning; returns the report.
-fn rejects(endpoint: &str, payload: &Value, expected: &[(&str, &str)]) -> Report {
-    let r = report_of(endpoint, payload);
-    let got: Vec<(&str, &str)> = r.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
-    assert_eq!(got, expected, "{endpoint} {payload}");
-    assert!(r.warnings.is_empty(), "{endpoint} {payload}: {:?}", r.warnings);
-    r
-}
-
-/// No error and no warning.
-fn passes(endpoint: &str, payload: &Value) {
-    let r = report_of(endpoint, payload);
-    assert!(r.errors.is_empty() && r.warnings.is_empty(), "{endpoint} {payload}: {:?} {:?}", r.errors, r.warnings);
-}
 
 /// The English text of the first error (a cross-field rule's message).
 fn first_text(r: &Report) -> &'static str {

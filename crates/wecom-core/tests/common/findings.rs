@@ -83,6 +83,26 @@ pub fn warns(endpoint: &str, payload: &Value, warnings: &[Want]) {
     );
 }
 
+/// `payload` is refused with exactly these errors (path, rule id; in order) and has no warning;
+/// returns the report (for a look at the messages).
+pub fn refused_at(endpoint: &str, payload: &Value, errors: &[(&str, &str)]) -> Report {
+    let r = report_of(endpoint, payload);
+    let got: Vec<(&str, &str)> = r.errors.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(got, errors, "{endpoint} {payload}");
+    assert!(r.warnings.is_empty(), "{endpoint} {payload}: warnings{}", show(&r.warnings));
+    r
+}
+
+/// `payload` is sent (no error) with exactly these warnings (path, rule id; in order); returns
+/// the report.
+pub fn sent_with(endpoint: &str, payload: &Value, warnings: &[(&str, &str)]) -> Report {
+    let r = report_of(endpoint, payload);
+    assert!(r.errors.is_empty(), "{endpoint} {payload}: errors{}", show(&r.errors));
+    let got: Vec<(&str, &str)> = r.warnings.iter().map(|i| (i.path.as_str(), i.rule)).collect();
+    assert_eq!(got, warnings, "{endpoint} {payload}");
+    r
+}
+
 /// `payload` passes without any finding.
 pub fn passes(endpoint: &str, payload: &Value) {
     warns(endpoint, payload, &[]);
