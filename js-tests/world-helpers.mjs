@@ -44,3 +44,10 @@ export function sdkCall(client, path, payload = {}, method = 'POST') {
     ? client.request({ method, path, query: payload })
     : client.request({ method, path, body: payload });
 }
+
+/** Every item of a paging endpoint, through the SDK's `client.paginate` (the declared items member). */
+export async function everyItem(client, path, payload) {
+  const out = [];
+  for await (const item of client.paginate(path, payload)) out.push(item);
+  return out;
+}

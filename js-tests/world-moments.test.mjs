@@ -6,7 +6,7 @@
 // go through the SDK (sdkCall); the look-alike's own checks are asked directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
+import { assertErrcode, directCaller, everyItem, sdkCall, startWorld } from './world-helpers.mjs';
 
 /** 2024-01-01T00:00:00Z plus 12 hours: seeded moments lie in the 60 days before 2024-01-01. */
 const T0_MS = 1_704_067_200_000 + 12 * 3600_000;
@@ -50,18 +50,8 @@ async function jobResult(jobid) {
   return answer;
 }
 
-/** Every item of a cursor-paged moment list, walking next_cursor with the SDK. */
-async function walk(path, body, key) {
-  const out = [];
-  let cursor = '';
-  for (let pages = 0; pages < 1000; pages += 1) {
-    const answer = await call(path, { ...body, cursor });
-    out.push(...answer[key]);
-    cursor = answer.next_cursor;
-    if (!cursor) return out;
-  }
-  throw new Error(`${path}: more than 1000 pages`);
-}
+/** Every item of a cursor-paged list, through `client.paginate`. */
+const walk = (path, body) => everyItem(client, `externalcontact/${path}`, body);
 
 test.beforeEach(async () => {
   mock.reset();

@@ -5,7 +5,7 @@
 // Valid calls go through the SDK (sdkCall); the look-alike's own checks are asked directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertErrcode, directCaller, sdkCall, startWorld } from './world-helpers.mjs';
+import { assertErrcode, directCaller, everyItem, sdkCall, startWorld } from './world-helpers.mjs';
 
 let mock;
 let wecom;
@@ -31,18 +31,8 @@ async function refused(path, body, errcode) {
   assertErrcode(await wecom.post(`externalcontact/${path}`, body), errcode, `${path} ${JSON.stringify(body).slice(0, 80)}`);
 }
 
-/** Every item of a cursor-paged strategy list. */
-async function walk(path, body, key) {
-  const out = [];
-  let cursor = '';
-  for (let pages = 0; pages < 1000; pages += 1) {
-    const answer = await call(path, { ...body, cursor });
-    out.push(...answer[key]);
-    cursor = answer.next_cursor;
-    if (!cursor) return out;
-  }
-  throw new Error(`${path}: more than 1000 pages`);
-}
+/** Every item of a cursor-paged list, through `client.paginate`. */
+const walk = (path, body) => everyItem(client, `externalcontact/${path}`, body);
 
 /** Active members of the world (userids), in world order. */
 function activeMembers() {
