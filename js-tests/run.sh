@@ -25,7 +25,8 @@ for f in "$HERE"/*.test.mjs "$HERE"/*.test.cjs; do
     *) TEST_FILES+=("$name") ;;
   esac
 done
-SUPPORT=(helpers.mjs world-helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz)
+# valid_payloads.json: the Rust fixtures' minimal valid payload per endpoint (every-endpoint.test.mjs).
+SUPPORT=(helpers.mjs world-helpers.mjs redis-worker.mjs collect-errors.mjs scan-errors.mjs browser types fuzz ../crates/wecom-core/tests/fixtures/valid_payloads.json)
 
 if [ ! -f "$PKG/package.json" ] || [ ! -f "$PKG/index.cjs" ]; then
   echo "js-tests/run.sh: $PKG is not built; run: bash npm/scripts/build.sh" >&2
