@@ -414,7 +414,7 @@ endpoints! {
     // ── issue 12: media uploads (uploads helper: add lines below this one) ──
     MEDIA_UPLOAD = Post read "media/upload" (90253) uploadMedia : UploadMediaRequest => UploadMediaResponse, "上传临时素材", "Upload a temporary media file (media_id valid 3 days)" multipart("media", kind "type", limits MEDIA_LIMITS);
     MEDIA_UPLOADIMG = Post write "media/uploadimg" (90256) uploadImage : UploadImageRequest => UploadImageResponse, "上传图片", "Upload an image for a permanent URL" multipart("media", limits IMAGE_URL_LIMITS);
-    MEDIA_UPLOAD_ATTACHMENT = Post write "media/upload_attachment" (95098) uploadAttachment : UploadAttachmentRequest => UploadAttachmentResponse, "上传附件资源", "Upload an attachment for moments or product albums" multipart("media", kind "media_type", limits ATTACHMENT_LIMITS);
+    MEDIA_UPLOAD_ATTACHMENT = Post write "media/upload_attachment" (95098) uploadAttachment : UploadAttachmentRequest => UploadMediaResponse, "上传附件资源", "Upload an attachment for moments or product albums" multipart("media", kind "media_type", limits ATTACHMENT_LIMITS);
 
 }
 

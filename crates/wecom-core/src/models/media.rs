@@ -139,7 +139,8 @@ model! {
 }
 
 model! {
-    /// 上传临时素材的结果 / result of media/upload.
+    /// 上传临时素材与上传附件资源的结果（两者同形）/ result of media/upload and of
+    /// media/upload_attachment (the same shape: doc 90253, doc 95098).
     response struct UploadMediaResponse {
         /// 媒体文件类型 / the media type.
         r#type: String,
@@ -183,17 +184,5 @@ model! {
         filename: String = "R-MD-06",
         /// 文件大小，字节 / the file's size in bytes.
         size: u64 = "R-MD-06",
-    }
-}
-
-model! {
-    /// 上传附件资源的结果 / result of media/upload_attachment.
-    response struct UploadAttachmentResponse {
-        /// 媒体文件类型 / the media type.
-        r#type: String,
-        /// 附件的 media_id，3 天内有效 / the attachment's media id, valid for 3 days.
-        media_id: String,
-        /// 上传时间戳（字符串）/ upload time, Unix seconds as a string.
-        created_at: String,
     }
 }
