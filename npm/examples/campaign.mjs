@@ -7,6 +7,7 @@
 //      the SDK's callback handler, whose onEvent answers with send_welcome_msg within the 20 s the
 //      welcome code lives — the callback handler and the client working together.
 import { CallbackCrypto, createCallbackHandler } from '../../pkg/index.mjs';
+import { postCallback } from './post-callback.mjs';
 
 /** A tiny PNG (the look-alike checks the extension and the size, not the pixels). */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -79,9 +80,7 @@ export async function campaign({ client, mock, show }) {
     .map(([k, v]) => (typeof v === 'number' ? `<${k}>${v}</${k}>` : `<${k}><![CDATA[${v}]]></${k}>`))
     .join('')}</xml>`;
   const timestamp = Math.floor(Date.now() / 1000);
-  const sealed = crypto.encrypt(xml, { timestamp, nonce: 'campaign' });
-  const signature = /<MsgSignature><!\[CDATA\[(.*?)\]\]>/.exec(sealed)[1];
-  const answer = await handle({ method: 'POST', url: `/wecom/callback?msg_signature=${signature}&timestamp=${timestamp}&nonce=campaign`, body: sealed });
+  const answer = await postCallback(handle, crypto, xml, { timestamp, nonce: 'campaign' });
   show('add_external_contact callback → send_welcome_msg (within the welcome code\'s 20 s)', {
     callbackAnswer: answer.status,
     customer: added.ExternalUserID,

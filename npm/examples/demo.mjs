@@ -5,6 +5,7 @@ import { validate, WeComClient, WeComApiError, CallbackCrypto, createCallbackHan
 import { startMockServer } from '../../pkg/mock/index.mjs';
 import { syncEveryCustomer } from './sync-customers.mjs';
 import { campaign } from './campaign.mjs';
+import { postCallback } from './post-callback.mjs';
 
 const real = Boolean(process.env.WECOM_CORP_ID);
 // The look-alike serves a seeded world: 40 members, 2 000 customers with their follow relations,
@@ -61,11 +62,9 @@ try {
     '<ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID>' +
     '<ExternalUserID><![CDATA[wmAbCdEf0123]]></ExternalUserID><State><![CDATA[landing-page]]></State>' +
     '<WelcomeCode><![CDATA[WELCOME_CODE]]></WelcomeCode></xml>';
-  const sealed = callback.encrypt(eventXml, { timestamp: 1700000000, nonce: 'demo-nonce' });
-  const signature = /<MsgSignature><!\[CDATA\[(.*?)\]\]>/.exec(sealed)[1];
   let received;
   const handle = createCallbackHandler({ crypto: callback, onEvent: (event) => (received = event) });
-  const answer = await handle({ method: 'POST', url: `/wecom/callback?msg_signature=${signature}&timestamp=1700000000&nonce=demo-nonce`, body: sealed });
+  const answer = await postCallback(handle, callback, eventXml, { timestamp: 1700000000, nonce: 'demo-nonce' });
   show('callback: POST answer', answer);
   show('callback: parsed event', received);
 
