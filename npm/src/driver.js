@@ -102,7 +102,7 @@ const warnedLegacy = new WeakMap();
 /** Logs once per client that `path` is a legacy endpoint, naming what replaces it. */
 function warnLegacy(client, logger, path) {
   const use = legacy.get(path);
-  if (use === undefined || !logger) return;
+  if (use === undefined) return;
   let seen = warnedLegacy.get(client);
   if (seen === undefined) warnedLegacy.set(client, (seen = new Set()));
   if (seen.has(path)) return;
@@ -135,7 +135,7 @@ export function createRequestDriver(wasm) {
   function begin(client, endpoint, payload) {
     const [, , logger, locale, strict] = transportOf(client);
     const path = typeof endpoint === 'string' ? officialPath(endpoint) : endpoint;
-    if (legacy.size > 0 && logger) warnLegacy(client, logger, path);
+    if (logger) warnLegacy(client, logger, path);
     const multipart = uploadOf(path);
     if (multipart !== undefined) {
       const [text, warnings, body, bodyHeaders] = checkedUpload(path, multipart, payload, locale, strict);
